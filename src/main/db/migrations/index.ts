@@ -1,0 +1,9 @@
+import type { Migration } from '../open'
+import { m0001Core } from './0001-core'
+
+/**
+ * The app database's migrations, append-only. Reserved numbers so parallel work does not
+ * collide: 2 = remembered mappings (import), 3 = batches/invoices/attempts/lease (runs),
+ * 4 = drafts and UI state.
+ */
+export const appMigrations: readonly Migration[] = [m0001Core]

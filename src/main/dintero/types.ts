@@ -1,0 +1,115 @@
+import type { FeatureToggle, PayRequest } from '../../shared/kravia'
+
+/**
+ * The client's contract with the submission engine. Every failure is a DinteroError whose
+ * `kind` depends on the call (see issue: pay vs reads/void).
+ */
+export type DinteroErrorKind =
+  /** Nothing was created; safe to send again after a backoff (connection refused before sending; reads: 429/5xx/network). */
+  | 'retryable'
+  /** pay only: the invoice may exist (5xx, timeout, connection lost after sending) → look up. */
+  | 'ambiguous'
+  /** pay only: 429; wait `retryAfterMs`. */
+  | 'rate_limited'
+  /** Dintero refused the request (4xx, or a 200 with FAILED/DECLINED). */
+  | 'rejected'
+  /** 401 after one re-authentication, or 403. */
+  | 'auth'
+
+export interface DinteroErrorInfo {
+  kind: DinteroErrorKind
+  /** HTTP status, when an answer arrived. */
+  status?: number
+  code?: string
+  message: string
+  errors?: unknown[]
+  retryAfterMs?: number
+  /** pay only: a 400 while a strict toggle was sent — may be the toggle's duplicate refusal, so look up. */
+  checkByLookup?: boolean
+  /** A 200 with FAILED/DECLINED: the transaction Dintero returned. */
+  transaction?: Transaction
+}
+
+export class DinteroError extends Error {
+  readonly info: DinteroErrorInfo
+  constructor(info: DinteroErrorInfo) {
+    super(info.message)
+    this.name = 'DinteroError'
+    this.info = info
+  }
+  get kind(): DinteroErrorKind {
+    return this.info.kind
+  }
+}
+
+export type TransactionStatus =
+  | 'INITIATED'
+  | 'AUTHORIZED'
+  | 'AUTHORIZATION_VOIDED'
+  | 'CAPTURED'
+  | 'PARTIALLY_CAPTURED'
+  | 'PARTIALLY_CAPTURED_REFUNDED'
+  | 'REFUNDED'
+  | 'PARTIALLY_REFUNDED'
+  | 'DECLINED'
+  | 'FAILED'
+  | 'UNKNOWN'
+  | 'ON_HOLD'
+
+export interface TransactionEvent {
+  event: string
+  created_at?: string
+  success?: boolean
+  amount?: number
+  transaction_status?: string
+  metadata?: Record<string, string | number>
+  error?: { code?: string; message: string }
+  [k: string]: unknown
+}
+
+/** A transaction as read (unknown fields kept, Kravia details optional: grouped invoices have none yet). */
+export interface Transaction {
+  id: string
+  status: TransactionStatus | string
+  amount: number
+  currency?: string
+  merchant_reference?: string
+  payment_product?: string
+  payment_product_type?: string
+  billing_address?: Record<string, unknown>
+  created_at?: string
+  metadata?: Record<string, string | number>
+  events?: TransactionEvent[]
+  [k: string]: unknown
+}
+
+/** Kravia details pulled out of a transaction's metadata and events (each may be missing). */
+export interface KraviaDetails {
+  invoice_number?: string
+  invoice_url?: string
+  invoice_date?: string
+  due_date?: string
+  invoice_id?: string
+  kid?: string
+  bban?: string
+  iban?: string
+  swift?: string
+}
+
+export interface PayOptions {
+  /** null sends no toggle (sandbox only). */
+  toggle: FeatureToggle | null
+  signal?: AbortSignal
+}
+
+export interface DinteroApi {
+  /** Resolves with an AUTHORIZED (or later) transaction; everything else throws DinteroError. */
+  pay(body: PayRequest, options: PayOptions): Promise<Transaction>
+  getTransaction(id: string, signal?: AbortSignal): Promise<Transaction>
+  /** Every transaction with this reference, all pages followed. */
+  listByMerchantReference(reference: string, signal?: AbortSignal): Promise<Transaction[]>
+  void(id: string, signal?: AbortSignal): Promise<{ accepted: boolean; transaction: Transaction }>
+  capture(id: string, amount: number, signal?: AbortSignal): Promise<{ accepted: boolean; transaction: Transaction }>
+  /** Fetches a token now (the settings screen's "Test connection"). */
+  checkConnection(signal?: AbortSignal): Promise<void>
+}
