@@ -7,7 +7,8 @@ export interface Logger {
   error(message: string, data?: unknown): void
 }
 
-const SECRET_KEYS = /^(authorization|client_secret|clientSecret|access_token|accessToken|password|secret|token)$/i
+const SECRET_KEYS =
+  /^(authorization|client_secret|clientSecret|access_token|accessToken|password|secret|token)$/i
 
 /**
  * Removes credentials from anything about to be logged: bearer/basic headers, JWT-looking

@@ -1,6 +1,10 @@
 /** The one-step Kravia invoice request (`POST /v1/sessions/pay`), exactly as Dintero documents it. */
 
-export const PRODUCT_TYPES = ['kravia.invoice_b2b', 'kravia.invoice_b2b_grouped', 'kravia.invoice_b2c'] as const
+export const PRODUCT_TYPES = [
+  'kravia.invoice_b2b',
+  'kravia.invoice_b2b_grouped',
+  'kravia.invoice_b2c',
+] as const
 export type ProductType = (typeof PRODUCT_TYPES)[number]
 
 export const INVOICE_CHANNELS = ['kravia', 'merchant'] as const

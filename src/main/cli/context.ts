@@ -49,7 +49,12 @@ export function parseCommandArgs<O extends Options>(command: string, args: strin
   }
 }
 
-export function parseIntOption(name: string, raw: string | undefined, min: number, max: number): number | undefined {
+export function parseIntOption(
+  name: string,
+  raw: string | undefined,
+  min: number,
+  max: number,
+): number | undefined {
   if (raw === undefined) return undefined
   if (!/^-?\d+$/.test(raw.trim())) throw usageError(`--${name} must be a whole number, got "${raw}".`)
   const n = Number(raw)
@@ -57,7 +62,12 @@ export function parseIntOption(name: string, raw: string | undefined, min: numbe
   return n
 }
 
-export function parseNumberOption(name: string, raw: string | undefined, min: number, max: number): number | undefined {
+export function parseNumberOption(
+  name: string,
+  raw: string | undefined,
+  min: number,
+  max: number,
+): number | undefined {
   if (raw === undefined) return undefined
   const n = Number(raw)
   if (!Number.isFinite(n) || n < min || n > max) {

@@ -10,7 +10,9 @@ import { parseGlobal } from './global'
 const BIN = 'kravia-batch'
 
 function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }
+  const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
+    version: string
+  }
   return pkg.version
 }
 
@@ -41,7 +43,10 @@ async function mainUsage(): Promise<string> {
   return lines.join('\n')
 }
 
-export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<ExitCode> {
+export async function runCli(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<ExitCode> {
   let json = false
   let verbose = argv.includes('--verbose')
   const controller = new AbortController()
@@ -98,14 +103,21 @@ function reportError(e: unknown, json: boolean, verbose: boolean): ExitCode {
     if (verbose && e.options.detail) process.stderr.write(`${redact(e.options.detail)}\n`)
     if (json) {
       const { file, line, column, message_nb } = e.options
-      process.stdout.write(`${JSON.stringify({ error: { code: e.code, message: e.message, message_nb, file, line, column } })}\n`)
+      process.stdout.write(
+        `${JSON.stringify({ error: { code: e.code, message: e.message, message_nb, file, line, column } })}\n`,
+      )
     }
     return e.exitCode
   }
   const message = e instanceof Error ? e.message : String(e)
-  process.stderr.write(`${BIN}: internal error: ${redact(message)}${verbose ? '' : ' (run with --verbose for details)'}\n`)
+  process.stderr.write(
+    `${BIN}: internal error: ${redact(message)}${verbose ? '' : ' (run with --verbose for details)'}\n`,
+  )
   if (verbose && e instanceof Error && e.stack) process.stderr.write(`${redact(e.stack)}\n`)
-  if (json) process.stdout.write(`${JSON.stringify({ error: { code: 'internal', message: String(redact(message)) } })}\n`)
+  if (json)
+    process.stdout.write(
+      `${JSON.stringify({ error: { code: 'internal', message: String(redact(message)) } })}\n`,
+    )
   return Exit.internal
 }
 

@@ -40,13 +40,17 @@ export function migrate(db: Db, migrations: readonly Migration[]): number {
     name TEXT NOT NULL,
     applied_at TEXT NOT NULL
   )`)
-  const current = (db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null }).v ?? 0
+  const current =
+    (db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null }).v ?? 0
   const sorted = [...migrations].sort((a, b) => a.version - b.version)
   sorted.forEach((m, i) => {
-    if (m.version !== i + 1) throw new Error(`Migration ${m.name} has version ${m.version}, expected ${i + 1}`)
+    if (m.version !== i + 1)
+      throw new Error(`Migration ${m.name} has version ${m.version}, expected ${i + 1}`)
   })
   if (current > sorted.length) {
-    throw new Error(`The database is from a newer version of the app (schema ${current}, this app knows ${sorted.length}).`)
+    throw new Error(
+      `The database is from a newer version of the app (schema ${current}, this app knows ${sorted.length}).`,
+    )
   }
   const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)')
   for (const m of sorted) {

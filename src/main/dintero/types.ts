@@ -109,7 +109,11 @@ export interface DinteroApi {
   /** Every transaction with this reference, all pages followed. */
   listByMerchantReference(reference: string, signal?: AbortSignal): Promise<Transaction[]>
   void(id: string, signal?: AbortSignal): Promise<{ accepted: boolean; transaction: Transaction }>
-  capture(id: string, amount: number, signal?: AbortSignal): Promise<{ accepted: boolean; transaction: Transaction }>
+  capture(
+    id: string,
+    amount: number,
+    signal?: AbortSignal,
+  ): Promise<{ accepted: boolean; transaction: Transaction }>
   /** Fetches a token now (the settings screen's "Test connection"). */
   checkConnection(signal?: AbortSignal): Promise<void>
 }
