@@ -1,0 +1,91 @@
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { AppError } from '../../../src/shared/errors'
+import { parseGlobal } from '../../../src/main/cli/global'
+import { createDispatcher, type Handlers } from '../../../src/main/ipc/dispatch'
+import { silentLogger } from '../../../src/main/log'
+
+describe('dispatcher', () => {
+  const errors: unknown[] = []
+  const log = { ...silentLogger, error: (_m: string, d?: unknown) => errors.push(d) }
+  const handlers = {
+    'app:info': () => {
+      throw new Error('disk on fire at /secret/path')
+    },
+    'app:ping': ({ message }: { message: string }) => {
+      if (message === 'refuse') throw new AppError('refused', 'No.', { message_nb: 'Nei.' })
+      return { echo: message, at: 'now' }
+    },
+  } as unknown as Handlers
+  const dispatch = createDispatcher(handlers, log)
+
+  it('parses input and returns results as data', async () => {
+    expect(await dispatch('app:ping', { message: 'hei' })).toEqual({
+      ok: true,
+      value: { echo: 'hei', at: 'now' },
+    })
+  })
+
+  it('refuses unknown channels and invalid input without calling the handler', async () => {
+    expect(await dispatch('fs:readAnything', {})).toMatchObject({
+      ok: false,
+      error: { code: 'unknown_operation' },
+    })
+    expect(await dispatch('app:ping', { message: 5 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    })
+    expect(await dispatch('app:ping', { message: 'x', extra: true })).toMatchObject({ ok: false })
+  })
+
+  it('passes user errors through and hides internal ones', async () => {
+    expect(await dispatch('app:ping', { message: 'refuse' })).toEqual({
+      ok: false,
+      error: { code: 'refused', message: 'No.', message_nb: 'Nei.' },
+    })
+    const internal = await dispatch('app:info', {})
+    expect(internal).toMatchObject({ ok: false, error: { code: 'internal' } })
+    expect(JSON.stringify(internal)).not.toContain('/secret/path')
+    expect(errors).toHaveLength(1)
+  })
+})
+
+describe('CLI frame', () => {
+  it('takes global flags before or after the command', () => {
+    expect(parseGlobal(['--data-dir', '/d', 'validate', 'f.csv', '--json'])).toMatchObject({
+      dataDir: '/d',
+      json: true,
+      rest: ['validate', 'f.csv'],
+    })
+    expect(parseGlobal(['validate', 'f.csv', '--data-dir=/e', '--verbose'])).toMatchObject({
+      dataDir: '/e',
+      verbose: true,
+      rest: ['validate', 'f.csv'],
+    })
+  })
+
+  it('prints usage, version, and a one-line error with exit 2 for an unknown command', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'kb-cli-'))
+    try {
+      const run = (...args: string[]) =>
+        spawnSync(process.execPath, ['--import', 'tsx', 'src/main/cli/index.ts', ...args], {
+          encoding: 'utf8',
+          env: { ...process.env, KRAVIA_BATCH_DATA_DIR: dataDir },
+        })
+      const help = run('--help')
+      expect(help.status).toBe(0)
+      expect(help.stdout).toContain('Usage: npm run -s cli -- <command>')
+      expect(run('--version').stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/)
+      const bad = run('frobnicate', '--json')
+      expect(bad.status).toBe(2)
+      expect(bad.stderr.trim().split('\n')).toHaveLength(1)
+      expect(bad.stderr).toContain('Unknown command "frobnicate"')
+      expect(JSON.parse(bad.stdout)).toMatchObject({ error: { code: 'usage' } })
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true })
+    }
+  })
+})
