@@ -1,0 +1,136 @@
+import { join } from 'node:path'
+import type { EnvironmentKind } from '../../shared/contract'
+import { AppError } from '../../shared/errors'
+import type { FeatureToggle } from '../../shared/kravia'
+import type { DinteroApi } from '../dintero/types'
+import type { Logger } from '../log'
+import type { SettingsStore } from '../settings/store'
+import { effectiveToggle, SANDBOX_LABEL } from '../settings/values'
+
+/**
+ * Which Dintero the app talks to: the in-process sandbox (default; started on a loopback port
+ * with its file in the data dir, so its invoices survive a restart) or the real API with the
+ * credentials from the secret store. Main builds clients here; the renderer never sees secrets.
+ */
+
+export interface ClientConfig {
+  baseUrl: string
+  accountId: string
+  clientId: string
+  clientSecret: string
+}
+
+export interface SandboxServer {
+  baseUrl: string
+  close(): Promise<void>
+}
+
+/** The sandbox's fixed, non-secret credentials (see docs/sandbox.md). */
+export const SANDBOX_CREDENTIALS = { accountId: 'T12345678', clientId: 'sandbox', clientSecret: 'sandbox' }
+export const SANDBOX_FILE = 'sandbox.sqlite'
+
+export interface EnvironmentsDeps {
+  dataDir: string
+  settings: SettingsStore
+  log: Logger
+  createClient(config: ClientConfig): DinteroApi
+  startSandbox(options: { dataFile: string }): Promise<SandboxServer>
+}
+
+export interface Connection {
+  kind: EnvironmentKind
+  accountId: string
+  baseUrl: string
+  label: { en: string; nb: string }
+  toggle: FeatureToggle | null
+  api: DinteroApi
+}
+
+export interface Environments {
+  /** A client for the environment chosen in Settings. */
+  active(): Promise<Connection>
+  forKind(kind: EnvironmentKind): Promise<Connection>
+  /** The sandbox's current base URL (it gets a new port each start), starting it if needed. */
+  sandboxUrl(): Promise<string>
+  testConnection(kind: EnvironmentKind): Promise<{ ok: boolean; message: string; message_nb: string }>
+  close(): Promise<void>
+}
+
+const LABELS: Record<'test' | 'production', { en: string; nb: string }> = {
+  test: { en: 'Test — Dintero test account', nb: 'Test — Dinteros testkonto' },
+  production: { en: 'Production — real invoices are sent', nb: 'Produksjon — ekte fakturaer sendes' },
+}
+
+export function createEnvironments(deps: EnvironmentsDeps): Environments {
+  let sandbox: Promise<SandboxServer> | null = null
+  const startSandbox = () => {
+    sandbox ??= deps.startSandbox({ dataFile: join(deps.dataDir, SANDBOX_FILE) }).catch((e: unknown) => {
+      sandbox = null
+      throw e
+    })
+    return sandbox
+  }
+
+  const forKind = async (kind: EnvironmentKind): Promise<Connection> => {
+    const toggle = effectiveToggle(kind, deps.settings.defaults().toggle)
+    if (kind === 'sandbox') {
+      const server = await startSandbox()
+      return {
+        kind,
+        accountId: SANDBOX_CREDENTIALS.accountId,
+        baseUrl: server.baseUrl,
+        label: SANDBOX_LABEL,
+        toggle,
+        api: deps.createClient({ baseUrl: server.baseUrl, ...SANDBOX_CREDENTIALS }),
+      }
+    }
+    const creds = deps.settings.credentials(kind)
+    if (!creds) {
+      const name = kind === 'test' ? 'Test' : 'Production'
+      throw new AppError('credentials_missing', `No credentials are stored for the ${name} environment.`, {
+        message_nb: `Ingen kontoopplysninger er lagret for ${kind === 'test' ? 'Test' : 'Produksjon'}.`,
+      })
+    }
+    const baseUrl = 'https://checkout.dintero.com'
+    return {
+      kind,
+      accountId: creds.accountId,
+      baseUrl,
+      label: LABELS[kind],
+      toggle,
+      api: deps.createClient({ baseUrl, ...creds }),
+    }
+  }
+
+  return {
+    forKind,
+    active: () => forKind(deps.settings.environment()),
+    sandboxUrl: async () => (await startSandbox()).baseUrl,
+    async testConnection(kind) {
+      try {
+        const conn = await forKind(kind)
+        await conn.api.checkConnection(AbortSignal.timeout(15_000))
+        return {
+          ok: true,
+          message: `Connected to ${conn.label.en.split(' — ')[0]} as ${conn.accountId}.`,
+          message_nb: `Tilkoblet ${conn.label.nb.split(' — ')[0]} som ${conn.accountId}.`,
+        }
+      } catch (e) {
+        // Only the error's own message is shown: the client never puts credentials in messages.
+        const message = e instanceof Error ? e.message : String(e)
+        deps.log.warn(`test connection to ${kind} failed`, { message })
+        const nb = e instanceof AppError && e.options.message_nb ? e.options.message_nb : message
+        return {
+          ok: false,
+          message: `Connection failed: ${message}`,
+          message_nb: `Tilkoblingen feilet: ${nb}`,
+        }
+      }
+    },
+    async close() {
+      const s = sandbox
+      sandbox = null
+      if (s) await (await s.catch(() => null))?.close()
+    },
+  }
+}

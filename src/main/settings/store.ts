@@ -1,0 +1,148 @@
+import type { EnvironmentKind, RunDefaults, SettingsView } from '../../shared/contract'
+import { AppError } from '../../shared/errors'
+import type { Db } from '../db/open'
+import type { SecretStore } from '../platform'
+import { checkAccountId, checkCallbackUrl, parseDefaults } from './values'
+
+/**
+ * The app's settings in the `settings` key/value table, and Dintero credentials in the OS secret
+ * store. Secrets only leave this module through `credentials()`, which main uses to build a
+ * client; the renderer's view says only whether they are stored.
+ */
+
+export type RealEnvironment = 'test' | 'production'
+
+export interface Credentials {
+  accountId: string
+  clientId: string
+  clientSecret: string
+}
+
+export interface SettingsStore {
+  view(): SettingsView
+  environment(): EnvironmentKind
+  defaults(): RunDefaults
+  setEnvironment(env: EnvironmentKind): SettingsView
+  saveDefaults(defaults: RunDefaults): SettingsView
+  setLanguage(language: 'nb' | 'en'): SettingsView
+  saveCredentials(env: RealEnvironment, credentials: Credentials): SettingsView
+  clearCredentials(env: RealEnvironment): SettingsView
+  /** Main only: the stored credentials for building a Dintero client, or null. */
+  credentials(env: RealEnvironment): Credentials | null
+}
+
+const KEY = {
+  environment: 'environment',
+  defaults: 'run_defaults',
+  language: 'language',
+  account: (env: RealEnvironment) => `account.${env}`,
+  clientId: (env: RealEnvironment) => `dintero.${env}.client_id`,
+  clientSecret: (env: RealEnvironment) => `dintero.${env}.client_secret`,
+}
+
+const ENVIRONMENTS: readonly EnvironmentKind[] = ['sandbox', 'test', 'production']
+
+export function createSettingsStore(db: Db, secrets: SecretStore): SettingsStore {
+  const getStmt = db.prepare('SELECT value FROM settings WHERE key = ?')
+  const setStmt = db.prepare(
+    'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+  )
+  const delStmt = db.prepare('DELETE FROM settings WHERE key = ?')
+  const get = (key: string) => (getStmt.get(key) as { value: string } | undefined)?.value
+  const set = (key: string, value: string) => setStmt.run(key, value)
+
+  const stored = (env: RealEnvironment) => {
+    try {
+      return Boolean(secrets.get(KEY.clientId(env)) && secrets.get(KEY.clientSecret(env)))
+    } catch {
+      // An OS store that cannot decrypt any more (keyring reset) reads as "not stored".
+      return false
+    }
+  }
+
+  const environment = (): EnvironmentKind => {
+    const value = get(KEY.environment)
+    return ENVIRONMENTS.includes(value as EnvironmentKind) ? (value as EnvironmentKind) : 'sandbox'
+  }
+
+  const view = (): SettingsView => {
+    const language = get(KEY.language)
+    const backend = secrets.isSecure()
+    return {
+      environment: environment(),
+      environments: {
+        test: { accountId: get(KEY.account('test')) ?? null, credentialsStored: stored('test') },
+        production: {
+          accountId: get(KEY.account('production')) ?? null,
+          credentialsStored: stored('production'),
+        },
+      },
+      secureStore: { secure: backend.secure, backend: backend.backend },
+      defaults: parseDefaults(get(KEY.defaults)),
+      language: language === 'nb' || language === 'en' ? language : null,
+    }
+  }
+
+  const credentials = (env: RealEnvironment): Credentials | null => {
+    const accountId = get(KEY.account(env))
+    const clientId = secrets.get(KEY.clientId(env))
+    const clientSecret = secrets.get(KEY.clientSecret(env))
+    if (!accountId || !clientId || !clientSecret) return null
+    return { accountId, clientId, clientSecret }
+  }
+
+  return {
+    view,
+    environment,
+    defaults: () => parseDefaults(get(KEY.defaults)),
+    credentials,
+    setEnvironment(env) {
+      if (env !== 'sandbox' && !credentials(env)) {
+        const name = env === 'test' ? 'Test' : 'Production'
+        throw new AppError(
+          'credentials_missing',
+          `Store the ${name} account's credentials before switching to it.`,
+          {
+            message_nb: `Lagre kontoopplysningene for ${env === 'test' ? 'Test' : 'Produksjon'} før du bytter til den.`,
+          },
+        )
+      }
+      set(KEY.environment, env)
+      return view()
+    },
+    saveDefaults(defaults) {
+      set(KEY.defaults, JSON.stringify({ ...defaults, callbackUrl: checkCallbackUrl(defaults.callbackUrl) }))
+      return view()
+    },
+    setLanguage(language) {
+      set(KEY.language, language)
+      return view()
+    },
+    saveCredentials(env, input) {
+      const accountId = checkAccountId(env, input.accountId)
+      const backend = secrets.isSecure()
+      // On Linux without a keyring Electron falls back to `basic_text`: anyone who can read the
+      // data folder could read the secret. Acceptable for a test account, never for production.
+      if (env === 'production' && !backend.secure) {
+        throw new AppError(
+          'insecure_secret_store',
+          `This computer offers no secure password store (${backend.backend}), so production credentials cannot be stored.`,
+          {
+            message_nb: `Denne maskinen har ikke et sikkert passordlager (${backend.backend}), så produksjonsnøkler kan ikke lagres.`,
+          },
+        )
+      }
+      secrets.set(KEY.clientId(env), input.clientId.trim())
+      secrets.set(KEY.clientSecret(env), input.clientSecret)
+      set(KEY.account(env), accountId)
+      return view()
+    },
+    clearCredentials(env) {
+      secrets.delete(KEY.clientId(env))
+      secrets.delete(KEY.clientSecret(env))
+      delStmt.run(KEY.account(env))
+      if (environment() === env) set(KEY.environment, 'sandbox')
+      return view()
+    },
+  }
+}
