@@ -1,17 +1,43 @@
-import { useEffect, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import type { AppInfo } from '../../shared/contract'
+import { AppInfoProvider } from './app/app-info'
+import { Shell } from './app/Shell'
+import { NavProvider } from './app/navigation'
+import type { Route } from './app/routes'
+import { ToastProvider } from './components/Toast'
+import { I18nProvider } from './i18n/I18nProvider'
 
 export function App() {
   const [info, setInfo] = useState<AppInfo | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  useEffect(() => {
-    window.api.app.info({}).then((r) => (r.ok ? setInfo(r.value) : setError(r.error.message)))
+  const [infoError, setInfoError] = useState<string | null>(null)
+  const [route, setRoute] = useState<Route>({ screen: 'start' })
+
+  const refresh = useCallback(async () => {
+    const r = await window.api.app.info({})
+    if (r.ok) {
+      setInfo(r.value)
+      setInfoError(null)
+    } else setInfoError(r.error.message)
   }, [])
+  useEffect(() => {
+    void refresh()
+  }, [refresh])
+
+  const navigate = useCallback((next: Route) => {
+    setRoute(next)
+    // Screen changes move focus to the new screen's heading, so keyboard and screen-reader users land there.
+    requestAnimationFrame(() => document.querySelector<HTMLElement>('main h1')?.focus())
+  }, [])
+
   return (
-    <main data-testid="start-screen">
-      <h1>Kravia Batch</h1>
-      {info && <p data-testid="env-badge">{info.environment}</p>}
-      {error && <p role="alert">{error}</p>}
-    </main>
+    <I18nProvider osLocale={info?.locale ?? null}>
+      <ToastProvider>
+        <AppInfoProvider value={{ info, refresh }}>
+          <NavProvider value={{ route, navigate }}>
+            <Shell infoError={infoError} />
+          </NavProvider>
+        </AppInfoProvider>
+      </ToastProvider>
+    </I18nProvider>
   )
 }

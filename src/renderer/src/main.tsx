@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import './styles/app.css'
 
 // The CSP forbids eval; zod must not compile validators with new Function.
 z.config({ jitless: true })

@@ -1,0 +1,29 @@
+import type { Lang } from './define'
+
+const locales: Record<Lang, string> = { nb: 'nb-NO', en: 'en-GB' }
+
+/**
+ * Øre → "1 299,50 kr" / "NOK 1,299.50". Integer arithmetic only: the kroner and øre parts are
+ * split with integer division so no float ever touches an amount.
+ */
+export function formatMoney(ore: number, lang: Lang): string {
+  const neg = ore < 0
+  const abs = Math.abs(Math.trunc(ore))
+  const kr = Math.floor(abs / 100)
+  const rest = abs % 100
+  const intPart = new Intl.NumberFormat(locales[lang], { maximumFractionDigits: 0 }).format(kr)
+  const sep = lang === 'nb' ? ',' : '.'
+  const body = `${intPart}${sep}${String(rest).padStart(2, '0')}`
+  const sign = neg ? '−' : ''
+  return lang === 'nb' ? `${sign}${body} kr` : `${sign}NOK ${body}`
+}
+
+export function formatNumber(n: number, lang: Lang): string {
+  return new Intl.NumberFormat(locales[lang]).format(n)
+}
+
+/** VAT rates come as strings or numbers ("25", "11.11"); shown with the language's decimal mark. */
+export function formatRate(rate: string | number, lang: Lang): string {
+  const s = String(rate)
+  return `${lang === 'nb' ? s.replace('.', ',') : s} %`
+}

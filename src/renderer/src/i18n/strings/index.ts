@@ -1,0 +1,20 @@
+import { common } from './common'
+import { map } from './map'
+import { plan } from './plan'
+import { read } from './read'
+import { review } from './review'
+import { start } from './start'
+
+/**
+ * Every area's strings. A key is `area.key` (e.g. `start.title`). Each area owns its file;
+ * adding an area is one import and one entry here.
+ */
+export const areas = {
+  common,
+  start,
+  read,
+  map,
+  review,
+  plan,
+  // UI-run's areas: run, history, settings
+} as const
