@@ -3,6 +3,7 @@ import { MapScreen } from '../screens/map/MapScreen'
 import { PlanScreen } from '../screens/plan/PlanScreen'
 import { ReadScreen } from '../screens/read/ReadScreen'
 import { ReviewScreen } from '../screens/review/ReviewScreen'
+import { SettingsScreen } from '../screens/settings/SettingsScreen'
 import { StartScreen } from '../screens/start/StartScreen'
 import type { RouteOf, ScreenName } from './routes'
 
@@ -19,5 +20,6 @@ export const screens: ScreenRegistry = {
   map: MapScreen,
   review: ReviewScreen,
   plan: PlanScreen,
+  settings: SettingsScreen,
   // UI-run: run, history, settings
 }

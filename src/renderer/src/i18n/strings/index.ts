@@ -3,6 +3,7 @@ import { map } from './map'
 import { plan } from './plan'
 import { read } from './read'
 import { review } from './review'
+import { settings } from './settings'
 import { start } from './start'
 
 /**
@@ -16,5 +17,6 @@ export const areas = {
   map,
   review,
   plan,
+  settings,
   // UI-run's areas: run, history, settings
 } as const

@@ -62,8 +62,16 @@ export function CredentialsForm({ env, view, onView }: Props) {
   }
 
   return (
-    <form ref={formRef} className="settings-credentials" onSubmit={onSubmit} data-testid={`credentials-${env}`}>
-      <p className={`settings-stored ${current.credentialsStored ? 'is-yes' : 'is-no'}`} data-testid={`stored-${env}`}>
+    <form
+      ref={formRef}
+      className="settings-credentials"
+      onSubmit={onSubmit}
+      data-testid={`credentials-${env}`}
+    >
+      <p
+        className={`settings-stored ${current.credentialsStored ? 'is-yes' : 'is-no'}`}
+        data-testid={`stored-${env}`}
+      >
         {current.credentialsStored ? t('settings.stored') : t('settings.notStored')}
       </p>
       <div className="form-row">
@@ -81,7 +89,14 @@ export function CredentialsForm({ env, view, onView }: Props) {
       </div>
       <div className="form-row">
         <label htmlFor={`${ids}-c`}>{t('settings.clientId')}</label>
-        <input id={`${ids}-c`} name="clientId" autoComplete="off" spellCheck={false} disabled={blocked} required />
+        <input
+          id={`${ids}-c`}
+          name="clientId"
+          autoComplete="off"
+          spellCheck={false}
+          disabled={blocked}
+          required
+        />
       </div>
       <div className="form-row">
         <label htmlFor={`${ids}-s`}>{t('settings.clientSecret')}</label>
@@ -97,7 +112,12 @@ export function CredentialsForm({ env, view, onView }: Props) {
       </div>
       {current.credentialsStored && <p className="muted">{t('settings.storedHint')}</p>}
       <div className="form-actions">
-        <Button type="submit" variant="primary" disabled={busy || blocked} data-testid={`save-credentials-${env}`}>
+        <Button
+          type="submit"
+          variant="primary"
+          disabled={busy || blocked}
+          data-testid={`save-credentials-${env}`}
+        >
           {t('settings.saveCredentials')}
         </Button>
         {current.credentialsStored && (

@@ -118,7 +118,11 @@ export function DefaultsForm({ view, onView }: { view: SettingsView; onView: (v:
       </div>
       <div className="form-row">
         <label htmlFor={`${id}-tg`}>{t('settings.toggle')}</label>
-        <select id={`${id}-tg`} value={d.toggle} onChange={(e) => set('toggle', e.target.value as RunDefaults['toggle'])}>
+        <select
+          id={`${id}-tg`}
+          value={d.toggle}
+          onChange={(e) => set('toggle', e.target.value as RunDefaults['toggle'])}
+        >
           {TOGGLES.map(([v, k]) => (
             <option key={v} value={v}>
               {t(k)}
