@@ -2,7 +2,9 @@ import type { EnvironmentKind, RunDefaults, SettingsView } from '../../shared/co
 import { AppError } from '../../shared/errors'
 import type { Db } from '../db/open'
 import type { SecretStore } from '../platform'
-import { checkAccountId, checkCallbackUrl, parseDefaults } from './values'
+import { DEFAULT_SETTINGS } from '../runs/settings'
+import type { BatchSettings } from '../runs/types'
+import { checkAccountId, checkCallbackUrl, effectiveToggle, parseDefaults } from './values'
 
 /**
  * The app's settings in the `settings` key/value table, and Dintero credentials in the OS secret
@@ -27,6 +29,8 @@ export interface SettingsStore {
   setLanguage(language: 'nb' | 'en'): SettingsView
   saveCredentials(env: RealEnvironment, credentials: Credentials): SettingsView
   clearCredentials(env: RealEnvironment): SettingsView
+  /** What a new batch in the active environment is sent with (the Plan screen freezes it into the batch). */
+  batchSettings(): Partial<BatchSettings>
   /** Main only: the stored credentials for building a Dintero client, or null. */
   credentials(env: RealEnvironment): Credentials | null
 }
@@ -34,6 +38,8 @@ export interface SettingsStore {
 const KEY = {
   environment: 'environment',
   defaults: 'run_defaults',
+  // Rate and concurrency are per environment: the sandbox can go fast, real accounts start slow.
+  pace: (env: EnvironmentKind) => `pace.${env}`,
   language: 'language',
   account: (env: RealEnvironment) => `account.${env}`,
   clientId: (env: RealEnvironment) => `dintero.${env}.client_id`,
@@ -65,6 +71,18 @@ export function createSettingsStore(db: Db, secrets: SecretStore): SettingsStore
     return ENVIRONMENTS.includes(value as EnvironmentKind) ? (value as EnvironmentKind) : 'sandbox'
   }
 
+  const defaults = (): RunDefaults => {
+    const env = environment()
+    const base = parseDefaults(get(KEY.defaults))
+    let pace = { rate: DEFAULT_SETTINGS[env].rate, concurrency: DEFAULT_SETTINGS[env].concurrency }
+    try {
+      pace = { ...pace, ...(JSON.parse(get(KEY.pace(env)) ?? '{}') as Partial<typeof pace>) }
+    } catch {
+      // A damaged value falls back to the engine's default for the environment.
+    }
+    return { ...base, rate: pace.rate, concurrency: pace.concurrency }
+  }
+
   const view = (): SettingsView => {
     const language = get(KEY.language)
     const backend = secrets.isSecure()
@@ -78,7 +96,7 @@ export function createSettingsStore(db: Db, secrets: SecretStore): SettingsStore
         },
       },
       secureStore: { secure: backend.secure, backend: backend.backend },
-      defaults: parseDefaults(get(KEY.defaults)),
+      defaults: defaults(),
       language: language === 'nb' || language === 'en' ? language : null,
     }
   }
@@ -94,8 +112,23 @@ export function createSettingsStore(db: Db, secrets: SecretStore): SettingsStore
   return {
     view,
     environment,
-    defaults: () => parseDefaults(get(KEY.defaults)),
+    defaults,
     credentials,
+    batchSettings() {
+      const env = environment()
+      const d = defaults()
+      return {
+        rate: d.rate,
+        concurrency: d.concurrency,
+        toggle: effectiveToggle(env, d.toggle),
+        defaults: {
+          days_until_due: d.daysUntilDue,
+          product_type: d.productType,
+          invoice_channel: d.invoiceChannel,
+          callback_url: d.callbackUrl || null,
+        },
+      }
+    },
     setEnvironment(env) {
       if (env !== 'sandbox' && !credentials(env)) {
         const name = env === 'test' ? 'Test' : 'Production'
@@ -110,8 +143,13 @@ export function createSettingsStore(db: Db, secrets: SecretStore): SettingsStore
       set(KEY.environment, env)
       return view()
     },
-    saveDefaults(defaults) {
-      set(KEY.defaults, JSON.stringify({ ...defaults, callbackUrl: checkCallbackUrl(defaults.callbackUrl) }))
+    saveDefaults(input) {
+      const { rate, concurrency, ...rest } = input
+      const callbackUrl = checkCallbackUrl(rest.callbackUrl)
+      db.transaction(() => {
+        set(KEY.defaults, JSON.stringify({ ...rest, callbackUrl }))
+        set(KEY.pace(environment()), JSON.stringify({ rate, concurrency }))
+      })()
       return view()
     },
     setLanguage(language) {

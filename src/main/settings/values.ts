@@ -12,8 +12,8 @@ export const DEFAULT_RUN_DEFAULTS: RunDefaults = {
   productType: 'kravia.invoice_b2b',
   invoiceChannel: 'kravia',
   callbackUrl: '',
-  // Dintero publishes no limits; start low, the scheduler probes upward on its own.
-  rate: 10,
+  // Placeholders: the store reads the pace per environment (the engine's defaults until saved).
+  rate: 5,
   concurrency: 4,
   toggle: 'strict-success-merchant-reference',
 }

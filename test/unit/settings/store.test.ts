@@ -88,3 +88,17 @@ describe('settings store', () => {
     expect(effectiveToggle('test', 'strict-merchant-reference')).toBe('strict-merchant-reference')
   })
 })
+
+describe('pace per environment', () => {
+  it('uses the engine defaults per environment until saved, and saves pace for the active environment only', () => {
+    const { store } = setup()
+    const sandbox = store.defaults()
+    expect(sandbox.rate).toBe(50)
+    store.saveDefaults({ ...sandbox, rate: 20, concurrency: 8 })
+    expect(store.defaults()).toMatchObject({ rate: 20, concurrency: 8 })
+    store.saveCredentials('test', { accountId: 'T12345678', clientId: 'c', clientSecret: 's' })
+    store.setEnvironment('test')
+    expect(store.defaults()).toMatchObject({ rate: 5, concurrency: 4 })
+    expect(store.batchSettings()).toMatchObject({ rate: 5, toggle: 'strict-success-merchant-reference' })
+  })
+})
