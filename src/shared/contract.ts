@@ -8,6 +8,7 @@ import {
   PRODUCT_TYPES,
   type ProductType,
 } from './kravia'
+import { type BatchState, INVOICE_STATES, type InvoiceState } from './states'
 
 /**
  * The one place that declares every main↔renderer operation and push event.
@@ -31,20 +32,8 @@ export interface AppInfo {
 // Types the renderer sees for runs, history and settings. Secrets never appear here: the renderer
 // only learns whether credentials are stored.
 
-export type RunInvoiceState =
-  | 'pending'
-  | 'sending'
-  | 'unknown'
-  | 'authorized'
-  | 'awaiting_capture'
-  | 'failed'
-  | 'cancelled'
-  | 'void_pending'
-  | 'voided'
-  | 'part_paid'
-  | 'paid'
-  | 'superseded'
-export type RunBatchState = 'running' | 'paused' | 'cancelled' | 'finished'
+export type RunInvoiceState = InvoiceState
+export type RunBatchState = BatchState
 export type StateCounts = Partial<Record<RunInvoiceState, number>>
 
 /** One invoice as the run grid shows it (kept small: a 100k-row batch pages these from main). */
@@ -57,6 +46,8 @@ export interface RunRow {
   invoiceNumber: string | null
   channel: 'kravia' | 'merchant'
   error: string | null
+  /** A follow-up batch that re-sends this invoice after a fix. */
+  supersededBy: string | null
 }
 
 export interface BatchSummary {
@@ -149,20 +140,7 @@ export interface SettingsView {
 }
 
 const batchId = z.string().min(1).max(64)
-const invoiceStateSchema = z.enum([
-  'pending',
-  'sending',
-  'unknown',
-  'authorized',
-  'awaiting_capture',
-  'failed',
-  'cancelled',
-  'void_pending',
-  'voided',
-  'part_paid',
-  'paid',
-  'superseded',
-])
+const invoiceStateSchema = z.enum(INVOICE_STATES)
 const selectionSchema = z.union([
   z.object({ all: z.literal(true) }).strict(),
   z.object({ ids: z.array(z.number().int().positive()).min(1).max(200_000) }).strict(),
