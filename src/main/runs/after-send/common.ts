@@ -1,0 +1,71 @@
+import type { InvoicePatch } from '../journal'
+import { extractKraviaDetails } from '../../dintero/details'
+import type { Transaction } from '../../dintero/types'
+import { DinteroError } from '../../dintero/types'
+import type { Clock, RetryOptions } from './limiter'
+import type { Refusal } from './select'
+
+export interface AfterSendOptions {
+  /** Requests per second; default: the batch's configured rate. */
+  rate?: number
+  /** Requests in flight; default: the batch's configured concurrency. */
+  concurrency?: number
+  signal?: AbortSignal
+  clock?: Clock
+  retry?: RetryOptions
+  now?: () => Date
+}
+
+/** What a void or capture did, for the CLI line, the UI toast and the tests. */
+export interface ActionSummary {
+  /** Eligible invoices the action was sent for. */
+  count: number
+  /** Their total, in øre. */
+  amount: number
+  done: number
+  /** Accepted by Dintero (202) but not finished yet; refresh confirms them. */
+  pending: number
+  /** Refused by Dintero, retries exhausted, or named but not eligible (nothing sent). */
+  failed: number
+  errors: Refusal[]
+  /** Dintero refused the credentials: the rest was not sent. */
+  authFailed: boolean
+  /** Interrupted (SIGINT/cancel) before every invoice was handled. */
+  stopped: boolean
+}
+
+export function emptySummary(): ActionSummary {
+  return {
+    count: 0,
+    amount: 0,
+    done: 0,
+    pending: 0,
+    failed: 0,
+    errors: [],
+    authFailed: false,
+    stopped: false,
+  }
+}
+
+/** The fields a transaction read fills in (never clears what the journal already knows). */
+export function patchFromTransaction(tx: Transaction): InvoicePatch {
+  const d = extractKraviaDetails(tx)
+  const patch: InvoicePatch = { transaction_status: String(tx.status) }
+  if (d.invoice_number) patch.invoice_number = d.invoice_number
+  if (d.invoice_url) patch.invoice_url = d.invoice_url
+  if (d.invoice_date) patch.invoice_date = d.invoice_date
+  if (d.due_date) patch.kravia_due_date = d.due_date
+  if (d.kid) patch.kid = d.kid
+  if (d.bban) patch.account_bban = d.bban
+  if (d.iban) patch.account_iban = d.iban
+  return patch
+}
+
+export function errorMessage(e: unknown): { code: string | null; message: string } {
+  if (e instanceof DinteroError) return { code: e.info.code ?? null, message: e.message }
+  return { code: null, message: e instanceof Error ? e.message : String(e) }
+}
+
+export function isAuthError(e: unknown): boolean {
+  return e instanceof DinteroError && e.kind === 'auth'
+}
