@@ -1,0 +1,111 @@
+import { BASE_MARK, newTransaction } from './build'
+import {
+  chance,
+  dinteroError,
+  fieldError,
+  parseJsonBody,
+  type Reply,
+  type Req,
+  type SandboxState,
+} from './http-util'
+import { parseToggles, validatePay } from './validate'
+
+/** Rewrites the stored base marker to the address this sandbox is listening on now. */
+export function publish(state: SandboxState, stored: string): string {
+  return stored.includes(BASE_MARK) ? stored.replaceAll(BASE_MARK, state.baseUrl) : stored
+}
+
+/**
+ * `POST /v1/sessions/pay`: validate, apply the feature toggles, create the transaction, all in
+ * one SQLite transaction. A refused request (400) creates nothing, so it never counts for
+ * `strict-merchant-reference`.
+ */
+export function pay(state: SandboxState, req: Req): Reply {
+  const toggles = parseToggles(headerValue(req.headers['dintero-feature-toggles']))
+  if ('problem' in toggles) return fieldError('INVALID_FEATURE_TOGGLE', [toggles.problem])
+  const parsed = parseJsonBody(req.body)
+  if ('error' in parsed) return parsed.error
+  const checked = validatePay(parsed.value, state.lenient)
+  if ('problems' in checked) return fieldError('INVALID_REQUEST', checked.problems)
+  const valid = checked.ok
+  const reference = valid.order.merchant_reference as string
+
+  return state.store.atomic(() => {
+    const strictAny = toggles.toggles.has('strict-merchant-reference')
+    const strictSuccess = toggles.toggles.has('strict-success-merchant-reference')
+    if (strictAny || strictSuccess) {
+      if (state.store.referenceUsed(reference, !strictAny)) {
+        const which = strictAny ? 'strict-merchant-reference' : 'strict-success-merchant-reference'
+        const what = strictAny ? 'an earlier transaction' : 'an earlier successfully authorized transaction'
+        return dinteroError(
+          400,
+          'DUPLICATE_MERCHANT_REFERENCE',
+          `session.order.merchant_reference: "${reference}" is already used by ${what} (${which})`,
+          [{ field: 'session.order.merchant_reference', message: `already used by ${what}` }],
+        )
+      }
+    }
+    const failed = chance(state, state.faults.failedStatusRate)
+    const seq = state.store.nextSeq()
+    const { tx } = newTransaction(valid, state.accountId, seq, state.clock(), failed)
+    const text = JSON.stringify(tx)
+    state.store.insert({
+      seq,
+      id: tx.id as string,
+      merchant_reference: reference,
+      authorized: failed ? 0 : 1,
+      status: tx.status as string,
+      channel: valid.channel,
+      product_type: valid.productType,
+      amount: tx.amount as number,
+      paid: 0,
+      rest_voided: 0,
+      invoice_started:
+        !failed && valid.channel === 'kravia' && valid.productType !== 'kravia.invoice_b2b_grouped' ? 1 : 0,
+      json: text,
+    })
+    // Dintero answers pay with the transaction merged with SessionPayResult ({success, …}).
+    return { status: 200, body: `${publish(state, text).slice(0, -1)},"success":${!failed}}` }
+  })
+}
+
+function headerValue(v: string | string[] | undefined): string | undefined {
+  return Array.isArray(v) ? v.join(',') : v
+}
+
+export function notFound(id: string): Reply {
+  return dinteroError(404, 'NOT_FOUND', `Transaction ${id} not found`)
+}
+
+export function getTransaction(state: SandboxState, id: string): Reply {
+  const row = state.store.get(id)
+  return row ? { status: 200, body: publish(state, row.json) } : notFound(id)
+}
+
+/** `GET /v1/transactions`: newest first, `limit` 1–100 (default 10), `starting_after` an id. */
+export function listTransactions(state: SandboxState, req: Req): Reply {
+  const rawLimit = req.query.get('limit')
+  let limit = 10
+  if (rawLimit !== null) {
+    if (!/^\d+$/.test(rawLimit) || Number(rawLimit) < 1 || Number(rawLimit) > 100) {
+      return fieldError('INVALID_REQUEST', [
+        { field: 'limit', message: 'must be a whole number from 1 to 100' },
+      ])
+    }
+    limit = Number(rawLimit)
+  }
+  const after = req.query.get('starting_after')
+  let afterSeq: number | undefined
+  if (after !== null) {
+    const row = after === '' ? undefined : state.store.get(after)
+    if (!row) {
+      return fieldError('INVALID_REQUEST', [
+        { field: 'starting_after', message: `no transaction with id "${after}"` },
+      ])
+    }
+    afterSeq = row.seq
+  }
+  const reference = req.query.get('merchant_reference') ?? undefined
+  const rows = state.store.list(reference, limit, afterSeq)
+  return { status: 200, body: publish(state, `[${rows.join(',')}]`) }
+}
