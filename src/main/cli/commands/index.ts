@@ -4,4 +4,6 @@ import type { Command } from '../context'
  * Every CLI command, loaded lazily so start-up only pays for the one that runs.
  * Add a command: one line here and one file in this folder.
  */
-export const commands: Record<string, () => Promise<Command>> = {}
+export const commands: Record<string, () => Promise<Command>> = {
+  sim: () => import('./sim').then((m) => m.command),
+}
