@@ -1,0 +1,189 @@
+import { createReadStream } from 'node:fs'
+import { extname } from 'node:path'
+import Papa from 'papaparse'
+import { decimalCommaHint, detectDelimiter, detectNewline, type Newline, sepLine } from './delimiter'
+import { bomEncoding, bomlessUtf16, DECODER_LABEL, looksBinary, scanFile } from './decode'
+import { cancelled, num, readError, shown } from './errors'
+import type { IssueSink } from './issues'
+import type { TableSink } from './table'
+import type { RawCell, ReadHooks, ReadOptions, TableInfo, TextEncodingName } from './types'
+
+/** Text handed to delimiter detection: enough for a few hundred records. */
+const SAMPLE_CHARS = 64 * 1024
+const CHUNK_BYTES = 1 << 20
+
+interface PapaError {
+  code: string
+  row?: number
+}
+
+export interface CsvContext {
+  file: string
+  size: number
+  head: Uint8Array
+  options: ReadOptions
+  issues: IssueSink
+  sink: TableSink
+  hooks: ReadHooks
+  maxRecordChars: number
+}
+
+/** Counts line breaks inside a record's fields, so the next record's line number is right. */
+function extraLines(row: string[], nl: string): number {
+  let n = 0
+  for (let i = 0; i < row.length; i++) {
+    const f = row[i]
+    let at = f.indexOf(nl)
+    while (at !== -1) {
+      n++
+      at = f.indexOf(nl, at + 1)
+    }
+  }
+  return n
+}
+
+async function chooseEncoding(ctx: CsvContext): Promise<{ encoding: TextEncodingName; sha256: string }> {
+  const forced = ctx.options.encoding
+  const bom = bomEncoding(ctx.head)
+  const utf16 = bom ? undefined : bomlessUtf16(ctx.head)
+  const scan = await scanFile(ctx.file, !forced && !bom && !utf16, ctx.hooks.signal)
+  if (ctx.hooks.signal?.aborted) throw cancelled(ctx.file)
+  if (forced) return { encoding: forced, sha256: scan.sha256 }
+  if (bom || utf16) return { encoding: bom ?? utf16 ?? 'utf-8', sha256: scan.sha256 }
+  if (scan.validUtf8) return { encoding: 'utf-8', sha256: scan.sha256 }
+  ctx.issues.add({
+    code: 'encoding_fallback',
+    severity: 'warning',
+    line: 0,
+    message: `${shown(ctx.file)} is not UTF-8; it was read as Windows-1252 (the Western European encoding of older Excel).`,
+    message_nb: `${shown(ctx.file)} er ikke UTF-8; den ble lest som Windows-1252 (vesteuropeisk tegnsett fra eldre Excel).`,
+  })
+  return { encoding: 'windows-1252', sha256: scan.sha256 }
+}
+
+/**
+ * Streams a CSV/TSV/TXT file through Papa Parse's chunk parser into the table sink: bounded memory,
+ * line numbers of each record's first line, and a refusal (not a hang) when a record never ends.
+ */
+export async function readCsv(ctx: CsvContext): Promise<Omit<TableInfo, 'headerRow' | 'headers'>> {
+  const { file, sink, hooks } = ctx
+  const { encoding, sha256 } = await chooseEncoding(ctx)
+  const decoder = new TextDecoder(DECODER_LABEL[encoding])
+  let parser: Papa.Parser | undefined
+  let newline: Newline = '\n'
+  let delimiter = ctx.options.delimiter ?? ''
+  let hint = false
+  let head = ''
+  let partial = ''
+  let nextLine = 1
+  let bytesRead = 0
+
+  const consume = (text: string, final: boolean): void => {
+    if (!parser) return
+    const aggregate = partial.length > 0 ? partial + text : text
+    const res = parser.parse(aggregate, 0, !final) as {
+      data: string[][]
+      errors: PapaError[]
+      meta: { cursor: number }
+    }
+    partial = final ? '' : aggregate.substring(res.meta.cursor)
+    const lines: number[] = new Array(res.data.length)
+    for (let i = 0; i < res.data.length; i++) {
+      lines[i] = nextLine
+      nextLine += 1 + extraLines(res.data[i], newline === '\r' ? '\r' : '\n')
+    }
+    for (const e of res.errors) {
+      const line = lines[e.row ?? 0] ?? nextLine
+      if (e.code === 'MissingQuotes') {
+        throw readError(
+          'unclosed_quote',
+          file,
+          `The quote (") opened on line ${line} of ${shown(file)} is never closed.`,
+          `Anførselstegnet (") som åpnes på linje ${line} i ${shown(file)}, lukkes aldri.`,
+          { line },
+        )
+      }
+      ctx.issues.add({
+        code: 'invalid_quotes',
+        severity: 'warning',
+        line,
+        message: `Line ${line} has a quote (") in the middle of a quoted cell; check that cell.`,
+        message_nb: `Linje ${line} har et anførselstegn (") midt i en celle i anførselstegn; sjekk cellen.`,
+      })
+    }
+    for (let i = 0; i < res.data.length && !sink.full; i++) sink.add(lines[i], res.data[i] as RawCell[])
+    if (partial.length > ctx.maxRecordChars) {
+      const n = num(ctx.maxRecordChars)
+      throw readError(
+        'record_too_long',
+        file,
+        `The record starting on line ${nextLine} of ${shown(file)} runs past ${n.en} characters; a quote (") is probably never closed, or this is not a table.`,
+        `Posten som starter på linje ${nextLine} i ${shown(file)}, er lengre enn ${n.nb} tegn; trolig lukkes et anførselstegn (") aldri, eller filen er ikke en tabell.`,
+        { line: nextLine },
+      )
+    }
+  }
+
+  const start = (text: string, complete: boolean): string => {
+    if (looksBinary(text.slice(0, SAMPLE_CHARS))) {
+      throw readError(
+        'binary_file',
+        file,
+        `${shown(file)} does not contain text: it is not a CSV file (perhaps a damaged or another kind of file).`,
+        `${shown(file)} inneholder ikke tekst: det er ikke en CSV-fil (kanskje skadet eller en annen filtype).`,
+      )
+    }
+    text = text.replace(/^\uFEFF+/, '')
+    const sep = sepLine(text)
+    if (sep) {
+      text = text.slice(sep.length)
+      nextLine = 2
+      if (!delimiter) delimiter = sep.delimiter
+    }
+    newline = detectNewline(text)
+    if (!delimiter) {
+      const ext = extname(file).toLowerCase()
+      delimiter = detectDelimiter(text.slice(0, SAMPLE_CHARS), ext === '.tsv' ? '\t' : ',', complete)
+    }
+    hint = decimalCommaHint(text.slice(0, SAMPLE_CHARS), delimiter)
+    parser = new Papa.Parser({ delimiter, newline, quoteChar: '"' })
+    return text
+  }
+
+  const stream = createReadStream(file, { highWaterMark: CHUNK_BYTES })
+  try {
+    for await (const chunk of stream) {
+      if (hooks.signal?.aborted) throw cancelled(file)
+      const buf = chunk as Buffer
+      bytesRead += buf.length
+      let text = decoder.decode(buf, { stream: true })
+      if (!parser) {
+        head += text
+        if (head.length < SAMPLE_CHARS && bytesRead < ctx.size) continue
+        text = start(head, bytesRead >= ctx.size)
+        head = ''
+      }
+      consume(text, false)
+      await sink.drain()
+      hooks.onProgress?.({ phase: 'rows', bytesRead, totalBytes: ctx.size, rows: sink.rowCount })
+      if (sink.full) break
+    }
+    if (!sink.full) {
+      let text = decoder.decode()
+      if (!parser) text = start(head + text, true)
+      consume(text, true)
+    }
+  } finally {
+    stream.destroy()
+  }
+  await sink.end()
+  hooks.onProgress?.({ phase: 'rows', bytesRead, totalBytes: ctx.size, rows: sink.rowCount })
+  return {
+    file,
+    format: 'csv',
+    encoding,
+    delimiter,
+    decimalCommaHint: hint,
+    sha256,
+  }
+}

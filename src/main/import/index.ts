@@ -1,0 +1,132 @@
+/**
+ * Reading a user's invoice file: bytes → a table of typed cells with row numbers.
+ *
+ *   inspectFile(file, options?) → Promise<InspectResult>
+ *     For the Read screen: { info, preview (first `previewRows` data rows, default 100), issues }.
+ *     Options can force encoding / delimiter / sheet / headerRow and the preview follows them.
+ *   readTable(file, options, onRows, hooks?) → Promise<ReadResult>
+ *     Streams every data row, in order, in chunks of `chunkRows` (default 2,000) to `onRows`
+ *     (awaited: a slow consumer slows the reader; memory stays bounded for CSV).
+ *     Resolves { info, rowCount, issues }.
+ *   readTableInWorker(file, options, { onRows, onProgress, signal }) → Promise<ReadResult>
+ *     The same, in a worker thread (keeps the Electron main process responsive).
+ *
+ * Contract for consumers (mapping/validation):
+ * - SourceRow.line is what the user's program shows: the sheet row, or the CSV line where the
+ *   record starts (1-based, a `sep=` line counts, line breaks inside quotes advance it).
+ * - Header row: detected (a title block above it is skipped) or `options.headerRow`. Headers are
+ *   trimmed text; trailing blank header cells are dropped. Blank rows are skipped.
+ * - Workbook rows are padded/cut to the header's width. CSV rows keep their own cell count; a row
+ *   whose count differs from the header's has a 'ragged_row' issue (severity error) — the reader
+ *   reports it, the validator need not report it again.
+ * - CSV cells are untrimmed strings; a `'` our own reports put before = + - @ tab CR is removed.
+ * - Workbook cells: string | {n, pct?, text?} | {date:'YYYY-MM-DD'} | {b} | null; formula cells
+ *   give their cached value; error cells give their text ('#N/A').
+ * - issues: row-level findings ({code, severity, line, column?, message, message_nb}); severity
+ *   'error' makes the file invalid (validate exit 1). 'duplicate_header' is an error unless a
+ *   mapping says which column to use.
+ * - File-level failures throw AppError (exitCode 2; 'cancelled' → 3) with a stable code (see
+ *   errors.ts ReadErrorCode) and one sentence naming the file (and line/column where it applies).
+ */
+import { readCsv } from './csv'
+import { resolveLimits } from './errors'
+import { IssueSink } from './issues'
+import { openSource } from './open'
+import { TableSink } from './table'
+import type { InspectResult, OnRows, ReadHooks, ReadOptions, ReadResult, SourceRow, TableInfo } from './types'
+import { readWorkbook } from './workbook'
+
+export type {
+  InspectResult,
+  OnRows,
+  RawCell,
+  ReadHooks,
+  ReadIssue,
+  ReadLimits,
+  ReadOptions,
+  ReadProgress,
+  ReadResult,
+  SourceFormat,
+  SourceRow,
+  TableInfo,
+  TextEncodingName,
+} from './types'
+export { DEFAULT_LIMITS, type ReadErrorCode } from './errors'
+export { readTableInWorker, type WorkerHooks } from './worker-host'
+
+const DEFAULT_CHUNK_ROWS = 2_000
+const DEFAULT_PREVIEW_ROWS = 100
+
+async function run(
+  file: string,
+  options: ReadOptions,
+  onRows: OnRows,
+  hooks: ReadHooks,
+  stopAfter?: number,
+): Promise<ReadResult> {
+  const limits = resolveLimits(options.limits)
+  const issues = new IssueSink(limits.maxIssues)
+  const opened = await openSource(file, limits, issues)
+  const sink = new TableSink({
+    file,
+    csv: opened.container === 'text',
+    limits,
+    issues,
+    headerRow: options.headerRow,
+    chunkRows: options.chunkRows ?? DEFAULT_CHUNK_ROWS,
+    onRows,
+    stopAfter,
+  })
+  const base =
+    opened.container === 'text'
+      ? await readCsv({
+          file,
+          size: opened.size,
+          head: opened.head,
+          options,
+          issues,
+          sink,
+          hooks,
+          maxRecordChars: limits.maxRecordChars,
+        })
+      : await readWorkbook({
+          file,
+          size: opened.size,
+          options,
+          limits,
+          issues,
+          sink,
+          hooks,
+          preview: stopAfter,
+        })
+  const info: TableInfo = { ...base, headerRow: sink.headerRow, headers: sink.headers }
+  return { info, rowCount: sink.rowCount, issues: issues.result() }
+}
+
+export async function readTable(
+  file: string,
+  options: ReadOptions,
+  onRows: OnRows,
+  hooks: ReadHooks = {},
+): Promise<ReadResult> {
+  return run(file, options, onRows, hooks)
+}
+
+export async function inspectFile(
+  file: string,
+  options: ReadOptions = {},
+  hooks: ReadHooks = {},
+): Promise<InspectResult> {
+  const preview: SourceRow[] = []
+  const limit = options.previewRows ?? DEFAULT_PREVIEW_ROWS
+  const res = await run(
+    file,
+    options,
+    (rows) => {
+      preview.push(...rows)
+    },
+    hooks,
+    Math.max(1, limit),
+  )
+  return { info: res.info, preview: preview.slice(0, limit), issues: res.issues }
+}
