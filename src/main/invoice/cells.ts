@@ -1,0 +1,40 @@
+import type { RawCell } from '../import/types'
+
+const NON_ASCII = /[^\x00-\x7f]/
+
+/** Trimmed, NFC text (NFC only when needed: normalize() is an ICU call and most cells are ASCII). */
+export function clean(s: string): string {
+  const t = s.trim()
+  return NON_ASCII.test(t) ? t.normalize('NFC') : t
+}
+
+/**
+ * A cell as text for text fields (names, references, postal codes, phones). Numeric cells go
+ * through their shortest decimal string, so 151 stays "151" and 923609016 stays "923609016".
+ */
+export function cellText(c: RawCell | undefined): string {
+  if (c === null || c === undefined) return ''
+  if (typeof c === 'string') return clean(c)
+  if ('n' in c) return String(c.n)
+  if ('date' in c) return c.date
+  return c.b ? 'TRUE' : 'FALSE'
+}
+
+/** The raw value shown in an error: what the user's program shows, as close as we know it. */
+export function cellDisplay(c: RawCell | undefined): string | null {
+  if (c === null || c === undefined) return null
+  if (typeof c === 'string') return c === '' ? null : c
+  if ('n' in c) return c.text ?? (c.pct ? `${String(c.n)} (${trimPct(c.n)} %)` : String(c.n))
+  if ('date' in c) return c.date
+  return c.b ? 'TRUE' : 'FALSE'
+}
+
+function trimPct(n: number): string {
+  return String(Math.round(n * 1e8) / 1e6)
+}
+
+export function isBlank(c: RawCell | undefined): boolean {
+  if (c === null || c === undefined) return true
+  if (typeof c === 'string') return c.trim() === ''
+  return false
+}

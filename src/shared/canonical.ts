@@ -1,0 +1,225 @@
+/**
+ * The canonical invoice template: one row per invoice line. The mapping screen, the template
+ * download and the validator all use this list, so labels and notes live in one place.
+ */
+
+export const CANONICAL_FIELDS = [
+  'merchant_reference',
+  'payment_product_type',
+  'days_until_due',
+  'due_date',
+  'invoice_channel',
+  'first_name',
+  'last_name',
+  'business_name',
+  'organization_number',
+  'email',
+  'phone_number',
+  'address_line',
+  'address_line_2',
+  'postal_code',
+  'postal_place',
+  'country',
+  'customer_reference',
+  'line_id',
+  'id',
+  'description',
+  'quantity',
+  'unit_price',
+  'amount',
+  'vat',
+  'currency',
+] as const
+export type CanonicalField = (typeof CANONICAL_FIELDS)[number]
+
+export const CANONICAL_SET: ReadonlySet<string> = new Set(CANONICAL_FIELDS)
+export const isCanonicalField = (s: string): s is CanonicalField => CANONICAL_SET.has(s)
+
+export interface FieldInfo {
+  field: CanonicalField
+  /** `invoice`: one value per invoice (later rows may be blank); `line`: per invoice line. */
+  level: 'invoice' | 'line'
+  label_en: string
+  label_nb: string
+  note_en: string
+  note_nb: string
+}
+
+const f = (
+  field: CanonicalField,
+  level: FieldInfo['level'],
+  label_en: string,
+  label_nb: string,
+  note_en: string,
+  note_nb: string,
+): FieldInfo => ({ field, level, label_en, label_nb, note_en, note_nb })
+
+export const FIELD_INFO: readonly FieldInfo[] = [
+  f(
+    'merchant_reference',
+    'invoice',
+    'Invoice number',
+    'Fakturanummer',
+    'Your unique reference. Rows with the same reference become one invoice with several lines.',
+    'Din unike referanse. Rader med samme referanse blir én faktura med flere linjer.',
+  ),
+  f(
+    'payment_product_type',
+    'invoice',
+    'Customer type',
+    'Kundetype',
+    'b2b (business), b2c (private person) or b2b_grouped. Bedrift/Firma = b2b, Privat/Person = b2c.',
+    'b2b (bedrift), b2c (privatperson) eller b2b_grouped. Bedrift/Firma = b2b, Privat/Person = b2c.',
+  ),
+  f(
+    'days_until_due',
+    'invoice',
+    'Days until due',
+    'Dager til forfall',
+    'Whole number of days from sending to the due date, 0–365. Or give a due date instead.',
+    'Antall dager fra sending til forfall, 0–365. Eller oppgi forfallsdato i stedet.',
+  ),
+  f(
+    'due_date',
+    'invoice',
+    'Due date',
+    'Forfallsdato',
+    'dd.mm.yyyy or yyyy-mm-dd; turned into days until due (Norwegian time) when the invoice is sent.',
+    'dd.mm.åååå eller åååå-mm-dd; regnes om til dager til forfall (norsk tid) når fakturaen sendes.',
+  ),
+  f(
+    'invoice_channel',
+    'invoice',
+    'Invoice channel',
+    'Fakturakanal',
+    'kravia (Kravia sends the invoice, default) or merchant (you send it).',
+    'kravia (Kravia sender fakturaen, standard) eller merchant (du sender den selv).',
+  ),
+  f(
+    'first_name',
+    'invoice',
+    'First name',
+    'Fornavn',
+    'Contact person’s first name.',
+    'Kontaktpersonens fornavn.',
+  ),
+  f(
+    'last_name',
+    'invoice',
+    'Last name',
+    'Etternavn',
+    'Contact person’s last name.',
+    'Kontaktpersonens etternavn.',
+  ),
+  f(
+    'business_name',
+    'invoice',
+    'Company name',
+    'Firmanavn',
+    'Required for b2b and b2b_grouped; not sent for b2c.',
+    'Påkrevd for b2b og b2b_grouped; sendes ikke for b2c.',
+  ),
+  f(
+    'organization_number',
+    'invoice',
+    'Organisation number',
+    'Organisasjonsnummer',
+    '9 digits, spaces allowed. Required for b2b and b2b_grouped; not sent for b2c.',
+    '9 siffer, mellomrom tillatt. Påkrevd for b2b og b2b_grouped; sendes ikke for b2c.',
+  ),
+  f('email', 'invoice', 'Email', 'E-post', 'Where the invoice is sent.', 'Hvor fakturaen sendes.'),
+  f(
+    'phone_number',
+    'invoice',
+    'Phone',
+    'Telefon',
+    'Norwegian 8-digit numbers get +47; other countries need their country code.',
+    'Norske 8-sifrede numre får +47; andre land trenger landskode.',
+  ),
+  f('address_line', 'invoice', 'Address', 'Adresse', 'Street and number.', 'Gate og nummer.'),
+  f('address_line_2', 'invoice', 'Address line 2', 'Adresselinje 2', 'Optional.', 'Valgfri.'),
+  f(
+    'postal_code',
+    'invoice',
+    'Postal code',
+    'Postnummer',
+    '4 digits in Norway (0151); a code that lost its leading zero is padded.',
+    '4 siffer i Norge (0151); et nummer som har mistet nullen foran fylles ut.',
+  ),
+  f('postal_place', 'invoice', 'Postal place', 'Poststed', 'Town or city.', 'Poststed.'),
+  f('country', 'invoice', 'Country', 'Land', 'Two letters, default NO.', 'To bokstaver, standard NO.'),
+  f(
+    'customer_reference',
+    'invoice',
+    'Customer reference',
+    'Kundereferanse',
+    'Optional: the customer’s own reference (splits grouped invoices).',
+    'Valgfri: kundens egen referanse (deler opp samlefakturaer).',
+  ),
+  f(
+    'line_id',
+    'line',
+    'Line id',
+    'Linje-ID',
+    'Optional; unique within the invoice. Default 1, 2, 3 …',
+    'Valgfri; unik innen fakturaen. Standard 1, 2, 3 …',
+  ),
+  f(
+    'id',
+    'line',
+    'Product number',
+    'Varenummer',
+    'Optional item/SKU number.',
+    'Valgfritt vare-/artikkelnummer.',
+  ),
+  f('description', 'line', 'Description', 'Beskrivelse', 'What the line is for.', 'Hva linjen gjelder.'),
+  f(
+    'quantity',
+    'line',
+    'Quantity',
+    'Antall',
+    'Positive number, decimals allowed (2,5). Default 1 when only the amount is given.',
+    'Positivt tall, desimaler tillatt (2,5). Standard 1 når bare beløp er oppgitt.',
+  ),
+  f(
+    'unit_price',
+    'line',
+    'Unit price incl. VAT',
+    'Enhetspris inkl. mva',
+    'NOK per unit including VAT, up to 4 decimals (0,125).',
+    'NOK per enhet inkludert mva, inntil 4 desimaler (0,125).',
+  ),
+  f(
+    'amount',
+    'line',
+    'Line amount incl. VAT',
+    'Linjebeløp inkl. mva',
+    'Line total in NOK including VAT. Give unit price, amount, or both (they must agree).',
+    'Linjesum i NOK inkludert mva. Oppgi enhetspris, beløp eller begge (de må stemme).',
+  ),
+  f(
+    'vat',
+    'line',
+    'VAT rate %',
+    'MVA-sats %',
+    'Percent: 0, 11.11, 12, 15 or 25.',
+    'Prosent: 0, 11,11, 12, 15 eller 25.',
+  ),
+  f(
+    'currency',
+    'invoice',
+    'Currency',
+    'Valuta',
+    'NOK (the only currency for now).',
+    'NOK (eneste valuta foreløpig).',
+  ),
+]
+
+export const FIELD_BY_NAME: ReadonlyMap<CanonicalField, FieldInfo> = new Map(
+  FIELD_INFO.map((i) => [i.field, i]),
+)
+
+/** Fields that are one value per invoice: blanks on later rows inherit, differences conflict. */
+export const INVOICE_LEVEL_FIELDS: readonly CanonicalField[] = FIELD_INFO.filter(
+  (i) => i.level === 'invoice',
+).map((i) => i.field)
