@@ -53,6 +53,8 @@ export interface RunRow {
 export interface BatchSummary {
   id: string
   state: RunBatchState
+  /** Why a paused batch waits: 'new' (planned, not started), 'user', 'canary', 'auth', … */
+  pauseReason: string | null
   environment: EnvironmentKind
   account: string
   sourceName: string
@@ -69,6 +71,7 @@ export interface BatchSummary {
 export interface RunProgress {
   batchId: string
   state: RunBatchState
+  pauseReason: string | null
   total: number
   done: number
   failed: number
