@@ -54,8 +54,9 @@ export class TokenBucket {
 
   setRate(rate: number, now: number) {
     this.refill(now)
+    // Switching the limit on starts with a full burst, as a fresh limiter would.
+    this.tokens = this.rate <= 0 ? rate : Math.min(this.tokens, rate)
     this.rate = rate
-    this.tokens = Math.min(this.tokens, rate)
   }
 
   private refill(now: number) {
