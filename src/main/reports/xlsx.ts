@@ -3,9 +3,24 @@ import * as zlib from 'node:zlib'
 import * as XLSX from 'xlsx'
 import { type Cell, formatOre, isMoney, type Table } from './table'
 
-// Native zlib deflates the package ~2.3× smaller than SheetJS's JS deflate, and faster
-// (research/toolchain.md: 100k rows, 11.4 MB vs 26.6 MB).
-XLSX.CFB.utils.use_zlib(zlib)
+let zlibReady = false
+/**
+ * Native zlib deflates the package ~2.3× smaller than SheetJS's JS deflate, and faster
+ * (research/toolchain.md: 100k rows, 11.4 MB vs 26.6 MB). SheetJS probes the deprecated
+ * `bytesRead` getter once while switching, which would print a DeprecationWarning (DEP0108) on
+ * the CLI's stderr; the probe is harmless, so that one warning is muted.
+ */
+function switchToNativeZlib(): void {
+  if (zlibReady) return
+  const prev = process.noDeprecation
+  process.noDeprecation = true
+  try {
+    XLSX.CFB.utils.use_zlib(zlib)
+  } finally {
+    process.noDeprecation = prev
+  }
+  zlibReady = true
+}
 
 export interface XlsxOptions {
   sheetName?: string
@@ -47,6 +62,7 @@ export function tableToWorkbook(table: Table, options: XlsxOptions = {}): XLSX.W
 }
 
 export function tableToXlsxBuffer(table: Table, options: XlsxOptions = {}): Buffer {
+  switchToNativeZlib()
   const wb = tableToWorkbook(table, options)
   return XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer
 }

@@ -6,4 +6,8 @@ import type { Command } from '../context'
  */
 export const commands: Record<string, () => Promise<Command>> = {
   sim: () => import('./sim').then((m) => m.command),
+  void: () => import('./void').then((m) => m.command),
+  capture: () => import('./capture').then((m) => m.command),
+  refresh: () => import('./refresh').then((m) => m.command),
+  export: () => import('./export').then((m) => m.command),
 }

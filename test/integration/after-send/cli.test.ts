@@ -1,0 +1,108 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { CliContext, Command } from '../../../src/main/cli/context'
+import { commands } from '../../../src/main/cli/commands'
+import { appMigrations } from '../../../src/main/db/migrations'
+import { openAppDb } from '../../../src/main/db/store'
+import { SANDBOX_FILE } from '../../../src/main/environments/environments'
+import { silentLogger } from '../../../src/main/log'
+import { startSandbox } from '../../../src/main/sandbox'
+import { clientFor, customerPays, row, sentBatch } from './helpers'
+
+// The CLI opens the app database with the registered migrations; until the journal's migration
+// is in that list (other parts land in order), these end-to-end command tests cannot run.
+const ready = appMigrations.some((m) => m.version === 3)
+
+const dataDir = mkdtempSync(join(tmpdir(), 'kb-cli-after-'))
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }))
+
+async function run(name: string, args: string[], env: NodeJS.ProcessEnv = {}, json = false) {
+  const out: string[] = []
+  const err: string[] = []
+  const ctx: CliContext = {
+    dataDir,
+    json,
+    verbose: false,
+    log: silentLogger,
+    env,
+    interactive: false,
+    out: (l) => out.push(l),
+    err: (l) => err.push(l),
+    signal: new AbortController().signal,
+  }
+  const command: Command = await commands[name]()
+  const code = await command.run(args, ctx)
+  return { code, out: out.join('\n'), err: err.join('\n') }
+}
+
+describe.skipIf(!ready)('CLI void, capture, refresh, export', () => {
+  let batchId: string
+  beforeAll(async () => {
+    // Sent through the built-in sandbox on the data dir's file, as `submit --env sandbox` does.
+    const sandbox = await startSandbox({ dataFile: join(dataDir, SANDBOX_FILE) })
+    const api = clientFor(sandbox)
+    const db = openAppDb(dataDir)
+    batchId = await sentBatch(db, api, sandbox.baseUrl, [
+      { ref: 'C-1', amount: 100_00 },
+      { ref: 'C-2', amount: 200_00 },
+      { ref: 'C-3', amount: 300_00, channel: 'merchant' },
+      { ref: '=C-4', amount: 400_00 },
+    ])
+    await customerPays(sandbox, row(db, batchId, 'C-2').transaction_id!, 200_00)
+    db.close()
+    api.close()
+    await sandbox.close()
+  })
+
+  it('void needs --yes: says what it would do, sends nothing, exit 2', async () => {
+    const r = await run('void', ['latest', '--ref', 'C-1'])
+    expect(r.code).toBe(2)
+    expect(r.err).toMatch(/void would cancel 1 invoices \(100\.00 NOK\) in sandbox batch .*Add --yes/)
+    const u = await run('void', ['latest']).catch((e: Error) => e)
+    expect(u).toBeInstanceOf(Error)
+    expect((u as Error).message).toMatch(/--all or --ref/)
+  })
+
+  it('refresh sees the payment; void and capture work on the restarted sandbox; a refused ref exits 1', async () => {
+    const refresh = await run('refresh', ['latest'], {}, true)
+    expect(refresh.code).toBe(0)
+    const json = JSON.parse(refresh.out)
+    expect(json).toMatchObject({
+      batch: batchId,
+      checked: 4,
+      changed: 1,
+      transitions: { 'authorized→paid': 1 },
+    })
+    expect(json.payments.paid).toEqual({ count: 1, amount: 200_00 })
+
+    const v = await run('void', [batchId, '--ref', 'C-1', '--ref', 'C-2', '--yes'])
+    expect(v.code).toBe(1)
+    expect(v.out).toMatch(/voided 1 of 1 invoices \(100\.00 NOK selected\).*1 failed/)
+    expect(v.err).toMatch(/C-2: C-2 is paid/)
+
+    const c = await run('capture', ['latest', '--all', '--yes'])
+    expect(c.code).toBe(0)
+    expect(c.out).toMatch(/captured 1 of 1 invoices/)
+  })
+
+  it('exports CSV and XLSX, and the failed rows', async () => {
+    const csvFile = join(dataDir, 'r.csv')
+    const e = await run('export', ['latest', '--out', csvFile, '--delimiter', ';'])
+    expect(e.code).toBe(0)
+    expect(e.out).toMatch(/exported 4 invoices/)
+    const text = readFileSync(csvFile, 'utf8')
+    expect(text.charCodeAt(0)).toBe(0xfeff)
+    expect(text).toContain("\r\n5;'=C-4;Firma =C-4 AS;")
+    expect(text).toMatch(
+      /\r\n2;C-1;Firma C-1 AS;974760673;post\+c-1@example\.no;100,00;20,00;kravia\.invoice_b2b;kravia;voided;cancelled;/,
+    )
+
+    const x = await run('export', ['latest', '--out', join(dataDir, 'r.xlsx')], {}, true)
+    expect(JSON.parse(x.out)).toMatchObject({ format: 'xlsx', rows: 4 })
+
+    const bad = await run('export', ['latest', '--out', join(dataDir, 'r.txt')]).catch((err: Error) => err)
+    expect((bad as Error).message).toMatch(/add --format csv/)
+  })
+})
