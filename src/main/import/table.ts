@@ -43,7 +43,6 @@ export class TableSink {
   /** Adds one record. Synchronous; call `drain()` now and then to deliver full chunks. */
   add(line: number, cells: RawCell[]): void {
     if (this.full) return
-    if (this.o.csv) this.checkFields(line, cells)
     if (this.scan !== null) {
       if (isBlankRow(cells)) return
       if (this.o.headerRow !== undefined) {
@@ -113,6 +112,7 @@ export class TableSink {
       }
     } else idx = detectHeaderIndex(scan.map((r) => r.cells))
     const header = scan[idx]
+    if (this.o.csv) this.checkFields(header.line, header.cells)
     this.headerRow = header.line
     this.headers = header.cells.map(headerText)
     // Trailing blank header cells (a `;` at the end of every line) are not columns.
@@ -165,6 +165,7 @@ export class TableSink {
     if (isBlankRow(cells)) return
     const width = this.headers.length
     if (this.o.csv) {
+      this.checkFields(line, cells)
       for (let i = 0; i < cells.length; i++) {
         const c = cells[i]
         if (typeof c === 'string' && c.length > 1 && c.charCodeAt(0) === 39 && NEUTRALISED.test(c)) {

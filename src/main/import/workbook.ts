@@ -33,6 +33,11 @@ function installBoundedZlib(limit: number): void {
     constructor() {
       super({ maxOutputLength: Math.max(1, Math.min(limit, 2 ** 31 - 1)) })
     }
+    // SheetJS reads `bytesRead` (input consumed), which Node deprecates with a warning on stderr;
+    // `bytesWritten` is the same number under its new name.
+    override get bytesRead(): number {
+      return this.bytesWritten
+    }
   }
   XLSX.CFB.utils.use_zlib({ InflateRaw: BoundedInflateRaw, deflateRawSync: zlib.deflateRawSync })
   zlibLimit = limit
