@@ -115,7 +115,7 @@ export interface SelectionPreview {
 export interface ActionOutcome {
   done: number
   failed: number
-  errors: { id: number; reference: string; message: string }[]
+  errors: { id: number | null; reference: string; message: string }[]
 }
 
 export interface EnvironmentSettings {
@@ -264,8 +264,265 @@ const runEvents = {
 } as const
 // ─── end runs/batches/settings ──────────────────────────────────────────────────────────────
 
+// ─── import:*, template:*, drafts:*, plan:* — the import half of the desktop UI (screens 1–5) ───
+// An import session lives in main (file, read options, mapping, edits, validation); the renderer
+// holds only its id and asks for views and pages of rows. Sessions are kept as drafts in SQLite
+// so unsaved work survives closing the window.
+
+export interface ReadOverrides {
+  encoding?: 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252'
+  delimiter?: ',' | ';' | '\t' | '|'
+  sheet?: string
+  headerRow?: number
+}
+
+export interface ImportIssueView {
+  severity: 'error' | 'warning'
+  code: string
+  /** Row numbers as the user's spreadsheet program shows them. */
+  rows: number[]
+  column: string | null
+  field: string | null
+  value: string | null
+  message: string
+  message_nb: string
+  reference?: string
+}
+
+export type ImportStep = 'read' | 'map' | 'review' | 'plan'
+
+export interface ImportSessionInfo {
+  sessionId: string
+  fileName: string
+  /** Where the user left off (a resumed draft continues there). */
+  step: ImportStep
+  /** Set when this import fixes the failed invoices of an earlier batch. */
+  followUpOf: string | null
+}
+
+export interface ReadView {
+  sessionId: string
+  fileName: string
+  format: string
+  sizeBytes: number
+  encoding: string | null
+  delimiter: string | null
+  sheets: string[]
+  sheet: string | null
+  headerRow: number
+  headers: string[]
+  preview: { line: number; cells: (string | null)[] }[]
+  issues: ImportIssueView[]
+  overrides: ReadOverrides
+  decimalComma: boolean
+}
+
+export type MatchSource = 'exact' | 'synonym' | 'fuzzy' | 'values' | 'remembered' | 'user' | 'constant' | 'none'
+
+export interface MappingFieldView {
+  field: string
+  label_en: string
+  label_nb: string
+  note_en: string
+  note_nb: string
+  column: string | null
+  constant: string | null
+  /** 0–1; 1 for exact, remembered or chosen by the user. */
+  confidence: number
+  source: MatchSource
+  /** A few values of the matched column, so the user can see the match is right. */
+  samples: string[]
+}
+
+export interface MappingView {
+  sessionId: string
+  fields: MappingFieldView[]
+  headers: string[]
+  /** Columns not used by any field. */
+  unused: string[]
+  /** A remembered mapping for this source was applied. */
+  remembered: boolean
+  /** What changed since the remembered mapping was saved; null when nothing was remembered. */
+  drift: { added: string[]; missing: string[]; renamed: { from: string; to: string }[] } | null
+  /** Fields the matcher could not decide (e.g. `MVA`: rate or amount?), with its reason. */
+  ambiguous: { field: string; column: string; message: string; message_nb: string }[]
+  rowCount: number
+}
+
+export interface ReviewRowView {
+  index: number
+  line: number
+  reference: string
+  /** First row of its invoice (the grid draws a separator). */
+  first: boolean
+  /** Display text per canonical field that has a column. */
+  cells: Record<string, string | null>
+  issues: ImportIssueView[]
+  status: 'ok' | 'warning' | 'error' | 'duplicate'
+}
+
+export interface VatLine {
+  rate: string
+  lines: number
+  amount: number
+  vatAmount: number
+}
+
+export interface ImportSummary {
+  sessionId: string
+  rows: number
+  /** Fields shown as grid columns, in template order. */
+  fields: string[]
+  /** Which fields are editable per row (they come from a column). */
+  editable: string[]
+  invoices: number
+  invalidInvoices: number
+  lines: number
+  totalAmount: number
+  vatAmount: number
+  byVat: VatLine[]
+  byProductType: { type: string; invoices: number; amount: number }[]
+  /** References already invoiced in an earlier batch (same environment and account). */
+  duplicates: { reference: string; batchId: string }[]
+  errorRows: number
+  warningRows: number
+  /** Issues that belong to no row (mapping, file). */
+  fileIssues: ImportIssueView[]
+  environment: EnvironmentKind
+  account: string
+}
+
+export interface PlanView {
+  sessionId: string
+  fileName: string
+  environment: EnvironmentKind
+  account: string
+  invoices: number
+  lines: number
+  totalAmount: number
+  vatAmount: number
+  byVat: VatLine[]
+  byProductType: { type: string; invoices: number; amount: number }[]
+  duplicates: { reference: string; batchId: string }[]
+  leftOut: { reference: string; rows: number[]; message: string; message_nb: string }[]
+  rate: number
+  concurrency: number
+  /** Estimated seconds at the configured rate. */
+  etaSeconds: number
+  /** Production only: what the user must type to confirm. */
+  confirmWord: string | null
+  followUpOf: string | null
+}
+
+export interface DraftSummary {
+  sessionId: string
+  fileName: string
+  step: ImportStep
+  updatedAt: string
+  followUpOf: string | null
+  /** The file is gone or changed since the draft was saved; the draft can only be discarded. */
+  stale: boolean
+}
+
+const sessionId = z.string().min(1).max(64)
+const readOverridesSchema = z
+  .object({
+    encoding: z.enum(['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'windows-1252']).optional(),
+    delimiter: z.enum([',', ';', '\t', '|']).optional(),
+    sheet: z.string().max(300).optional(),
+    headerRow: z.number().int().min(1).max(1000).optional(),
+  })
+  .strict()
+
+const importRequests = {
+  /** Native open dialog in main; null when the user cancelled. */
+  'import:openDialog': { input: z.object({}).strict(), result: returns<ImportSessionInfo | null>() },
+  /** A path the page obtained from a drop (preload's webUtils) or a recent file. */
+  'import:openPath': {
+    input: z.object({ path: z.string().min(1).max(4096) }).strict(),
+    result: returns<ImportSessionInfo>(),
+  },
+  /** "Fix and retry": the failed invoices of a batch as a new import linked as its follow-up. */
+  'import:openFailed': { input: z.object({ batchId }).strict(), result: returns<ImportSessionInfo>() },
+  'import:read': {
+    input: z.object({ sessionId, overrides: readOverridesSchema }).strict(),
+    result: returns<ReadView>(),
+  },
+  /** Reads the whole table (in the worker, with import:progress) on first call, then matches columns. */
+  'import:mapping': { input: z.object({ sessionId }).strict(), result: returns<MappingView>() },
+  'import:setMapping': {
+    input: z
+      .object({
+        sessionId,
+        field: z.string().min(1).max(64),
+        column: z.string().max(1000).nullable(),
+        constant: z.string().max(1000).nullable(),
+      })
+      .strict(),
+    result: returns<MappingView>(),
+  },
+  'import:validate': { input: z.object({ sessionId }).strict(), result: returns<ImportSummary>() },
+  'import:rows': {
+    input: z
+      .object({
+        sessionId,
+        problemsOnly: z.boolean().default(false),
+        offset: z.number().int().min(0),
+        limit: z.number().int().min(1).max(1000),
+      })
+      .strict(),
+    result: returns<{ total: number; offset: number; rows: ReviewRowView[] }>(),
+  },
+  /** Index (in the same filter) of the next/previous row with a problem, wrapping around. */
+  'import:findProblem': {
+    input: z
+      .object({
+        sessionId,
+        problemsOnly: z.boolean().default(false),
+        from: z.number().int().min(-1),
+        direction: z.union([z.literal(1), z.literal(-1)]),
+      })
+      .strict(),
+    result: returns<{ index: number | null }>(),
+  },
+  /** Changes one cell, revalidates its invoice and returns that invoice's rows and the new totals. */
+  'import:editCell': {
+    input: z
+      .object({ sessionId, line: z.number().int().min(1), field: z.string().min(1).max(64), value: z.string().max(32_767) })
+      .strict(),
+    result: returns<{ rows: ReviewRowView[]; summary: ImportSummary }>(),
+  },
+  'import:close': { input: z.object({ sessionId }).strict(), result: returns<{ closed: boolean }>() },
+  'plan:get': { input: z.object({ sessionId }).strict(), result: returns<PlanView>() },
+  /** Freezes the plan into a batch (paused, not started); the Run screen starts it. */
+  'plan:confirm': {
+    input: z
+      .object({
+        sessionId,
+        confirmation: z.string().max(100).default(''),
+        canary: z.number().int().min(1).max(1000).nullable().default(null),
+      })
+      .strict(),
+    result: returns<{ batchId: string }>(),
+  },
+  'template:save': {
+    input: z.object({ format: z.enum(['csv', 'xlsx']) }).strict(),
+    result: returns<{ path: string | null }>(),
+  },
+  'drafts:list': { input: z.object({}).strict(), result: returns<DraftSummary[]>() },
+  'drafts:resume': { input: z.object({ sessionId }).strict(), result: returns<ImportSessionInfo>() },
+  'drafts:discard': { input: z.object({ sessionId }).strict(), result: returns<{ discarded: boolean }>() },
+} as const
+
+const importEvents = {
+  /** Reading or validating a file: at most a few per second. `total` 0 = not known yet. */
+  'import:progress': returns<{ sessionId: string; phase: 'reading' | 'validating'; done: number; total: number }>(),
+} as const
+// ─── end import/template/drafts/plan ────────────────────────────────────────────────────────
+
 export const requests = {
   ...runRequests,
+  ...importRequests,
   'app:info': { input: z.object({}).strict(), result: returns<AppInfo>() },
   'app:ping': {
     input: z.object({ message: z.string().max(200) }).strict(),
@@ -275,6 +532,7 @@ export const requests = {
 
 export const events = {
   ...runEvents,
+  ...importEvents,
   'app:menu': returns<{ action: 'open-file' | 'about' | 'settings' | 'history' | 'start' }>(),
 } as const
 

@@ -12,11 +12,22 @@ const envLabel: Record<EnvironmentKind, MessageKey> = {
 }
 
 /** The environment is always visible, colour-coded, so nobody sends to production by mistake. */
-export function EnvBadge({ env }: { env: EnvironmentKind }) {
+const envShort: Record<EnvironmentKind, MessageKey> = {
+  sandbox: 'common.envSandboxShort',
+  test: 'common.envTestShort',
+  production: 'common.envProductionShort',
+}
+
+export function EnvBadge({ env, short }: { env: EnvironmentKind; short?: boolean }) {
   const { t } = useI18n()
   return (
-    <span className={`env-badge env-${env}`} data-testid="env-badge" data-env={env}>
-      {t(envLabel[env])}
+    <span
+      className={`env-badge env-${env}`}
+      data-testid={short ? undefined : 'env-badge'}
+      data-env={env}
+      title={short ? t(envLabel[env]) : undefined}
+    >
+      {t(short ? envShort[env] : envLabel[env])}
     </span>
   )
 }

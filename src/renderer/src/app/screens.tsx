@@ -2,7 +2,9 @@ import type { ComponentType } from 'react'
 import { MapScreen } from '../screens/map/MapScreen'
 import { PlanScreen } from '../screens/plan/PlanScreen'
 import { ReadScreen } from '../screens/read/ReadScreen'
+import { HistoryScreen } from '../screens/history/HistoryScreen'
 import { ReviewScreen } from '../screens/review/ReviewScreen'
+import { RunScreen } from '../screens/run/RunScreen'
 import { SettingsScreen } from '../screens/settings/SettingsScreen'
 import { StartScreen } from '../screens/start/StartScreen'
 import type { RouteOf, ScreenName } from './routes'
@@ -20,6 +22,7 @@ export const screens: ScreenRegistry = {
   map: MapScreen,
   review: ReviewScreen,
   plan: PlanScreen,
+  run: RunScreen,
+  history: HistoryScreen,
   settings: SettingsScreen,
-  // UI-run: run, history, settings
 }

@@ -1,11 +1,127 @@
+import { useEffect, useState } from 'react'
+import type { MappingView } from '../../../../shared/contract'
+import { useNavigate } from '../../app/navigation'
 import type { RouteOf } from '../../app/routes'
-import { useT } from '../../i18n/I18nProvider'
+import { useApi } from '../../app/use-api'
+import { useImportProgress } from '../../app/use-import-progress'
+import { Alert } from '../../components/Alert'
+import { Button } from '../../components/Button'
+import { ImportSteps } from '../../components/ImportSteps'
+import { ProgressBar } from '../../components/ProgressBar'
+import { useI18n } from '../../i18n/I18nProvider'
+import { FieldRow } from './FieldRow'
 
+/** Step 2: every canonical field with its column (or a fixed value), how sure the match is, and changes since last time. */
 export function MapScreen({ route }: { route: RouteOf<'map'> }) {
-  const t = useT()
+  const { t, lang, num } = useI18n()
+  const { api, call } = useApi()
+  const navigate = useNavigate()
+  const progress = useImportProgress(route.sessionId)
+  const [view, setView] = useState<MappingView | null>(null)
+  const [failed, setFailed] = useState(false)
+
+  useEffect(() => {
+    let live = true
+    void call(api.import.mapping({ sessionId: route.sessionId })).then((v) => {
+      if (!live) return
+      if (v) setView(v)
+      else setFailed(true)
+    })
+    return () => {
+      live = false
+    }
+  }, [api, call, route.sessionId])
+
+  const set = async (field: string, column: string | null, constant: string | null) => {
+    const v = await call(api.import.setMapping({ sessionId: route.sessionId, field, column, constant }))
+    if (v) setView(v)
+  }
+
   return (
-    <main className="screen" data-testid="map-screen" data-session={route.sessionId}>
+    <main className="screen" data-testid="map-screen" aria-busy={!view}>
+      <ImportSteps current="map" sessionId={route.sessionId} />
       <h1 tabIndex={-1}>{t('map.title')}</h1>
+      <p className="muted">{t('map.intro')}</p>
+      {!view && !failed && (
+        <ProgressBar
+          testId="read-progress"
+          value={progress?.done ?? 0}
+          max={progress?.total ?? 0}
+          label={progress ? t('map.readingRows', { rows: num(progress.done) }) : t('map.reading')}
+        />
+      )}
+      {view && (
+        <>
+          <p className="muted" data-testid="map-rowcount">
+            {t('map.rows', { rows: num(view.rowCount) })}
+          </p>
+          {view.remembered && (
+            <Alert kind="info" testId="map-remembered">
+              {t('map.remembered')}
+            </Alert>
+          )}
+          {view.drift &&
+            (view.drift.added.length > 0 ||
+              view.drift.missing.length > 0 ||
+              view.drift.renamed.length > 0) && (
+              <Alert kind="warning" title={t('map.driftTitle')} testId="map-drift">
+                <ul>
+                  {view.drift.renamed.map((r) => (
+                    <li key={r.from}>{t('map.driftRenamed', r)}</li>
+                  ))}
+                  {view.drift.added.length > 0 && (
+                    <li>{t('map.driftAdded', { list: view.drift.added.join(', ') })}</li>
+                  )}
+                  {view.drift.missing.length > 0 && (
+                    <li>{t('map.driftMissing', { list: view.drift.missing.join(', ') })}</li>
+                  )}
+                </ul>
+              </Alert>
+            )}
+          {view.ambiguous.length > 0 && (
+            <Alert kind="warning" title={t('map.ambiguousTitle')} testId="map-ambiguous">
+              <ul>
+                {view.ambiguous.map((a) => (
+                  <li key={a.field}>{lang === 'nb' ? a.message_nb : a.message}</li>
+                ))}
+              </ul>
+            </Alert>
+          )}
+          <div className="table-scroll map-table">
+            <table className="simple" data-testid="mapping-table">
+              <thead>
+                <tr>
+                  <th>{t('map.field')}</th>
+                  <th>{t('map.column')}</th>
+                  <th>{t('map.confidence')}</th>
+                  <th>{t('map.samples')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {view.fields.map((f) => (
+                  <FieldRow key={f.field} field={f} headers={view.headers} onChange={set} />
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {view.unused.length > 0 && (
+            <p className="muted">{t('map.unused', { list: view.unused.join(', ') })}</p>
+          )}
+        </>
+      )}
+      <div className="screen-actions">
+        <Button onClick={() => navigate({ screen: 'read', sessionId: route.sessionId })}>
+          {t('common.back')}
+        </Button>
+        <Button
+          variant="primary"
+          disabled={!view}
+          data-testid="to-review"
+          onClick={() => navigate({ screen: 'review', sessionId: route.sessionId })}
+        >
+          {t('map.toReview')}
+        </Button>
+      </div>
     </main>
   )
 }

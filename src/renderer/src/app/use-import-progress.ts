@@ -1,0 +1,17 @@
+import { useEffect, useState } from 'react'
+import type { EventPayload } from '../../../shared/contract'
+
+export type ImportProgress = EventPayload<'import:progress'>
+
+/** The latest progress main reported for this import session (reading the file, validating). */
+export function useImportProgress(sessionId: string): ImportProgress | null {
+  const [p, setP] = useState<ImportProgress | null>(null)
+  useEffect(
+    () =>
+      window.api.on.import.progress((e) => {
+        if (e.sessionId === sessionId) setP(e)
+      }),
+    [sessionId],
+  )
+  return p
+}

@@ -1,0 +1,106 @@
+import { useEffect, useId, useState } from 'react'
+import type { MappingFieldView, MatchSource } from '../../../../shared/contract'
+import type { MessageKey } from '../../i18n/catalog'
+import { useI18n } from '../../i18n/I18nProvider'
+
+const sourceLabel: Record<MatchSource, MessageKey> = {
+  exact: 'map.srcExact',
+  synonym: 'map.srcSynonym',
+  fuzzy: 'map.srcFuzzy',
+  values: 'map.srcValues',
+  remembered: 'map.srcRemembered',
+  user: 'map.srcUser',
+  constant: 'map.srcConstant',
+  none: 'map.srcNone',
+}
+
+const CONSTANT = '\u0000constant'
+const NONE = '\u0000none'
+
+function confidenceTag(f: MappingFieldView): string {
+  if (f.source === 'none') return 'tag'
+  if (f.confidence >= 0.9) return 'tag-ok'
+  if (f.confidence >= 0.6) return 'tag-info'
+  return 'tag-warning'
+}
+
+/** One canonical field: its column (dropdown), or a fixed value, with the match's confidence and examples. */
+export function FieldRow({
+  field: f,
+  headers,
+  onChange,
+}: {
+  field: MappingFieldView
+  headers: string[]
+  onChange: (field: string, column: string | null, constant: string | null) => Promise<void>
+}) {
+  const { t, lang } = useI18n()
+  const id = useId()
+  const [constantMode, setConstantMode] = useState(f.constant !== null)
+  const [constant, setConstant] = useState(f.constant ?? '')
+  useEffect(() => {
+    setConstantMode(f.constant !== null)
+    setConstant(f.constant ?? '')
+  }, [f.constant])
+  const label = lang === 'nb' ? f.label_nb : f.label_en
+  const value = constantMode ? CONSTANT : (f.column ?? NONE)
+  return (
+    <tr data-testid={`map-field-${f.field}`} data-source={f.source}>
+      <th scope="row" className="map-field">
+        <label htmlFor={id}>{label}</label>
+        <div className="muted mono">{f.field}</div>
+        <div className="muted map-note">{lang === 'nb' ? f.note_nb : f.note_en}</div>
+      </th>
+      <td>
+        <select
+          id={id}
+          value={value}
+          data-testid={`map-select-${f.field}`}
+          onChange={(e) => {
+            const v = e.target.value
+            if (v === CONSTANT) {
+              setConstantMode(true)
+              return
+            }
+            setConstantMode(false)
+            void onChange(f.field, v === NONE ? null : v, null)
+          }}
+        >
+          <option value={NONE}>{t('map.notMapped')}</option>
+          {headers.map((h) => (
+            <option key={h} value={h}>
+              {h}
+            </option>
+          ))}
+          <option value={CONSTANT}>{t('map.useConstant')}</option>
+        </select>
+        {constantMode && (
+          <form
+            className="row map-constant"
+            onSubmit={(e) => {
+              e.preventDefault()
+              void onChange(f.field, null, constant)
+            }}
+          >
+            <input
+              aria-label={t('map.constantFor', { field: label })}
+              value={constant}
+              data-testid={`map-constant-${f.field}`}
+              onChange={(e) => setConstant(e.target.value)}
+              onBlur={() => {
+                if (constant !== (f.constant ?? '')) void onChange(f.field, null, constant)
+              }}
+            />
+          </form>
+        )}
+      </td>
+      <td>
+        <span className={`tag ${confidenceTag(f)}`} data-testid={`map-confidence-${f.field}`}>
+          {t(sourceLabel[f.source])}
+          {f.source !== 'none' && f.source !== 'constant' && ` · ${Math.round(f.confidence * 100)} %`}
+        </span>
+      </td>
+      <td className="muted map-samples">{f.samples.join(' · ')}</td>
+    </tr>
+  )
+}
