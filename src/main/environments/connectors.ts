@@ -1,12 +1,9 @@
-import { AppError } from '../../shared/errors'
+import { createDinteroClient } from '../dintero'
+import { startSandbox } from '../sandbox'
 import type { EnvironmentsDeps } from './environments'
 
-/** The real Dintero client and the in-process sandbox, wired in once those modules land. */
+/** The real Dintero client and the in-process sandbox (the app's default environment). */
 export const realConnectors: Pick<EnvironmentsDeps, 'createClient' | 'startSandbox'> = {
-  createClient() {
-    throw new AppError('not_ready', 'The Dintero client is not part of this build yet.')
-  },
-  async startSandbox() {
-    throw new AppError('not_ready', 'The sandbox is not part of this build yet.')
-  },
+  createClient: (config) => createDinteroClient(config),
+  startSandbox: (options) => startSandbox({ port: 0, dataFile: options.dataFile }),
 }

@@ -50,6 +50,11 @@ export interface Environments {
   /** A client for the environment chosen in Settings. */
   active(): Promise<Connection>
   forKind(kind: EnvironmentKind): Promise<Connection>
+  /**
+   * A client for a stored batch: the batch keeps sending to where it was planned. A sandbox batch
+   * follows the sandbox to its new port; a real one needs that same account's credentials.
+   */
+  forBatch(batch: { env: EnvironmentKind; account: string }): Promise<Connection>
   /** The sandbox's current base URL (it gets a new port each start), starting it if needed. */
   sandboxUrl(): Promise<string>
   testConnection(kind: EnvironmentKind): Promise<{ ok: boolean; message: string; message_nb: string }>
@@ -104,6 +109,19 @@ export function createEnvironments(deps: EnvironmentsDeps): Environments {
 
   return {
     forKind,
+    async forBatch(batch) {
+      const conn = await forKind(batch.env)
+      if (conn.accountId !== batch.account) {
+        throw new AppError(
+          'account_changed',
+          `This batch was sent with account ${batch.account}, but the stored ${batch.env} credentials are for ${conn.accountId}.`,
+          {
+            message_nb: `Bunten ble sendt med konto ${batch.account}, men de lagrede nøklene for ${batch.env} gjelder ${conn.accountId}.`,
+          },
+        )
+      }
+      return conn
+    },
     active: () => forKind(deps.settings.environment()),
     sandboxUrl: async () => (await startSandbox()).baseUrl,
     async testConnection(kind) {

@@ -1,8 +1,10 @@
 import { common } from './common'
+import { history } from './history'
 import { map } from './map'
 import { plan } from './plan'
 import { read } from './read'
 import { review } from './review'
+import { run } from './run'
 import { settings } from './settings'
 import { start } from './start'
 
@@ -18,5 +20,7 @@ export const areas = {
   review,
   plan,
   settings,
+  run,
+  history,
   // UI-run's areas: run, history, settings
 } as const

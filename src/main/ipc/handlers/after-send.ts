@@ -1,0 +1,68 @@
+import type { ActionOutcome } from '../../../shared/contract'
+import { AppError } from '../../../shared/errors'
+import { runtimeFor } from '../../environments/runtime'
+import { captureInvoices } from '../../runs/capture'
+import { refreshBatch } from '../../runs/refresh'
+import type { ActionSummary } from '../../runs/after-send/common'
+import { voidInvoices } from '../../runs/void'
+import { readRunRows } from '../../runs/progress'
+import { requireBatch } from './batch-view'
+import type { HandlerContext } from './context'
+
+/**
+ * Void, capture and refresh for the app: the engine's functions with the batch's own Dintero
+ * connection, and the changed rows pushed to the page as one `runs:rows` message.
+ */
+export function batchAfterSend(ctx: HandlerContext) {
+  const { db } = ctx
+  const { environments } = runtimeFor(ctx)
+  const connect = (batchId: string) => environments.forBatch(requireBatch(db, batchId))
+
+  const push = (batchId: string, ids: readonly number[]) => {
+    if (ids.length === 0) return
+    // One message for the whole action, however many rows: the grid reduces them by id.
+    ctx.events.emit('runs:rows', { batchId, rows: readRunRows(db, ids) })
+  }
+
+  const outcome = (s: ActionSummary): ActionOutcome => {
+    if (s.authFailed) {
+      throw new AppError('auth', 'Dintero refused the credentials; nothing more was sent.', {
+        message_nb: 'Dintero avviste nøklene; ingenting mer ble sendt.',
+      })
+    }
+    return { done: s.done + s.pending, failed: s.failed, errors: s.errors.slice(0, 50) }
+  }
+
+  return {
+    async void(batchId: string, ids: readonly number[]): Promise<ActionOutcome> {
+      const { api } = await connect(batchId)
+      const s = await voidInvoices(db, api, batchId, { ids })
+      push(batchId, ids)
+      ctx.log.info(`void in ${batchId}`, {
+        count: s.count,
+        done: s.done,
+        pending: s.pending,
+        failed: s.failed,
+      })
+      return outcome(s)
+    },
+    async capture(batchId: string, ids: readonly number[]): Promise<ActionOutcome> {
+      const { api } = await connect(batchId)
+      const s = await captureInvoices(db, api, batchId, { ids })
+      push(batchId, ids)
+      ctx.log.info(`capture in ${batchId}`, { count: s.count, done: s.done, failed: s.failed })
+      return outcome(s)
+    },
+    async refresh(batchId: string) {
+      const { api } = await connect(batchId)
+      const s = await refreshBatch(db, api, batchId)
+      if (s.authFailed) {
+        throw new AppError('auth', 'Dintero refused the credentials, so payments could not be read.', {
+          message_nb: 'Dintero avviste nøklene, så betalingene kunne ikke leses.',
+        })
+      }
+      ctx.log.info(`refresh of ${batchId}`, { checked: s.checked, changed: s.changed, failed: s.failed })
+      return s
+    },
+  }
+}

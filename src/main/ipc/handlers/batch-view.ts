@@ -1,0 +1,72 @@
+import type { BatchSummary, InvoiceDetail as InvoiceDetailView, RunRow } from '../../../shared/contract'
+import { AppError } from '../../../shared/errors'
+import type { Db } from '../../db/open'
+import { getBatch } from '../../runs/journal'
+import { chartAmounts, paymentSummary } from '../../runs/refresh'
+import type { Batch, InvoiceDetail, InvoiceListItem } from '../../runs/types'
+
+/** Journal records → the small shapes the run and history screens show. */
+
+export function toRunRow(inv: InvoiceListItem): RunRow {
+  return {
+    id: inv.id,
+    reference: inv.merchant_reference,
+    customer: inv.customer_name ?? '',
+    amount: inv.amount,
+    state: inv.state,
+    invoiceNumber: inv.invoice_number,
+    channel: inv.invoice_channel,
+    error: inv.error_message ?? inv.lookup_reason ?? inv.fail_reason,
+    supersededBy: inv.superseded_by_batch,
+  }
+}
+
+export function toDetailView(d: InvoiceDetail): InvoiceDetailView {
+  return {
+    row: toRunRow(d),
+    sourceRows: d.rows,
+    request: d.request,
+    attempts: d.attempts.map((a) => ({
+      at: a.started_at,
+      durationMs: a.duration_ms,
+      httpStatus: a.http_status,
+      code: a.dintero_code,
+      message: a.dintero_message,
+      transactionId: a.transaction_id,
+      kind: a.outcome ? `${a.kind}: ${a.outcome}` : a.kind,
+    })),
+    transactionId: d.transaction_id,
+    kid: d.kid,
+    account: d.account_iban ?? d.account_bban,
+    dueDate: d.kravia_due_date ?? d.due_date,
+    invoiceUrl: d.invoice_url,
+  }
+}
+
+export function toSummary(db: Db, b: Batch): BatchSummary {
+  return {
+    id: b.id,
+    state: b.state,
+    pauseReason: b.pause_reason,
+    environment: b.env,
+    account: b.account,
+    sourceName: b.source_name,
+    createdAt: b.created_at,
+    finishedAt: b.finished_at,
+    total: b.invoice_count,
+    totalAmount: b.total_amount,
+    counts: b.counts,
+    amounts: chartAmounts(paymentSummary(db, b.id)),
+    parentId: b.parent_batch_id,
+  }
+}
+
+export function requireBatch(db: Db, batchId: string): Batch {
+  const b = getBatch(db, batchId)
+  if (!b) {
+    throw new AppError('no_batch', `Batch "${batchId}" does not exist.`, {
+      message_nb: `Bunten «${batchId}» finnes ikke.`,
+    })
+  }
+  return b
+}

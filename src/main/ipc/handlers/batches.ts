@@ -1,0 +1,63 @@
+import { AppError } from '../../../shared/errors'
+import { runtimeFor } from '../../environments/runtime'
+import { exportBatch } from '../../reports/export'
+import { countInvoices, getInvoiceDetail, listBatches, listInvoices } from '../../runs/journal'
+import { batchAfterSend } from './after-send'
+import { requireBatch, toDetailView, toRunRow, toSummary } from './batch-view'
+import type { AreaHandlers, HandlerContext } from './context'
+
+/** History and the run grid's data: batches, pages of invoices, one invoice's detail, export. */
+export function batchesHandlers(ctx: HandlerContext): AreaHandlers<'batches'> {
+  const { db } = ctx
+  const detail = (batchId: string, invoiceId: number) => {
+    const d = getInvoiceDetail(db, invoiceId)
+    if (!d || d.batch_id !== batchId) {
+      throw new AppError('no_invoice', `Invoice ${invoiceId} is not in batch ${batchId}.`, {
+        message_nb: `Faktura ${invoiceId} finnes ikke i bunt ${batchId}.`,
+      })
+    }
+    return d
+  }
+  return {
+    'batches:list': () => listBatches(db).map((b) => toSummary(db, b)),
+    'batches:get': ({ batchId }) => toSummary(db, requireBatch(db, batchId)),
+    'batches:rows': ({ batchId, state, search, offset, limit }) => {
+      requireBatch(db, batchId)
+      const filter = { state, search }
+      const total = countInvoices(db, batchId, filter)
+      const rows = listInvoices(db, batchId, { ...filter, offset, limit }).map(toRunRow)
+      return { total, offset, rows }
+    },
+    'batches:invoice': ({ batchId, invoiceId }) => toDetailView(detail(batchId, invoiceId)),
+    'batches:openInvoice': async ({ batchId, invoiceId }) => {
+      const d = detail(batchId, invoiceId)
+      if (!d.invoice_url) return { opened: false }
+      let url = d.invoice_url
+      // A sandbox invoice page lives on the sandbox's current port, which changes between starts.
+      if (d.invoice_url.includes('/__sandbox/invoices/')) {
+        const base = await runtimeFor(ctx).environments.sandboxUrl()
+        url = base + d.invoice_url.slice(d.invoice_url.indexOf('/__sandbox/invoices/'))
+      }
+      return { opened: await ctx.opener.open(url) }
+    },
+    'batches:refresh': async ({ batchId }) => {
+      await batchAfterSend(ctx).refresh(batchId)
+      return toSummary(db, requireBatch(db, batchId))
+    },
+    'batches:export': async ({ batchId, format, failedOnly, delimiter }) => {
+      const b = requireBatch(db, batchId)
+      const suffix = failedOnly ? '-failed' : ''
+      const file = await ctx.dialogs.saveFile({
+        title: failedOnly ? 'Export failed rows' : 'Export report',
+        defaultPath: `kravia-${b.id}${suffix}.${format}`,
+        filters: [
+          format === 'csv' ? { name: 'CSV', extensions: ['csv'] } : { name: 'Excel', extensions: ['xlsx'] },
+        ],
+      })
+      if (!file) return { path: null, rows: 0 }
+      const r = await exportBatch(db, batchId, { format, file, failedOnly, delimiter })
+      ctx.log.info(`exported batch ${batchId}`, { format, failedOnly, rows: r.rows })
+      return { path: r.file, rows: r.rows }
+    },
+  }
+}

@@ -1,0 +1,83 @@
+import { useState } from 'react'
+import type { BatchSummary } from '../../../../shared/contract'
+import { INVOICE_STATES } from '../../../../shared/states'
+import { useNavigate } from '../../app/navigation'
+import { useApi } from '../../app/use-api'
+import { Button } from '../../components/Button'
+import { useToast } from '../../components/Toast'
+import { useI18n } from '../../i18n/I18nProvider'
+import { batchStateLabel, stateLabel } from '../run/labels'
+import { PaymentChart } from './PaymentChart'
+
+/** One batch: totals, state counts, the payment chart, refresh and the exports. */
+export function BatchDetail({
+  batch,
+  onChange,
+}: {
+  batch: BatchSummary
+  onChange: (b: BatchSummary) => void
+}) {
+  const { t, money, num } = useI18n()
+  const { api, call } = useApi()
+  const toast = useToast()
+  const navigate = useNavigate()
+  const [refreshing, setRefreshing] = useState(false)
+
+  const refresh = async () => {
+    setRefreshing(true)
+    const b = await call(api.batches.refresh({ batchId: batch.id }))
+    setRefreshing(false)
+    if (b) {
+      onChange(b)
+      toast.show({ kind: 'success', text: t('history.refreshed') })
+    }
+  }
+  const exportAs = async (format: 'csv' | 'xlsx', failedOnly: boolean) => {
+    const r = await call(api.batches.export({ batchId: batch.id, format, failedOnly, delimiter: ';' }))
+    if (r?.path)
+      toast.show({ kind: 'success', text: t('history.exported', { rows: num(r.rows), path: r.path }) })
+  }
+  const failed = (batch.counts.failed ?? 0) + (batch.counts.unknown ?? 0)
+
+  return (
+    <section className="batch-detail" aria-labelledby="batch-detail-title" data-testid="batch-detail">
+      <h2 id="batch-detail-title">{t('history.detailTitle', { id: batch.id })}</h2>
+      <p>
+        <span className={`run-state run-state-${batch.state}`}>{t(batchStateLabel[batch.state])}</span>{' '}
+        {batch.sourceName} · {num(batch.total)} · {money(batch.totalAmount)}
+      </p>
+      <ul className="state-counts" data-testid="state-counts">
+        {INVOICE_STATES.filter((s) => batch.counts[s]).map((s) => (
+          <li key={s} data-state={s}>
+            <span className={`state-chip state-${s}`}>{t(stateLabel(s))}</span> {num(batch.counts[s] ?? 0)}
+          </li>
+        ))}
+      </ul>
+      <PaymentChart amounts={batch.amounts} />
+      <div className="batch-actions">
+        <Button
+          variant="primary"
+          onClick={() => navigate({ screen: 'run', batchId: batch.id })}
+          data-testid="open-run"
+        >
+          {t('history.openRun')}
+        </Button>
+        <Button onClick={refresh} disabled={refreshing} data-testid="refresh-payments">
+          {refreshing ? t('history.refreshing') : t('history.refresh')}
+        </Button>
+      </div>
+      <h3>{t('history.exportHeading')}</h3>
+      <div className="batch-actions">
+        <Button onClick={() => exportAs('csv', false)} data-testid="export-csv">
+          {t('history.exportCsv')}
+        </Button>
+        <Button onClick={() => exportAs('xlsx', false)} data-testid="export-xlsx">
+          {t('history.exportXlsx')}
+        </Button>
+        <Button onClick={() => exportAs('csv', true)} disabled={failed === 0} data-testid="export-failed">
+          {t('history.exportFailed')}
+        </Button>
+      </div>
+    </section>
+  )
+}

@@ -1,0 +1,100 @@
+import { useEffect, useState } from 'react'
+import type { BatchSummary } from '../../../../shared/contract'
+import type { RouteOf } from '../../app/routes'
+import { useResource } from '../../app/use-api'
+import { Alert } from '../../components/Alert'
+import { Button } from '../../components/Button'
+import { useI18n } from '../../i18n/I18nProvider'
+import { batchStateLabel } from '../run/labels'
+import { BatchDetail } from './BatchDetail'
+import '../run/run.css'
+import './history.css'
+
+const ENV_KEY = {
+  sandbox: 'common.envSandboxShort',
+  test: 'common.envTestShort',
+  production: 'common.envProductionShort',
+} as const
+
+export function HistoryScreen({ route }: { route: RouteOf<'history'> }) {
+  const { t, money, num, lang } = useI18n()
+  const list = useResource((a) => a.batches.list({}), [])
+  const [batches, setBatches] = useState<BatchSummary[]>([])
+  const [openId, setOpenId] = useState<string | null>(route.batchId ?? null)
+  useEffect(() => {
+    if (list.data) setBatches(list.data)
+  }, [list.data])
+  // A run that ends while History is open updates its line.
+  useEffect(() => window.api.on.runs.ended(() => list.reload()), [list.reload])
+
+  const open = batches.find((b) => b.id === openId)
+  const replace = (b: BatchSummary) => setBatches((xs) => xs.map((x) => (x.id === b.id ? b : x)))
+  const when = (iso: string) =>
+    new Intl.DateTimeFormat(lang === 'nb' ? 'nb-NO' : 'en-GB', {
+      dateStyle: 'short',
+      timeStyle: 'short',
+    }).format(new Date(iso))
+
+  return (
+    <main className="screen history-screen" data-testid="history-screen">
+      <h1 tabIndex={-1}>{t('history.title')}</h1>
+      {list.error && <Alert kind="error">{list.error.message}</Alert>}
+      {list.data && batches.length === 0 && <p className="muted">{t('history.empty')}</p>}
+      {batches.length > 0 && (
+        <div className="history-layout">
+          <table className="history-table" aria-label={t('history.listLabel')} data-testid="history-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('history.colBatch')}</th>
+                <th scope="col">{t('history.colCreated')}</th>
+                <th scope="col">{t('history.colFile')}</th>
+                <th scope="col">{t('history.colEnv')}</th>
+                <th scope="col">{t('history.colState')}</th>
+                <th scope="col" className="num">
+                  {t('history.colInvoices')}
+                </th>
+                <th scope="col" className="num">
+                  {t('history.colAmount')}
+                </th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('history.open')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {batches.map((b) => (
+                <tr key={b.id} className={b.id === openId ? 'is-open' : undefined} data-batch={b.id}>
+                  <td>
+                    {b.id}
+                    {b.parentId && <div className="muted">{t('history.followUp', { id: b.parentId })}</div>}
+                  </td>
+                  <td>{when(b.createdAt)}</td>
+                  <td>{b.sourceName}</td>
+                  <td>
+                    <span className={`env-badge env-${b.environment}`}>{t(ENV_KEY[b.environment])}</span>
+                  </td>
+                  <td>
+                    <span className={`run-state run-state-${b.state}`}>{t(batchStateLabel[b.state])}</span>
+                  </td>
+                  <td className="num">{num(b.total)}</td>
+                  <td className="num">{money(b.totalAmount)}</td>
+                  <td>
+                    <Button
+                      variant={b.id === openId ? 'primary' : 'secondary'}
+                      aria-pressed={b.id === openId}
+                      onClick={() => setOpenId(b.id)}
+                      data-testid={`open-batch-${b.id}`}
+                    >
+                      {t('history.open')}
+                    </Button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {open && <BatchDetail key={open.id} batch={open} onChange={replace} />}
+        </div>
+      )}
+    </main>
+  )
+}

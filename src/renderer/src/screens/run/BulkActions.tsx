@@ -1,0 +1,113 @@
+import { useState } from 'react'
+import type { Selection, SelectionPreview } from '../../../../shared/contract'
+import { useApi } from '../../app/use-api'
+import { Button } from '../../components/Button'
+import { Dialog } from '../../components/Dialog'
+import { useToast } from '../../components/Toast'
+import { useI18n } from '../../i18n/I18nProvider'
+
+type Kind = 'void' | 'capture'
+
+interface Props {
+  batchId: string
+  selectedIds: number[]
+  canCapture: boolean
+  onDone: () => void
+}
+
+/**
+ * Void and capture for a selection or for every eligible row. Main first says which rows are
+ * eligible and their total; the confirmation names that count and amount, and only those ids
+ * are sent.
+ */
+export function BulkActions({ batchId, selectedIds, canCapture, onDone }: Props) {
+  const { t, money, num } = useI18n()
+  const { api, call } = useApi()
+  const toast = useToast()
+  const [pending, setPending] = useState<{ kind: Kind; preview: SelectionPreview } | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  const ask = async (kind: Kind, selection: Selection) => {
+    const op = kind === 'void' ? api.runs.previewVoid : api.runs.previewCapture
+    const preview = await call(op({ batchId, selection }))
+    if (!preview) return
+    if (preview.count === 0) {
+      toast.show({ kind: 'info', text: t(kind === 'void' ? 'run.voidNone' : 'run.captureNone') })
+      return
+    }
+    setPending({ kind, preview })
+  }
+
+  const confirm = async () => {
+    if (!pending) return
+    setBusy(true)
+    const { kind, preview } = pending
+    const op = kind === 'void' ? api.runs.void : api.runs.capture
+    const r = await call(op({ batchId, ids: preview.ids }))
+    setBusy(false)
+    setPending(null)
+    if (r) {
+      toast.show({
+        kind: r.failed ? 'error' : 'success',
+        text: t(kind === 'void' ? 'run.voidDone' : 'run.captureDone', {
+          done: num(r.done),
+          failed: num(r.failed),
+        }),
+      })
+      onDone()
+    }
+  }
+
+  const sel: Selection | null = selectedIds.length ? { ids: selectedIds } : null
+  const vars: Record<string, string> = pending
+    ? { count: num(pending.preview.count), amount: money(pending.preview.amount) }
+    : {}
+  return (
+    <div className="run-bulk" role="toolbar" aria-label={t('run.voidSelected')}>
+      <Button
+        variant="danger"
+        disabled={!sel}
+        onClick={() => sel && ask('void', sel)}
+        data-testid="void-selected"
+      >
+        {t('run.voidSelected')}
+      </Button>
+      <Button variant="danger" onClick={() => ask('void', { all: true })} data-testid="void-all">
+        {t('run.voidAll')}
+      </Button>
+      {canCapture && (
+        <>
+          <Button disabled={!sel} onClick={() => sel && ask('capture', sel)} data-testid="capture-selected">
+            {t('run.captureSelected')}
+          </Button>
+          <Button onClick={() => ask('capture', { all: true })} data-testid="capture-all">
+            {t('run.captureAll')}
+          </Button>
+        </>
+      )}
+      <Dialog
+        open={pending !== null}
+        title={t(pending?.kind === 'capture' ? 'run.captureTitle' : 'run.voidTitle')}
+        onClose={() => setPending(null)}
+        testId="action-dialog"
+        footer={
+          <>
+            <Button onClick={() => setPending(null)}>{t('common.cancel')}</Button>
+            <Button
+              variant={pending?.kind === 'void' ? 'danger' : 'primary'}
+              onClick={confirm}
+              disabled={busy}
+              data-testid="action-confirm"
+            >
+              {t(pending?.kind === 'capture' ? 'run.captureConfirm' : 'run.voidConfirm', vars)}
+            </Button>
+          </>
+        }
+      >
+        <p data-testid="action-summary">
+          {t(pending?.kind === 'capture' ? 'run.captureBody' : 'run.voidBody', vars)}
+        </p>
+      </Dialog>
+    </div>
+  )
+}

@@ -1,0 +1,98 @@
+import { type KeyboardEvent, useMemo, useState } from 'react'
+import type { RunRow } from '../../../../shared/contract'
+import { DataGrid, type GridCell, type GridColumn } from '../../components/DataGrid'
+import { useI18n } from '../../i18n/I18nProvider'
+import { stateLabel } from './labels'
+import type { RowStore } from './row-store'
+
+interface Props {
+  store: RowStore
+  total: number
+  selected: ReadonlySet<number>
+  onToggle: (row: RunRow) => void
+  onOpen: (row: RunRow) => void
+  onRangeChange: (start: number, end: number) => void
+}
+
+/** The live per-row status grid. Space selects the active row, Enter opens its details. */
+export function RunGrid({ store, total, selected, onToggle, onOpen, onRangeChange }: Props) {
+  const { t, money } = useI18n()
+  const [active, setActive] = useState<GridCell | null>(null)
+
+  const columns = useMemo<GridColumn<RunRow>[]>(
+    () => [
+      {
+        id: 'sel',
+        header: <span className="visually-hidden">{t('run.colSelect')}</span>,
+        width: 44,
+        cell: (r) => (
+          <input
+            type="checkbox"
+            tabIndex={-1}
+            checked={selected.has(r.id)}
+            aria-label={t('run.selectRow', { ref: r.reference })}
+            onChange={() => onToggle(r)}
+            data-testid={`select-${r.reference}`}
+          />
+        ),
+      },
+      { id: 'ref', header: t('run.colRef'), width: 170, cell: (r) => r.reference },
+      { id: 'customer', header: t('run.colCustomer'), width: 230, cell: (r) => r.customer },
+      {
+        id: 'amount',
+        header: t('run.colAmount'),
+        width: 130,
+        cell: (r) => <span className="num">{money(r.amount)}</span>,
+      },
+      {
+        id: 'state',
+        header: t('run.colState'),
+        width: 170,
+        cell: (r) => (
+          <span className={`state-chip state-${r.state}`} data-state={r.state}>
+            {t(stateLabel(r.state))}
+          </span>
+        ),
+      },
+      { id: 'invoice', header: t('run.colInvoice'), width: 120, cell: (r) => r.invoiceNumber ?? '' },
+      {
+        id: 'msg',
+        header: t('run.colError'),
+        width: 360,
+        cell: (r) => (r.supersededBy ? t('run.superseded', { id: r.supersededBy }) : (r.error ?? '')),
+      },
+    ],
+    [t, money, selected, onToggle],
+  )
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.key !== ' ' || !active) return
+    const row = store.rowAt(active.row)
+    if (row) {
+      e.preventDefault()
+      onToggle(row)
+    }
+  }
+
+  return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: forwards Space from the grid (the focusable element inside) to selection
+    <div className="run-grid" onKeyDown={onKeyDown}>
+      <DataGrid<RunRow>
+        label={t('run.gridLabel')}
+        rowCount={total}
+        columns={columns}
+        getRow={(i) => store.rowAt(i)}
+        onRangeChange={onRangeChange}
+        active={active}
+        onActiveChange={setActive}
+        onCellActivate={(cell) => {
+          const row = store.rowAt(cell.row)
+          if (row) onOpen(row)
+        }}
+        rowClass={(r) => (r && selected.has(r.id) ? 'grid-row-selected' : undefined)}
+        testId="run-grid"
+        loadingText={t('run.loading')}
+      />
+    </div>
+  )
+}

@@ -1,0 +1,144 @@
+import { useCallback, useEffect, useState } from 'react'
+import { INVOICE_STATES } from '../../../../shared/states'
+import type { RunInvoiceState, RunRow } from '../../../../shared/contract'
+import { useNavigate } from '../../app/navigation'
+import type { RouteOf } from '../../app/routes'
+import { useApi, useResource } from '../../app/use-api'
+import { Alert } from '../../components/Alert'
+import { Button } from '../../components/Button'
+import { useI18n } from '../../i18n/I18nProvider'
+import { BulkActions } from './BulkActions'
+import { stateLabel } from './labels'
+import { RowDrawer } from './RowDrawer'
+import { RunControls } from './RunControls'
+import { RunGrid } from './RunGrid'
+import { useRunProgress } from './use-run-progress'
+import { useRunRows } from './use-run-rows'
+import './run.css'
+
+export function RunScreen({ route }: { route: RouteOf<'run'> }) {
+  const { batchId } = route
+  const { t, num } = useI18n()
+  const { api, call } = useApi()
+  const navigate = useNavigate()
+  const summary = useResource((a) => a.batches.get({ batchId }), [batchId])
+  const { progress, setProgress, error } = useRunProgress(batchId)
+  const [stateFilter, setStateFilter] = useState<RunInvoiceState | ''>('')
+  const [searchText, setSearchText] = useState('')
+  const [search, setSearch] = useState('')
+  const [selected, setSelected] = useState<Set<number>>(() => new Set())
+  const [drawer, setDrawer] = useState<RunRow | null>(null)
+  const rows = useRunRows(batchId, { state: stateFilter || undefined, search })
+
+  useEffect(() => {
+    const id = setTimeout(() => setSearch(searchText.trim()), 250)
+    return () => clearTimeout(id)
+  }, [searchText])
+
+  // A finished run (or a refresh elsewhere) can move many rows at once: re-read what is visible.
+  useEffect(
+    () => window.api.on.runs.ended((p) => p.batchId === batchId && rows.reload()),
+    [batchId, rows.reload],
+  )
+
+  const toggle = useCallback((row: RunRow) => {
+    setSelected((s) => {
+      const next = new Set(s)
+      if (next.has(row.id)) next.delete(row.id)
+      else next.add(row.id)
+      return next
+    })
+  }, [])
+
+  const afterAction = () => {
+    setSelected(new Set())
+    rows.reload()
+    void call(api.runs.progress({ batchId }), { quiet: true }).then((p) => p && setProgress(p))
+  }
+
+  const fixAndRetry = async () => {
+    const session = await call(api.import.openFailed({ batchId }))
+    if (session) navigate({ screen: 'review', sessionId: session.sessionId })
+  }
+
+  const counts = progress?.counts ?? {}
+  const failedCount = (counts.failed ?? 0) + (counts.unknown ?? 0)
+  const canCapture = (counts.awaiting_capture ?? 0) > 0
+  const live = drawer ? rows.store.loadedRows().find((r) => r.id === drawer.id) : undefined
+
+  return (
+    <main className="screen run-screen" data-testid="run-screen">
+      <header className="run-head">
+        <h1 tabIndex={-1}>{t('run.title', { id: batchId })}</h1>
+        {summary.data && <p className="muted">{t('run.source', { name: summary.data.sourceName })}</p>}
+      </header>
+      {(error || summary.error) && <Alert kind="error">{error ?? summary.error?.message}</Alert>}
+      {!progress && !error && <p className="muted">{t('run.loading')}</p>}
+      {progress && <RunControls progress={progress} onProgress={setProgress} />}
+      <div className="run-toolbar">
+        <label>
+          {t('run.filterState')}{' '}
+          <select
+            value={stateFilter}
+            onChange={(e) => setStateFilter(e.target.value as RunInvoiceState | '')}
+            data-testid="state-filter"
+          >
+            <option value="">{t('run.filterAll', { n: num(progress?.total ?? 0) })}</option>
+            {INVOICE_STATES.filter((s) => counts[s]).map((s) => (
+              <option key={s} value={s}>
+                {t(stateLabel(s))} ({num(counts[s] ?? 0)})
+              </option>
+            ))}
+          </select>
+        </label>
+        <input
+          type="search"
+          value={searchText}
+          placeholder={t('run.search')}
+          aria-label={t('run.search')}
+          onChange={(e) => setSearchText(e.target.value)}
+          data-testid="run-search"
+        />
+        {selected.size > 0 && (
+          <span className="run-selected" role="status">
+            {t('run.selected', { n: num(selected.size) })}{' '}
+            <Button variant="ghost" onClick={() => setSelected(new Set())}>
+              {t('run.clearSelection')}
+            </Button>
+          </span>
+        )}
+        <span className="run-toolbar-end">
+          {failedCount > 0 && progress?.state !== 'running' && (
+            <Button onClick={fixAndRetry} data-testid="fix-retry">
+              {t('run.fixRetry', { n: num(failedCount) })}
+            </Button>
+          )}
+        </span>
+      </div>
+      <BulkActions
+        batchId={batchId}
+        selectedIds={[...selected]}
+        canCapture={canCapture}
+        onDone={afterAction}
+      />
+      <div className={`run-body${drawer ? ' with-drawer' : ''}`}>
+        <RunGrid
+          store={rows.store}
+          total={rows.total}
+          selected={selected}
+          onToggle={toggle}
+          onOpen={setDrawer}
+          onRangeChange={rows.onRangeChange}
+        />
+        {drawer && (
+          <RowDrawer
+            batchId={batchId}
+            invoiceId={drawer.id}
+            version={`${live?.state ?? drawer.state}`}
+            onClose={() => setDrawer(null)}
+          />
+        )}
+      </div>
+    </main>
+  )
+}

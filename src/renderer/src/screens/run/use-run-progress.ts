@@ -1,0 +1,27 @@
+import { useEffect, useState } from 'react'
+import type { RunProgress } from '../../../../shared/contract'
+
+/** The batch's progress: read once, then kept current by the batched `runs:progress` pushes. */
+export function useRunProgress(batchId: string) {
+  const [progress, setProgress] = useState<RunProgress | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  useEffect(() => {
+    let alive = true
+    window.api.runs
+      .progress({ batchId })
+      .then((r) => {
+        if (!alive) return
+        if (r.ok) setProgress((p) => p ?? r.value)
+        else setError(r.error.message)
+      })
+      .catch((e: unknown) => alive && setError(String(e)))
+    const offProgress = window.api.on.runs.progress((p) => p.batchId === batchId && setProgress(p))
+    const offEnded = window.api.on.runs.ended((p) => p.batchId === batchId && setProgress(p))
+    return () => {
+      alive = false
+      offProgress()
+      offEnded()
+    }
+  }, [batchId])
+  return { progress, setProgress, error }
+}
