@@ -317,7 +317,15 @@ export interface ReadView {
   decimalComma: boolean
 }
 
-export type MatchSource = 'exact' | 'synonym' | 'fuzzy' | 'values' | 'remembered' | 'user' | 'constant' | 'none'
+export type MatchSource =
+  | 'exact'
+  | 'synonym'
+  | 'fuzzy'
+  | 'values'
+  | 'remembered'
+  | 'user'
+  | 'constant'
+  | 'none'
 
 export interface MappingFieldView {
   field: string
@@ -488,7 +496,12 @@ const importRequests = {
   /** Changes one cell, revalidates its invoice and returns that invoice's rows and the new totals. */
   'import:editCell': {
     input: z
-      .object({ sessionId, line: z.number().int().min(1), field: z.string().min(1).max(64), value: z.string().max(32_767) })
+      .object({
+        sessionId,
+        line: z.number().int().min(1),
+        field: z.string().min(1).max(64),
+        value: z.string().max(32_767),
+      })
       .strict(),
     result: returns<{ rows: ReviewRowView[]; summary: ImportSummary }>(),
   },
@@ -516,7 +529,12 @@ const importRequests = {
 
 const importEvents = {
   /** Reading or validating a file: at most a few per second. `total` 0 = not known yet. */
-  'import:progress': returns<{ sessionId: string; phase: 'reading' | 'validating'; done: number; total: number }>(),
+  'import:progress': returns<{
+    sessionId: string
+    phase: 'reading' | 'validating'
+    done: number
+    total: number
+  }>(),
 } as const
 // ─── end import/template/drafts/plan ────────────────────────────────────────────────────────
 
