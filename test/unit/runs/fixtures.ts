@@ -2,27 +2,16 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Db } from '../../../src/main/db/open'
-import { appMigrations } from '../../../src/main/db/migrations'
-import { m0003Runs } from '../../../src/main/db/migrations/0003-runs'
-import { type Migration, migrate, openSqlite } from '../../../src/main/db/open'
+import { openAppDb } from '../../../src/main/db/store'
 import type { BatchInvoiceInput, CreateBatchInput } from '../../../src/main/runs/batch'
 import { resolveSettings } from '../../../src/main/runs/settings'
 import type { BatchSettings, RunEnv } from '../../../src/main/runs/types'
 import type { PayRequest } from '../../../src/shared/kravia'
 
-/** The app's migrations, with stand-ins for numbers other helpers have not landed yet. */
-export function testMigrations(): Migration[] {
-  const list = [...appMigrations]
-  if (list.some((m) => m.version === 3)) return list
-  while (list.length < 2) list.push({ version: list.length + 1, name: 'stand-in', up() {} })
-  return [...list.slice(0, 2), m0003Runs]
-}
-
 /** A real app database in a temp dir (WAL and synchronous=FULL as in the app). */
 export function tempDb(): { db: Db; dir: string; close(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'kb-runs-'))
-  const db = openSqlite(join(dir, 'kravia-batch.sqlite'))
-  migrate(db, testMigrations())
+  const db = openAppDb(dir)
   return {
     db,
     dir,

@@ -1,0 +1,320 @@
+import type { RunProgress } from '../../shared/contract'
+import { AppError } from '../../shared/errors'
+import type { BatchState, PauseReason } from '../../shared/states'
+import type { Db } from '../db/open'
+import type { DinteroApi } from '../dintero/types'
+import { type Logger, silentLogger } from '../log'
+import { type Clock, realClock } from './clock'
+import { getBatch, getCounts } from './journal'
+import { acquireLease, HEARTBEAT_MS, heartbeat, type LeaseOptions, releaseLease } from './lease'
+import { createLedger, recoverBatch } from './ledger'
+import { makeProgress, ProgressTracker, readRunRows, type RunUpdate } from './progress'
+import { type Work, WorkQueue } from './queue'
+import { Scheduler } from './scheduler'
+import { lookupStep, type Release, type StepContext, type StopMode, sendStep } from './steps'
+import type { Counts } from './types'
+
+export interface RunDeps {
+  db: Db
+  client: DinteroApi
+  clock?: Clock
+  log?: Logger
+  random?: () => number
+  /** Lease identity and liveness checks (tests). */
+  lease?: Omit<LeaseOptions, 'now'>
+}
+
+export interface RunOptions {
+  /** Batched updates: at most one per `updateIntervalMs` (default 200 ms), each with every changed row. */
+  onEvent?: (update: RunUpdate) => void
+  updateIntervalMs?: number
+  /** Skip the canary (the user confirmed after a canary stop). */
+  ignoreCanary?: boolean
+  heartbeatMs?: number
+}
+
+export interface RunSummary {
+  batchId: string
+  state: BatchState
+  pauseReason: PauseReason | null
+  total: number
+  counts: Counts
+  /** The CLI exit code this outcome maps to: 0 all invoiced, 1 some failed, 2 credentials refused, 3 stopped. */
+  exitCode: 0 | 1 | 2 | 3
+  /** Rows this run could not settle (unknown left, blocked). */
+  unresolved: number
+}
+
+export interface RunHandle {
+  batchId: string
+  /** Stops sending; in-flight requests finish and are journaled; the batch becomes paused. */
+  pause(reason?: 'user' | 'signal'): void
+  /** Stops sending, settles unknown rows by lookup, marks the rest cancelled. */
+  cancel(): void
+  progress(): RunProgress
+  done: Promise<RunSummary>
+}
+
+const SELECT_WORK = `SELECT id, seq, merchant_reference AS ref, state, first_sent_at, lookup_reason, error_code, error_message
+  FROM invoices WHERE batch_id = ? AND state IN ('pending','unknown') ORDER BY (state = 'unknown') DESC, seq`
+
+/**
+ * Sends (or resumes) a batch. Throws at once when the batch cannot run (unknown, cancelled, or
+ * sent by another process); otherwise returns a handle whose `done` settles when the run ends.
+ */
+export function startRun(deps: RunDeps, batchId: string, options: RunOptions = {}): RunHandle {
+  const { db, client } = deps
+  const clock = deps.clock ?? realClock
+  const log = deps.log ?? silentLogger
+  const batch = getBatch(db, batchId)
+  if (!batch) throw new AppError('no_batch', `Batch "${batchId}" does not exist.`)
+  if (batch.state === 'cancelled') {
+    throw new AppError('batch_cancelled', `Batch ${batchId} was cancelled; it cannot be sent again.`, {
+      message_nb: `Bunten ${batchId} ble avbrutt og kan ikke sendes igjen.`,
+    })
+  }
+  const lease = acquireLease(db, batchId, { ...deps.lease, now: Date.now() })
+  const ledger = createLedger(db, lease, batch.env, batch.account)
+  const startedAt = clock.now()
+  recoverBatch(db, batchId, startedAt, true)
+  db.prepare(`UPDATE batches SET state = 'running', pause_reason = NULL, updated_at = ? WHERE id = ?`).run(
+    new Date(startedAt).toISOString(),
+    batchId,
+  )
+
+  const settings = batch.settings
+  const tracker = new ProgressTracker(getCounts(db, batchId))
+  const queue = new WorkQueue()
+  type WorkRow = {
+    id: number
+    seq: number
+    ref: string
+    state: 'pending' | 'unknown'
+    first_sent_at: string | null
+  }
+  for (const r of db.prepare(SELECT_WORK).all(batchId) as (WorkRow & {
+    lookup_reason: Work['cause']
+    error_code: string | null
+    error_message: string | null
+  })[]) {
+    queue.push(
+      {
+        id: r.id,
+        seq: r.seq,
+        ref: r.ref,
+        state: r.state,
+        sentBefore: r.first_sent_at !== null,
+        cause: r.state === 'unknown' ? (r.lookup_reason ?? 'interrupted') : null,
+        rejection:
+          r.lookup_reason === 'rejected_toggle' && r.error_message
+            ? { code: r.error_code ?? undefined, message: r.error_message }
+            : undefined,
+        tries: 0,
+        transientSince: null,
+        readyAt: startedAt,
+      },
+      startedAt,
+    )
+  }
+  const scheduler = new Scheduler({ rate: settings.rate, concurrency: settings.concurrency, clock })
+  const sentCount = (
+    db
+      .prepare('SELECT COUNT(*) AS n FROM invoices WHERE batch_id = ? AND first_sent_at IS NOT NULL')
+      .get(batchId) as { n: number }
+  ).n
+  const canaryOn = settings.canary !== null && !batch.canary_passed && !options.ignoreCanary
+  let canaryLeft = canaryOn ? Math.max(0, (settings.canary ?? 0) - sentCount) : Number.POSITIVE_INFINITY
+  let canaryHeld = false
+
+  let stop: StopMode | null = null
+  const stopCtl = new AbortController()
+  const unresolved = new Set<number>()
+  let wakeFn: (() => void) | null = null
+  const wake = () => {
+    const f = wakeFn
+    wakeFn = null
+    f?.()
+  }
+  const requestStop = (mode: StopMode) => {
+    // The first reason wins, except that credentials refused or a lost lease override a pause.
+    if (stop === null || mode === 'auth' || mode === 'lease_lost' || mode === 'error') stop = mode
+    if (mode !== 'cancel') stopCtl.abort()
+    scheduler.wakeAll()
+    wake()
+  }
+  const ctx: StepContext = {
+    client,
+    clock,
+    log,
+    random: deps.random ?? Math.random,
+    ledger,
+    scheduler,
+    tracker,
+    queue,
+    settings,
+    toggle: settings.toggle,
+    stopMode: () => stop,
+    requestStop,
+    unresolved: (id) => unresolved.add(id),
+  }
+
+  const accept = (w: Work): boolean => {
+    if (stop === 'cancel') return w.state === 'unknown'
+    if (w.state === 'pending' && !w.sentBefore && canaryLeft <= 0) {
+      canaryHeld = true
+      return false
+    }
+    return true
+  }
+
+  const currentState = (): BatchState => 'running'
+  let endReason: PauseReason | null = null
+  const total = batch.invoice_count
+  const progress = (state: BatchState = currentState()): RunProgress =>
+    makeProgress(batchId, state, total, tracker.counts, scheduler.observedRate(), endReason)
+  const emit = (state?: BatchState) => {
+    if (!options.onEvent) {
+      tracker.takeChanged()
+      return
+    }
+    try {
+      options.onEvent({ progress: progress(state), rows: readRunRows(db, tracker.takeChanged()) })
+    } catch (e) {
+      log.warn('run listener failed', e)
+    }
+  }
+  const updates = setInterval(() => {
+    if (tracker.dirty) emit()
+  }, options.updateIntervalMs ?? 200)
+  updates.unref()
+  const beats = setInterval(() => {
+    if (!heartbeat(db, lease, Date.now())) requestStop('lease_lost')
+  }, options.heartbeatMs ?? HEARTBEAT_MS)
+  beats.unref()
+
+  let inFlight = 0
+  let failure: unknown = null
+  const waitWake = async (ms?: number) => {
+    const woken = new Promise<void>((resolve) => {
+      wakeFn = resolve
+    })
+    if (ms === undefined) return woken
+    const timer = new AbortController()
+    await Promise.race([woken, clock.sleep(ms, timer.signal)])
+    timer.abort()
+  }
+
+  async function loop(): Promise<void> {
+    for (;;) {
+      if (stop !== null && stop !== 'cancel') break
+      const now = clock.now()
+      queue.promote(now)
+      const w = queue.take(accept)
+      if (!w) {
+        if (inFlight === 0 && !queue.all().some(accept)) break
+        await waitWake(queue.nextDelay(now))
+        continue
+      }
+      if (!(await scheduler.acquire(stopCtl.signal))) {
+        queue.push(w, clock.now())
+        break
+      }
+      if (w.state === 'pending' && !w.sentBefore) {
+        canaryLeft--
+        w.sentBefore = true
+      }
+      inFlight++
+      const step = w.state === 'pending' ? sendStep : lookupStep
+      let release: Release = 'none'
+      step(ctx, w)
+        .then((r) => {
+          release = r
+        })
+        .catch((e: unknown) => {
+          failure ??= e
+          log.error('run step failed', e)
+          requestStop('error')
+        })
+        .finally(() => {
+          scheduler.release(release)
+          inFlight--
+          wake()
+        })
+    }
+    while (inFlight > 0) await waitWake()
+  }
+
+  const done = (async (): Promise<RunSummary> => {
+    try {
+      await loop()
+    } finally {
+      clearInterval(updates)
+      clearInterval(beats)
+    }
+    const summary = finish()
+    endReason = summary.pauseReason
+    emit(summary.state)
+    if (stop !== 'lease_lost') releaseLease(db, lease)
+    if (failure) throw failure
+    return summary
+  })()
+
+  function finish(): RunSummary {
+    const t = new Date(clock.now()).toISOString()
+    let state: BatchState
+    let reason: PauseReason | null = null
+    if (stop === 'cancel') {
+      const cancelled = db
+        .prepare(
+          `UPDATE invoices SET state = 'cancelled', updated_at = ?, completed_at = ? WHERE batch_id = ? AND state = 'pending' RETURNING id`,
+        )
+        .all(t, t, batchId) as { id: number }[]
+      for (const r of cancelled) tracker.move(r.id, 'pending', 'cancelled')
+      state = 'cancelled'
+    } else if (stop === 'pause' || stop === 'signal') {
+      state = 'paused'
+      reason = stop === 'pause' ? 'user' : 'signal'
+    } else if (stop === 'auth') {
+      state = 'paused'
+      reason = 'auth'
+    } else if (stop === 'error' || stop === 'lease_lost') {
+      state = 'paused'
+      reason = 'crash'
+    } else {
+      const counts = getCounts(db, batchId)
+      const open = (counts.pending ?? 0) + (counts.sending ?? 0) + (counts.unknown ?? 0)
+      if (open === 0) state = 'finished'
+      else {
+        state = 'paused'
+        reason = canaryHeld && unresolved.size === 0 ? 'canary' : 'unresolved'
+      }
+    }
+    if (stop !== 'lease_lost') {
+      db.prepare(
+        `UPDATE batches SET state = ?, pause_reason = ?, updated_at = ?, finished_at = CASE WHEN ? = 'finished' THEN ? ELSE finished_at END,
+           canary_passed = CASE WHEN ? THEN 1 ELSE canary_passed END WHERE id = ?`,
+      ).run(state, reason, t, state, t, canaryHeld ? 1 : 0, batchId)
+    }
+    const counts = getCounts(db, batchId)
+    let exitCode: RunSummary['exitCode'] = 3
+    if (state === 'finished') exitCode = (counts.failed ?? 0) > 0 ? 1 : 0
+    else if (reason === 'auth') exitCode = 2
+    return {
+      batchId,
+      state,
+      pauseReason: reason,
+      total,
+      counts,
+      exitCode,
+      unresolved: unresolved.size,
+    }
+  }
+
+  return {
+    batchId,
+    pause: (reason = 'user') => requestStop(reason === 'user' ? 'pause' : 'signal'),
+    cancel: () => requestStop('cancel'),
+    progress: () => progress(),
+    done,
+  }
+}

@@ -1,0 +1,178 @@
+import type { InvoiceChannel } from '../../shared/kravia'
+import { type InvoiceState, isAuthorizedOrLater, stateForTransactionStatus } from '../../shared/states'
+import { DinteroError, type Transaction } from '../dintero/types'
+
+/**
+ * The issue's outcome tables as pure functions: what a pay answer and a lookup answer mean for an
+ * invoice. The engine journals and schedules; these decide.
+ */
+
+export type PayDecision =
+  /** 200 AUTHORIZED (or later): the invoice exists. */
+  | { kind: 'adopt'; state: InvoiceState; transaction: Transaction }
+  /** Dintero refused it (200 FAILED/DECLINED, 4xx): final until the user retries. */
+  | {
+      kind: 'failed'
+      reason: 'rejected'
+      status?: number
+      code?: string
+      message: string
+      transactionId?: string
+    }
+  /** It may exist (5xx, timeout, lost connection) or the toggle may have refused a duplicate (400): look up. */
+  | {
+      kind: 'lookup'
+      cause: 'ambiguous' | 'rejected_toggle'
+      status?: number
+      code?: string
+      message: string
+      /** 503: the server is overloaded, slow down too. */
+      throttle: boolean
+    }
+  /** Nothing was created: send again later. 429s are not failures; refusals before sending are transient. */
+  | {
+      kind: 'retry'
+      cause: 'rate_limited' | 'not_sent'
+      status?: number
+      code?: string
+      message: string
+      retryAfterMs?: number
+    }
+  /** 401 even after signing in again: stop the batch. */
+  | { kind: 'stop_auth'; status?: number; code?: string; message: string }
+
+function hasEvent(tx: Transaction, name: string): boolean {
+  return (tx.events ?? []).some((e) => e.event === name && e.success !== false)
+}
+
+/** The state a row takes for a transaction it owns (authorized → awaiting_capture for the merchant channel). */
+export function stateForTransaction(tx: Transaction, channel: InvoiceChannel): InvoiceState | null {
+  return stateForTransactionStatus(tx.status, channel, hasEvent(tx, 'INITIATE_CAPTURE'))
+}
+
+export function decidePay(
+  result: { transaction: Transaction } | { error: unknown },
+  channel: InvoiceChannel,
+): PayDecision {
+  if ('transaction' in result) {
+    const state = stateForTransaction(result.transaction, channel)
+    if (state) return { kind: 'adopt', state, transaction: result.transaction }
+    // The client only resolves with authorized-or-later; anything else would be a client bug,
+    // and the safe reading of "a 200 we do not understand" is "it may exist".
+    return {
+      kind: 'lookup',
+      cause: 'ambiguous',
+      message: `Unexpected status ${result.transaction.status}`,
+      throttle: false,
+    }
+  }
+  const e = result.error
+  if (!(e instanceof DinteroError)) {
+    // A bug or an abort between commit and answer: treat as "may have been sent".
+    const message = e instanceof Error ? e.message : String(e)
+    return { kind: 'lookup', cause: 'ambiguous', message, throttle: false }
+  }
+  const { status, code, message } = e.info
+  switch (e.kind) {
+    case 'rejected':
+      if (e.info.checkByLookup)
+        return { kind: 'lookup', cause: 'rejected_toggle', status, code, message, throttle: false }
+      return {
+        kind: 'failed',
+        reason: 'rejected',
+        status,
+        code,
+        message,
+        transactionId: e.info.transaction?.id,
+      }
+    case 'auth':
+      // 403 is a refusal of this request (issue: "other 400/403/404, 422 → failed"); 401 after a re-auth stops the batch.
+      if (status === 403) return { kind: 'failed', reason: 'rejected', status, code, message }
+      return { kind: 'stop_auth', status, code, message }
+    case 'rate_limited':
+      return {
+        kind: 'retry',
+        cause: 'rate_limited',
+        status,
+        code,
+        message,
+        retryAfterMs: e.info.retryAfterMs ?? 1000,
+      }
+    case 'ambiguous':
+      return { kind: 'lookup', cause: 'ambiguous', status, code, message, throttle: status === 503 }
+    case 'retryable':
+      return { kind: 'retry', cause: 'not_sent', status, code, message }
+  }
+}
+
+export interface LookupSubject {
+  amount: number
+  channel: InvoiceChannel
+  /** From the invoice's request; compared only where both sides have a value. */
+  customer: { organization_number?: string | null; email?: string | null }
+}
+
+export type LookupDecision =
+  | { kind: 'adopt'; transaction: Transaction; state: InvoiceState }
+  | { kind: 'none'; message: string }
+  | { kind: 'conflict'; message: string }
+
+const norm = (v: unknown): string | undefined =>
+  typeof v === 'string' && v.trim() !== '' ? v.trim().toLowerCase() : undefined
+
+function customerMatches(tx: Transaction, subject: LookupSubject): boolean {
+  const a = tx.billing_address ?? {}
+  const pairs: [unknown, string | null | undefined][] = [
+    [a.organization_number, subject.customer.organization_number],
+    [a.email, subject.customer.email],
+  ]
+  return pairs.every(([theirs, ours]) => {
+    const t = norm(theirs)
+    const o = norm(ours ?? undefined)
+    return t === undefined || o === undefined || t === o
+  })
+}
+
+/**
+ * What Dintero holds for a reference. Adopt only an authorized-or-later transaction with the same
+ * amount and (where present) customer, and only when it is the one such transaction not already
+ * owned by another journal row. `ownedElsewhere`: transaction ids other rows (any batch of this
+ * environment and account) already own — an earlier run's invoice is not this row's.
+ */
+export function decideLookup(
+  transactions: readonly Transaction[],
+  subject: LookupSubject,
+  ownedElsewhere: ReadonlySet<string>,
+): LookupDecision {
+  const created = transactions.filter((t) => isAuthorizedOrLater(t.status) && !ownedElsewhere.has(t.id))
+  if (created.length === 0) {
+    const earlier = transactions.filter((t) => isAuthorizedOrLater(t.status)).length
+    return {
+      kind: 'none',
+      message:
+        earlier > 0
+          ? 'Dintero has an invoice with this reference, but it belongs to an earlier batch.'
+          : 'Dintero has no invoice with this reference.',
+    }
+  }
+  const matching = created.filter((t) => t.amount === subject.amount && customerMatches(t, subject))
+  if (created.length === 1 && matching.length === 1) {
+    const tx = matching[0]
+    const state = stateForTransaction(tx, subject.channel)
+    if (state) return { kind: 'adopt', transaction: tx, state }
+  }
+  if (created.length > 1) {
+    return {
+      kind: 'conflict',
+      message: `Dintero has ${created.length} invoices with this reference (${created.map((t) => t.id).join(', ')}); check them in the Dintero backoffice before resuming.`,
+    }
+  }
+  const tx = created[0]
+  return {
+    kind: 'conflict',
+    message:
+      tx.amount !== subject.amount
+        ? `Dintero has invoice ${tx.id} with this reference but amount ${tx.amount} øre instead of ${subject.amount}; check it in the Dintero backoffice.`
+        : `Dintero has invoice ${tx.id} with this reference for a different customer; check it in the Dintero backoffice.`,
+  }
+}
