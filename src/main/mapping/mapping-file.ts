@@ -1,0 +1,91 @@
+/**
+ * The `--mapping FILE` format (docs/mapping.md): `{ "mapping": { field: header | column number
+ * | null }, "constants": { field: value } }`. A bare `{ field: header }` object is accepted too,
+ * and so is the whole output of `validate --json` (other keys are ignored).
+ */
+import { CANONICAL_FIELDS, type CanonicalField, isCanonicalField } from '../../shared/canonical'
+import { AppError } from '../../shared/errors'
+import { resolveRef } from './match'
+import type { Constants, Mapping } from './types'
+
+export interface MappingFile {
+  /** Field → column; null = leave the field unmapped even if a header would match. */
+  mapping: Partial<Record<CanonicalField, string | number | null>>
+  constants: Constants
+}
+
+const bad = (file: string, message: string, message_nb: string) =>
+  new AppError('mapping_file_invalid', `${file}: ${message}`, {
+    message_nb: `${file}: ${message_nb}`,
+    file,
+    exitCode: 2,
+  })
+
+export function parseMappingFile(text: string, file: string): MappingFile {
+  let json: unknown
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ''))
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e)
+    throw bad(file, `is not valid JSON (${why}).`, `er ikke gyldig JSON (${why}).`)
+  }
+  if (!json || typeof json !== 'object' || Array.isArray(json))
+    throw bad(file, 'must hold a JSON object.', 'må inneholde et JSON-objekt.')
+  const obj = json as Record<string, unknown>
+  const wrapped = 'mapping' in obj && typeof obj.mapping === 'object'
+  const rawMapping = (wrapped ? obj.mapping : obj) as Record<string, unknown>
+  const rawConstants = (wrapped ? (obj.constants ?? {}) : {}) as Record<string, unknown>
+  const out: MappingFile = { mapping: {}, constants: {} }
+  for (const [k, v] of Object.entries(rawMapping ?? {})) {
+    if (!isCanonicalField(k))
+      throw bad(
+        file,
+        `"${k}" is not a field; fields are ${CANONICAL_FIELDS.join(', ')}.`,
+        `"${k}" er ikke et felt; feltene er ${CANONICAL_FIELDS.join(', ')}.`,
+      )
+    if (v === null || typeof v === 'string' || (typeof v === 'number' && Number.isInteger(v) && v >= 1))
+      out.mapping[k] = v
+    else
+      throw bad(
+        file,
+        `the column for "${k}" must be a header text, a column number from 1, or null.`,
+        `kolonnen for "${k}" må være en overskrift, et kolonnenummer fra 1, eller null.`,
+      )
+  }
+  if (typeof rawConstants !== 'object' || rawConstants === null || Array.isArray(rawConstants))
+    throw bad(file, '"constants" must be an object.', '"constants" må være et objekt.')
+  for (const [k, v] of Object.entries(rawConstants)) {
+    if (!isCanonicalField(k))
+      throw bad(file, `constant "${k}" is not a field.`, `konstanten "${k}" er ikke et felt.`)
+    if (typeof v === 'string' || typeof v === 'number') out.constants[k] = String(v)
+    else if (v !== null)
+      throw bad(
+        file,
+        `constant "${k}" must be text or a number.`,
+        `konstanten "${k}" må være tekst eller et tall.`,
+      )
+  }
+  return out
+}
+
+/** Checks every column the file names exists exactly once in the table. */
+export function checkMappingAgainst(headers: readonly string[], m: MappingFile, file: string): Mapping {
+  const out: Mapping = {}
+  for (const [f, ref] of Object.entries(m.mapping) as [CanonicalField, string | number | null][]) {
+    if (ref === null) continue
+    if (resolveRef(headers, ref) === undefined) {
+      const dup = typeof ref === 'string' && headers.filter((h) => h === ref).length > 1
+      throw bad(
+        file,
+        dup
+          ? `the header "${ref}" (for ${f}) appears more than once in the table; use its column number instead.`
+          : `the column ${typeof ref === 'number' ? `number ${ref}` : `"${ref}"`} (for ${f}) is not in the table.`,
+        dup
+          ? `overskriften "${ref}" (for ${f}) finnes flere ganger i tabellen; bruk kolonnenummeret i stedet.`
+          : `kolonnen ${typeof ref === 'number' ? `nummer ${ref}` : `"${ref}"`} (for ${f}) finnes ikke i tabellen.`,
+      )
+    }
+    out[f] = ref
+  }
+  return out
+}

@@ -1,0 +1,197 @@
+/**
+ * Header → canonical field suggestions: remembered mapping first, then exact names, synonyms,
+ * value-decided headers and a fuzzy fallback, each with a confidence. One field per column and
+ * one column per field; the highest confidence wins.
+ */
+import { CANONICAL_FIELDS, type CanonicalField } from '../../shared/canonical'
+import type { RawCell, SourceRow } from '../import/types'
+import { parseProductType } from '../invoice/values'
+import { columnValues, type Decision, decideDue, decideTotal, decideVat } from './decide'
+import { diffSources } from './changes'
+import { normalizeHeader, SYNONYMS, VALUE_DECIDED } from './synonyms'
+import type {
+  AmbiguousHeader,
+  Constants,
+  Mapping,
+  MappingSuggestion,
+  MatchSource,
+  RememberedMapping,
+} from './types'
+
+interface Candidate {
+  column: number
+  field: CanonicalField
+  confidence: number
+  source: MatchSource
+}
+
+const SYN_INDEX = new Map<string, CanonicalField>()
+for (const f of CANONICAL_FIELDS) for (const s of SYNONYMS[f]) if (!SYN_INDEX.has(s)) SYN_INDEX.set(s, f)
+const FIELD_KEYS = new Map<string, CanonicalField>(CANONICAL_FIELDS.map((f) => [normalizeHeader(f), f]))
+
+/** Optimal string alignment distance (Damerau-Levenshtein with adjacent swaps). */
+export function editDistance(a: string, b: string): number {
+  const m = a.length
+  const n = b.length
+  if (Math.abs(m - n) > 3) return Math.max(m, n)
+  const d: number[][] = Array.from({ length: m + 1 }, (_, i) => [i, ...Array(n).fill(0)])
+  for (let j = 1; j <= n; j++) d[0][j] = j
+  for (let i = 1; i <= m; i++)
+    for (let j = 1; j <= n; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1)
+    }
+  return d[m][n]
+}
+
+/** What a header alone says: a field with a confidence, or a value-decided kind. */
+export function matchHeader(
+  header: string,
+):
+  | { field: CanonicalField; confidence: number; source: MatchSource }
+  | { decide: 'vat' | 'total' | 'due' }
+  | undefined {
+  const key = normalizeHeader(header)
+  if (key === '') return undefined
+  const exact = FIELD_KEYS.get(key)
+  if (exact && header.trim().toLowerCase() === exact) return { field: exact, confidence: 1, source: 'exact' }
+  const decide = VALUE_DECIDED[key]
+  if (decide) return { decide }
+  if (exact) return { field: exact, confidence: 0.98, source: 'synonym' }
+  const syn = SYN_INDEX.get(key)
+  if (syn) return { field: syn, confidence: 0.95, source: 'synonym' }
+  // A synonym inside a longer header: "Kundens e-postadresse", "Beløp inkl. mva (NOK)".
+  let best: { field: CanonicalField; len: number } | undefined
+  for (const [s, f] of SYN_INDEX)
+    if (s.length >= 5 && key.includes(s) && (!best || s.length > best.len)) best = { field: f, len: s.length }
+  if (best) return { field: best.field, confidence: 0.75, source: 'fuzzy' }
+  let fuzzy: { field: CanonicalField; sim: number } | undefined
+  if (key.length >= 4)
+    for (const [s, f] of SYN_INDEX) {
+      if (s.length < 4) continue
+      const sim = 1 - editDistance(key, s) / Math.max(key.length, s.length)
+      if (sim >= 0.8 && (!fuzzy || sim > fuzzy.sim)) fuzzy = { field: f, sim }
+    }
+  if (fuzzy)
+    return { field: fuzzy.field, confidence: Math.round(fuzzy.sim * 0.9 * 100) / 100, source: 'fuzzy' }
+  return undefined
+}
+
+export interface SuggestOptions {
+  /** The user's choices, applied before anything else (field → header or 1-based column). */
+  overrides?: Mapping
+  /** Fields the user wants left unmapped (a `null` in a mapping file). */
+  unmapped?: readonly CanonicalField[]
+}
+
+/** Resolves a column reference to a 0-based index; undefined when absent or ambiguous. */
+export function resolveRef(headers: readonly string[], ref: string | number): number | undefined {
+  if (typeof ref === 'number')
+    return Number.isInteger(ref) && ref >= 1 && ref <= headers.length ? ref - 1 : undefined
+  const first = headers.indexOf(ref)
+  if (first < 0 || headers.indexOf(ref, first + 1) >= 0) return undefined
+  return first
+}
+
+/** The reference written into a mapping: the header, or the column number when the header is blank or repeated. */
+export function refFor(headers: readonly string[], col: number): string | number {
+  const h = headers[col]
+  return h && headers.indexOf(h) === col && headers.lastIndexOf(h) === col ? h : col + 1
+}
+
+export function suggestMapping(
+  headers: readonly string[],
+  sampleRows: readonly (SourceRow | readonly RawCell[])[],
+  remembered?: RememberedMapping | null,
+  options: SuggestOptions = {},
+): MappingSuggestion {
+  const rows = sampleRows.map((r) => ('cells' in r ? r.cells : r) as readonly RawCell[])
+  const out: MappingSuggestion = {
+    mapping: {},
+    columns: {},
+    confidence: {},
+    source: {},
+    ambiguous: [],
+    unmapped: [],
+    changes: null,
+    constants: {},
+  }
+  const taken = new Set<number>()
+  const excluded = new Set(options.unmapped ?? [])
+  const assign = (field: CanonicalField, column: number, confidence: number, source: MatchSource) => {
+    if (out.columns[field] !== undefined || taken.has(column) || excluded.has(field)) return false
+    out.columns[field] = column
+    out.mapping[field] = refFor(headers, column)
+    out.confidence[field] = confidence
+    out.source[field] = source
+    taken.add(column)
+    return true
+  }
+  for (const [f, ref] of Object.entries(options.overrides ?? {}) as [CanonicalField, string | number][]) {
+    const c = resolveRef(headers, ref)
+    if (c !== undefined) assign(f, c, 1, 'override')
+  }
+  if (remembered) {
+    out.constants = { ...remembered.constants } as Constants
+    if (!remembered.exact) out.changes = diffSources(remembered, headers)
+    for (const [f, ref] of Object.entries(remembered.mapping) as [CanonicalField, string | number][]) {
+      const renamed = out.changes?.renamed.find((r) => r.field === f)
+      const c = resolveRef(headers, renamed ? renamed.to : ref)
+      if (c !== undefined) assign(f, c, renamed ? 0.9 : 1, 'remembered')
+    }
+  }
+  const candidates: Candidate[] = []
+  const deferred: { column: number; decide: 'vat' | 'total' | 'due' }[] = []
+  headers.forEach((h, column) => {
+    if (taken.has(column)) return
+    const m = matchHeader(h)
+    if (!m) return
+    if ('decide' in m) deferred.push({ column, decide: m.decide })
+    else candidates.push({ column, ...m })
+  })
+  candidates.sort((a, b) => b.confidence - a.confidence || a.column - b.column)
+  for (const c of candidates) {
+    if (c.field === 'payment_product_type' && !mostlyProductTypes(columnValues(rows, c.column))) {
+      out.ambiguous.push({
+        header: headers[c.column],
+        column: c.column,
+        candidates: ['payment_product_type'],
+        reason: 'Its values are not customer types (b2b, b2c, Bedrift, Privat …).',
+        reason_nb: 'Verdiene er ikke kundetyper (b2b, b2c, Bedrift, Privat …).',
+      })
+      continue
+    }
+    assign(c.field, c.column, c.confidence, c.source)
+  }
+  for (const d of deferred) {
+    const decision: Decision =
+      d.decide === 'vat'
+        ? decideVat(columnValues(rows, d.column))
+        : d.decide === 'due'
+          ? decideDue(columnValues(rows, d.column))
+          : decideTotal(rows, d.column, out.columns.merchant_reference)
+    if (decision.kind === 'field' && assign(decision.field, d.column, decision.confidence, 'values')) continue
+    const amb: AmbiguousHeader = {
+      header: headers[d.column],
+      column: d.column,
+      candidates: decision.kind === 'undecided' ? decision.candidates : [],
+      reason: decision.kind === 'field' ? `Another column already holds ${decision.field}.` : decision.reason,
+      reason_nb:
+        decision.kind === 'field' ? `En annen kolonne har allerede ${decision.field}.` : decision.reason_nb,
+    }
+    out.ambiguous.push(amb)
+  }
+  headers.forEach((h, i) => {
+    if (!taken.has(i) && h.trim() !== '') out.unmapped.push(h)
+  })
+  return out
+}
+
+function mostlyProductTypes(values: readonly RawCell[]): boolean {
+  if (values.length === 0) return true
+  let ok = 0
+  for (const v of values) if (typeof v === 'string' && parseProductType(v.trim())) ok++
+  return ok * 2 >= values.length
+}
