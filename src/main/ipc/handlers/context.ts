@@ -1,0 +1,32 @@
+import type { RequestName } from '../../../shared/contract'
+import type { Db } from '../../db/open'
+import type { Logger } from '../../log'
+import type { Dialogs, ExternalOpener, Notifier, SecretStore, SystemInfo } from '../../platform'
+import type { EventSink, Handler } from '../dispatch'
+
+/** Everything the main-process services need from the outside world, injected. */
+export interface AppDeps {
+  dataDir: string
+  db: Db
+  log: Logger
+  events: EventSink
+  dialogs: Dialogs
+  secrets: SecretStore
+  opener: ExternalOpener
+  notifier: Notifier
+  system: SystemInfo
+  clock: () => Date
+  /** The app's version (Electron's app.getVersion(), package.json under Node). */
+  version: string
+}
+
+/** What each area's handler factory receives: the deps plus a place to register cleanup. */
+export interface HandlerContext extends AppDeps {
+  /** Called by dispose(), in reverse order of registration (stop timers, abort runs, close servers). */
+  onDispose(fn: () => void | Promise<void>): void
+}
+
+/** The handlers of one area, e.g. `AreaHandlers<'app'>` = { 'app:info': …, 'app:ping': … }. */
+export type AreaHandlers<A extends string> = {
+  [K in RequestName as K extends `${A}:${string}` ? K : never]: Handler<K>
+}
