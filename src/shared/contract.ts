@@ -158,6 +158,11 @@ const runRequests = {
   'runs:progress': { input: z.object({ batchId }).strict(), result: returns<RunProgress>() },
   /** Unfinished batches (running or paused) the app offers to resume on start. */
   'runs:unfinished': { input: z.object({}).strict(), result: returns<BatchSummary[]>() },
+  /** The page says whether the window is in the background (a long run's end is then notified). */
+  'runs:attention': {
+    input: z.object({ background: z.boolean() }).strict(),
+    result: returns<{ background: boolean }>(),
+  },
   'runs:previewVoid': {
     input: z.object({ batchId, selection: selectionSchema }).strict(),
     result: returns<SelectionPreview>(),
@@ -257,8 +262,8 @@ const runRequests = {
 const runEvents = {
   /** Batched progress, at most about 10 a second. */
   'runs:progress': returns<RunProgress>(),
-  /** Changed rows, batched; the renderer replaces rows by id. */
-  'runs:rows': returns<{ batchId: string; rows: RunRow[] }>(),
+  /** Changed rows, batched, with the progress at that moment; the renderer replaces rows by id. */
+  'runs:rows': returns<{ batchId: string; rows: RunRow[]; progress?: RunProgress }>(),
   'runs:ended': returns<RunProgress>(),
   'settings:changed': returns<SettingsView>(),
 } as const

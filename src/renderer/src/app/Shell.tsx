@@ -3,6 +3,7 @@ import { Alert } from '../components/Alert'
 import { Button } from '../components/Button'
 import { Dialog } from '../components/Dialog'
 import { useT } from '../i18n/I18nProvider'
+import { RunWatcher } from '../screens/run/RunWatcher'
 import { useAppInfo } from './app-info'
 import { useNavigate, useRoute } from './navigation'
 import { globalShortcut } from './shortcuts'
@@ -55,6 +56,7 @@ export function Shell({ infoError }: { infoError: string | null }) {
           <p>{t('common.screenMissing')}</p>
         </main>
       )}
+      <RunWatcher />
       <ShortcutsDialog open={showShortcuts} onClose={() => setShowShortcuts(false)} />
       <Dialog
         open={showAbout}

@@ -17,10 +17,15 @@ export function useRunProgress(batchId: string) {
       .catch((e: unknown) => alive && setError(String(e)))
     const offProgress = window.api.on.runs.progress((p) => p.batchId === batchId && setProgress(p))
     const offEnded = window.api.on.runs.ended((p) => p.batchId === batchId && setProgress(p))
+    // Row pushes carry the progress of the same moment (one message instead of two).
+    const offRows = window.api.on.runs.rows(
+      (e) => e.batchId === batchId && e.progress && setProgress(e.progress),
+    )
     return () => {
       alive = false
       offProgress()
       offEnded()
+      offRows()
     }
   }, [batchId])
   return { progress, setProgress, error }

@@ -1,0 +1,41 @@
+import { previewCapture } from '../../runs/capture'
+import { getBatch } from '../../runs/journal'
+import { previewVoid } from '../../runs/void'
+import { batchAfterSend } from './after-send'
+import { requireBatch, toSummary } from './batch-view'
+import type { AreaHandlers, HandlerContext } from './context'
+import { createLiveRuns } from './runs-live'
+
+/** Start, pause, resume and cancel runs; void and capture after sending. */
+export function runsHandlers(ctx: HandlerContext): AreaHandlers<'runs'> {
+  const { db } = ctx
+  const runs = createLiveRuns(ctx)
+  const after = batchAfterSend(ctx)
+  return {
+    'runs:start': ({ batchId }) => runs.start(batchId),
+    'runs:resume': ({ batchId }) => runs.start(batchId),
+    'runs:pause': ({ batchId }) => runs.pause(batchId),
+    'runs:cancel': ({ batchId }) => runs.cancel(batchId),
+    'runs:progress': ({ batchId }) => runs.progress(batchId),
+    'runs:unfinished': () =>
+      runs.unfinished().flatMap((id) => {
+        const b = getBatch(db, id)
+        // A planned batch the user never started is not "unfinished work" to nag about.
+        return b && b.pause_reason !== 'new' ? [toSummary(db, b)] : []
+      }),
+    'runs:attention': ({ background }) => {
+      runs.setBackground(background)
+      return { background }
+    },
+    'runs:previewVoid': ({ batchId, selection }) => {
+      requireBatch(db, batchId)
+      return previewVoid(db, batchId, selection)
+    },
+    'runs:void': ({ batchId, ids }) => after.void(batchId, ids),
+    'runs:previewCapture': ({ batchId, selection }) => {
+      requireBatch(db, batchId)
+      return previewCapture(db, batchId, selection)
+    },
+    'runs:capture': ({ batchId, ids }) => after.capture(batchId, ids),
+  }
+}
