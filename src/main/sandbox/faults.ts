@@ -40,6 +40,9 @@ export function seededRandom(seed: number): () => number {
   }
 }
 
+/** The burst is N, but at least one request (a limit below 1/s still lets one through). */
+const burst = (rate: number) => (rate > 0 ? Math.max(1, rate) : 0)
+
 /** A token bucket of `rate` per second with a burst of `rate`; returns 0 or the seconds to wait. */
 export class TokenBucket {
   private tokens: number
@@ -48,20 +51,20 @@ export class TokenBucket {
     private rate: number,
     now: number,
   ) {
-    this.tokens = rate
+    this.tokens = burst(rate)
     this.last = now
   }
 
   setRate(rate: number, now: number) {
     this.refill(now)
     // Switching the limit on starts with a full burst, as a fresh limiter would.
-    this.tokens = this.rate <= 0 ? rate : Math.min(this.tokens, rate)
+    this.tokens = this.rate <= 0 ? burst(rate) : Math.min(this.tokens, burst(rate))
     this.rate = rate
   }
 
   private refill(now: number) {
     const elapsed = Math.max(0, now - this.last) / 1000
-    this.tokens = Math.min(this.rate, this.tokens + elapsed * this.rate)
+    this.tokens = Math.min(burst(this.rate), this.tokens + elapsed * this.rate)
     this.last = now
   }
 
