@@ -81,7 +81,11 @@ export function zipKind(file: string, buf: Buffer): ZipKind {
     return { format: macro ? 'xlsm' : 'xlsx', declaredBytes }
   }
   const mimetype = listing.entries.find((e) => e.name === 'mimetype')
-  if (mimetype && storedEntry(buf, mimetype)?.startsWith('application/vnd.oasis.opendocument.spreadsheet')) {
+  const type = mimetype ? storedEntry(buf, mimetype) : undefined
+  if (type?.startsWith('application/vnd.oasis.opendocument.spreadsheet'))
+    return { format: 'ods', declaredBytes }
+  // Some writers (SheetJS among them) compress `mimetype`; then content.xml must tell, and SheetJS decides.
+  if (type === undefined && names.has('content.xml') && names.has('META-INF/manifest.xml')) {
     return { format: 'ods', declaredBytes }
   }
   throw readError(

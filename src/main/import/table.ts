@@ -96,8 +96,8 @@ export class TableSink {
   private decideHeader(): void {
     const scan = this.scan ?? []
     this.scan = null
-    if (scan.length === 0) return
     const forced = this.o.headerRow
+    if (scan.length === 0 && forced === undefined) return
     let idx = 0
     if (forced !== undefined) {
       idx = scan.findIndex((r) => r.line === forced)

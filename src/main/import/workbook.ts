@@ -22,25 +22,29 @@ export interface WorkbookContext {
   preview?: number
 }
 
-let zlibLimit = -1
+const boundedZlib = new Map<number, object>()
 /**
  * Native inflate (fast) with a hard cap per zip entry: a zip bomb that lies about its sizes in
- * the directory still stops at the cap instead of filling memory.
+ * the directory still stops at the cap instead of filling memory. Installed before every read,
+ * because SheetJS keeps one global zlib and the report writer installs plain zlib.
  */
 function installBoundedZlib(limit: number): void {
-  if (zlibLimit === limit) return
-  class BoundedInflateRaw extends zlib.InflateRaw {
-    constructor() {
-      super({ maxOutputLength: Math.max(1, Math.min(limit, 2 ** 31 - 1)) })
+  let z = boundedZlib.get(limit)
+  if (!z) {
+    class BoundedInflateRaw extends zlib.InflateRaw {
+      constructor() {
+        super({ maxOutputLength: Math.max(1, Math.min(limit, 2 ** 31 - 1)) })
+      }
+      // SheetJS reads `bytesRead` (input consumed), which Node deprecates with a warning on stderr;
+      // `bytesWritten` is the same number under its new name.
+      override get bytesRead(): number {
+        return this.bytesWritten
+      }
     }
-    // SheetJS reads `bytesRead` (input consumed), which Node deprecates with a warning on stderr;
-    // `bytesWritten` is the same number under its new name.
-    override get bytesRead(): number {
-      return this.bytesWritten
-    }
+    z = { InflateRaw: BoundedInflateRaw, deflateRawSync: zlib.deflateRawSync }
+    boundedZlib.set(limit, z)
   }
-  XLSX.CFB.utils.use_zlib({ InflateRaw: BoundedInflateRaw, deflateRawSync: zlib.deflateRawSync })
-  zlibLimit = limit
+  XLSX.CFB.utils.use_zlib(z)
 }
 
 function zipBomb(file: string, bytes: number, limit: number): Error {

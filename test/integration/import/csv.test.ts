@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { inspectFile } from '../../../src/main/import/index'
-import { readAll, readError, tempDir, utf16, win1252 } from './helpers'
+import { readAll, tempDir, utf16, win1252 } from './helpers'
 
 const t = tempDir()
 afterAll(() => t.remove())
