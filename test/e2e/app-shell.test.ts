@@ -1,7 +1,15 @@
 import { existsSync, statSync } from 'node:fs'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Harness, launchChromium, startHarness } from './harness'
+import {
+  callApi,
+  type Harness,
+  launchChromium,
+  pageColorScheme,
+  recordEvents,
+  recordedEvents,
+  startHarness,
+} from './harness'
 
 describe('app shell in Chromium', () => {
   let harness: Harness
@@ -23,8 +31,7 @@ describe('app shell in Chromium', () => {
       await app.page.getByTestId('start-screen').waitFor({ state: 'visible' })
       // app:info went through the bridge to the real services and came back into the page.
       await app.page.getByTestId('env-badge').first().waitFor({ state: 'visible' })
-      const dark = await app.page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)
-      expect(dark).toBe(colorScheme === 'dark')
+      expect(await pageColorScheme(app.page)).toBe(colorScheme)
       const shot = await app.screenshot(`app-shell-${colorScheme}`)
       expect(existsSync(shot) && statSync(shot).size).toBeGreaterThan(1000)
       app.assertClean()
@@ -34,10 +41,8 @@ describe('app shell in Chromium', () => {
   it('round-trips a call from the page to main and back, and rejects bad input as data', async () => {
     const app = await harness.open(browser)
     await app.page.getByTestId('start-screen').waitFor()
-    const [ok, bad] = await app.page.evaluate(async () => [
-      await window.api.app.ping({ message: 'hei æøå' }),
-      await window.api.app.ping({ message: 42 } as unknown as { message: string }),
-    ])
+    const ok = await callApi(app.page, 'app:ping', { message: 'hei æøå' })
+    const bad = await callApi(app.page, 'app:ping', { message: 42 } as unknown as { message: string })
     expect(ok).toMatchObject({ ok: true, value: { echo: 'hei æøå' } })
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
     app.assertClean()
@@ -46,17 +51,8 @@ describe('app shell in Chromium', () => {
   it('delivers events pushed by main to subscribers in the page', async () => {
     const app = await harness.open(browser)
     await app.page.getByTestId('start-screen').waitFor()
-    await app.page.evaluate(() => {
-      const w = window as unknown as { menuActions: string[] }
-      w.menuActions = []
-      window.api.on.app.menu((p) => w.menuActions.push(p.action))
-    })
+    await recordEvents(app.page, 'app:menu')
     harness.emit('app:menu', { action: 'about' })
-    await app.page.waitForFunction(
-      () => (window as unknown as { menuActions: string[] }).menuActions.length > 0,
-    )
-    expect(
-      await app.page.evaluate(() => (window as unknown as { menuActions: string[] }).menuActions),
-    ).toEqual(['about'])
+    expect(await recordedEvents(app.page, 'app:menu')).toEqual([{ action: 'about' }])
   })
 })

@@ -23,6 +23,10 @@
  *   secrets, system (FakeSystemInfo: .setTheme/.setLocale), emitted (every event sent),
  *   emit(name, payload) to push an event as main would (e.g. 'app:menu'), open(browser, options),
  *   close() (closes pages opened through it, the server, services and the DB).
+ * Page helpers (tests have no DOM types): callApi(page, 'app:ping', {message}) calls window.api in the
+ * page; recordEvents(page, 'app:menu') then recordedEvents(page, 'app:menu', n) collect pushes;
+ * pageColorScheme(page). Emulation: open(browser, { colorScheme, locale, viewport }), or
+ * app.page.emulateMedia({ colorScheme }) mid-test (then also harness.system.setTheme).
  * Results must be plain JSON data: Electron's structured clone and the bridge's JSON differ for
  * Date/Map/Set/undefined-in-arrays, so the harness answers such results with `non_plain_result`.
  */
@@ -49,6 +53,7 @@ import { type AppServices, createAppServices } from '../../../src/main/services'
 import { type OpenedPage, openPage, type PageOptions } from './browser'
 import { startHost } from './host'
 
+export { callApi, pageColorScheme, recordEvents, recordedEvents } from './page-api'
 export {
   launchChromium,
   type OpenedPage,
