@@ -1,0 +1,79 @@
+import type { Page } from 'playwright-core'
+
+/**
+ * Shared helpers for the run, history, settings and flow tests: the raw WebSocket frames the
+ * page received (everything main sent it), and a walk over the page's React state.
+ */
+
+/** Starts collecting every frame the page receives from the bridge. Call before opening the app. */
+export function recordFrames(page: Page): { received: string[]; sent: string[] } {
+  const log = { received: [] as string[], sent: [] as string[] }
+  page.on('websocket', (ws) => {
+    ws.on('framereceived', (f) => log.received.push(typeof f.payload === 'string' ? f.payload : f.payload.toString()))
+    ws.on('framesent', (f) => log.sent.push(typeof f.payload === 'string' ? f.payload : f.payload.toString()))
+  })
+  return log
+}
+
+/**
+ * Every string reachable from the page's globals, storage and React state (props and hook state
+ * of every fiber), so a test can say a value is nowhere in the renderer.
+ */
+export function pageStrings(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = []
+    const seen = new WeakSet<object>()
+    const visit = (v: unknown, depth: number): void => {
+      if (typeof v === 'string') {
+        out.push(v)
+        return
+      }
+      if (!v || typeof v !== 'object' || depth > 8) return
+      if (seen.has(v as object)) return
+      seen.add(v as object)
+      // DOM nodes are covered by the page's HTML and input values; skip them here.
+      if (typeof (v as { nodeType?: unknown }).nodeType === 'number') return
+      if (Array.isArray(v)) {
+        for (const x of v) visit(x, depth + 1)
+        return
+      }
+      for (const k of Object.keys(v as object)) {
+        if (k === '_owner' || k === 'return' || k === 'alternate' || k === 'stateNode') continue
+        try {
+          visit((v as Record<string, unknown>)[k], depth + 1)
+        } catch {
+          // Getters that throw (cross-origin, detached) hold nothing of ours.
+        }
+      }
+    }
+    const g = globalThis as unknown as Record<string, unknown> & {
+      localStorage: { length: number; key(i: number): string | null; getItem(k: string): string | null }
+      sessionStorage: { length: number; key(i: number): string | null; getItem(k: string): string | null }
+      document: { getElementById(id: string): object | null; querySelectorAll(s: string): ArrayLike<{ value: string }> }
+    }
+    for (const k of Object.keys(g)) visit(g[k], 0)
+    for (const s of [g.localStorage, g.sessionStorage]) {
+      for (let i = 0; i < s.length; i++) {
+        const key = s.key(i)
+        if (key) out.push(key, s.getItem(key) ?? '')
+      }
+    }
+    for (const input of Array.from(g.document.querySelectorAll('input, textarea, select'))) out.push(input.value)
+    const root = g.document.getElementById('root') as Record<string, unknown> | null
+    const containerKey = root && Object.keys(root).find((k) => k.startsWith('__reactContainer$'))
+    type Fiber = { child?: Fiber; sibling?: Fiber; memoizedProps?: unknown; memoizedState?: unknown }
+    const stack: Fiber[] = containerKey ? [root[containerKey] as Fiber] : []
+    while (stack.length) {
+      const f = stack.pop() as Fiber
+      visit(f.memoizedProps, 0)
+      let hook = f.memoizedState as { memoizedState?: unknown; next?: unknown; queue?: unknown } | null | undefined
+      for (let i = 0; hook && typeof hook === 'object' && i < 200; i++) {
+        visit(hook.memoizedState, 0)
+        hook = hook.next as typeof hook
+      }
+      if (f.child) stack.push(f.child)
+      if (f.sibling) stack.push(f.sibling)
+    }
+    return out
+  })
+}
