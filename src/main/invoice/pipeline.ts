@@ -1,0 +1,170 @@
+/**
+ * File → mapping → validated invoices, for the CLI and the app. CSV: the header and a sample come
+ * from a quick look at the file's start, then rows are validated chunk by chunk while the reader
+ * streams. Workbooks are parsed whole by SheetJS anyway, so their rows are collected first.
+ */
+import type { CanonicalField } from '../../shared/canonical'
+import { AppError } from '../../shared/errors'
+import { inspectFile, readTable } from '../import'
+import { shown } from '../import/errors'
+import type {
+  OnRows,
+  ReadHooks,
+  ReadIssue,
+  ReadOptions,
+  ReadResult,
+  SourceRow,
+  TableInfo,
+} from '../import/types'
+import { checkMappingAgainst, type MappingFile } from '../mapping/mapping-file'
+import { suggestMapping } from '../mapping/match'
+import type { MappingSuggestion, RememberedMapping } from '../mapping/types'
+import type { Constants } from './plan'
+import type { Defaults, Issue, ValidationResult } from './types'
+import { ValidationSession } from './validate'
+
+export type ReadFn = (
+  file: string,
+  options: ReadOptions,
+  onRows: OnRows,
+  hooks?: ReadHooks,
+) => Promise<ReadResult>
+
+export interface ValidateFileOptions {
+  sheet?: string
+  /** `--mapping FILE`, parsed; its name is used in messages. */
+  mappingFile?: { name: string; content: MappingFile }
+  /** A remembered mapping for this source (loadRememberedMapping), or null to ignore the store. */
+  remembered?: RememberedMapping | null
+  /** Extra constants (on top of the mapping file's and the remembered ones). */
+  constants?: Constants
+  defaults?: Defaults
+  callbackUrl?: string
+  now?: Date
+  invoicedLookup?: (refs: readonly string[]) => Set<string>
+  invoicedScope?: string
+  /** Called once the header is known, so the remembered mapping can be looked up for it. */
+  rememberedFor?: (headers: string[]) => RememberedMapping | null
+  /** The reader (default: readTable in this thread; the app passes readTableInWorker). */
+  read?: ReadFn
+  hooks?: ReadHooks
+  /** Rows used to decide value-dependent headers. Default 200. */
+  sampleRows?: number
+}
+
+export interface FileValidation {
+  info: TableInfo
+  suggestion: MappingSuggestion
+  constants: Constants
+  session: ValidationSession
+  result: ValidationResult
+  rowCount: number
+}
+
+export function readIssueToIssue(i: ReadIssue): Issue {
+  return {
+    severity: i.severity,
+    code: i.code,
+    rows: i.line > 0 ? [i.line] : [],
+    column: i.column ?? null,
+    field: null,
+    value: null,
+    message: i.message,
+    message_nb: i.message_nb,
+  }
+}
+
+function duplicateHeaders(headers: readonly string[]): string[] {
+  const seen = new Set<string>()
+  const dup = new Set<string>()
+  for (const h of headers) {
+    if (h === '') continue
+    if (seen.has(h)) dup.add(h)
+    seen.add(h)
+  }
+  return [...dup]
+}
+
+export async function validateFile(file: string, o: ValidateFileOptions = {}): Promise<FileValidation> {
+  const read = o.read ?? readTable
+  const readOptions: ReadOptions = { sheet: o.sheet }
+  const sampleSize = o.sampleRows ?? 200
+  let session: ValidationSession | undefined
+  let suggestion: MappingSuggestion | undefined
+  let constants: Constants = {}
+  const buffered: SourceRow[] = []
+
+  const start = (info: Pick<TableInfo, 'headers' | 'decimalCommaHint'>, sample: readonly SourceRow[]) => {
+    const headers = info.headers
+    const dups = duplicateHeaders(headers)
+    if (dups.length > 0 && !o.mappingFile)
+      throw new AppError(
+        'duplicate_headers',
+        `${shown(file)} has the column header "${dups[0]}" more than once; give a --mapping file that names the columns by number.`,
+        {
+          message_nb: `${shown(file)} har kolonneoverskriften "${dups[0]}" flere ganger; oppgi en --mapping-fil som angir kolonnene med nummer.`,
+          file,
+          column: dups[0],
+          exitCode: 2,
+        },
+      )
+    const overrides = o.mappingFile
+      ? checkMappingAgainst(headers, o.mappingFile.content, o.mappingFile.name)
+      : undefined
+    const unmapped = o.mappingFile
+      ? (Object.entries(o.mappingFile.content.mapping)
+          .filter(([, v]) => v === null)
+          .map(([k]) => k) as CanonicalField[])
+      : undefined
+    const remembered = o.remembered !== undefined ? o.remembered : (o.rememberedFor?.(headers) ?? null)
+    suggestion = suggestMapping(headers, sample, remembered, { overrides, unmapped })
+    constants = {
+      ...suggestion.constants,
+      ...(o.mappingFile?.content.constants ?? {}),
+      ...(o.constants ?? {}),
+    }
+    session = new ValidationSession(headers, {
+      columns: suggestion.columns,
+      constants,
+      defaults: o.defaults,
+      callbackUrl: o.callbackUrl,
+      now: o.now,
+      decimalCommaHint: info.decimalCommaHint,
+      invoicedLookup: o.invoicedLookup,
+      invoicedScope: o.invoicedScope,
+    })
+  }
+
+  // CSV: a quick look at the start gives the header and a sample, so rows are checked as they stream.
+  if (/\.(csv|tsv|txt)$/i.test(file) && !o.read) {
+    const peek = await inspectFile(file, { ...readOptions, previewRows: sampleSize })
+    start(peek.info, peek.preview)
+  }
+  const res = await read(
+    file,
+    readOptions,
+    (rows) => {
+      if (session) session.addRows(rows)
+      else for (const r of rows) buffered.push(r)
+    },
+    o.hooks,
+  )
+  if (!session) {
+    start(res.info, buffered.slice(0, sampleSize))
+    ;(session as unknown as ValidationSession).addRows(buffered)
+    buffered.length = 0
+  }
+  const s = session as unknown as ValidationSession
+  const readIssues = res.issues
+    .filter((i) => !(o.mappingFile && i.code === 'duplicate_header'))
+    .map(readIssueToIssue)
+  const result = s.finish(readIssues)
+  return {
+    info: res.info,
+    suggestion: suggestion as MappingSuggestion,
+    constants,
+    session: s,
+    result,
+    rowCount: res.rowCount,
+  }
+}

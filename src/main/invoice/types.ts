@@ -1,0 +1,81 @@
+import type { CanonicalField } from '../../shared/canonical'
+import type { InvoiceChannel, PayRequest, ProductType } from '../../shared/kravia'
+import type { IssueCode } from './messages'
+
+export type Severity = 'error' | 'warning'
+
+/** One finding, as the CLI prints it and the review grid shows it. */
+export interface Issue {
+  severity: Severity
+  /** Stable: an IssueCode, or the reader's code for what it found (`ragged_row`, `duplicate_header` …). */
+  code: IssueCode | (string & {})
+  /** Row numbers as the user's program shows them (sheet row / CSV line). Empty: the whole file. */
+  rows: number[]
+  /** The column header the value came from; null for constants, defaults or unmapped fields. */
+  column: string | null
+  field: CanonicalField | null
+  /** The raw value as read, or null. */
+  value: string | null
+  message: string
+  message_nb: string
+  /** The invoice it belongs to, when it belongs to one. */
+  merchant_reference?: string
+}
+
+export interface ValidatedInvoice {
+  merchant_reference: string
+  rows: number[]
+  request: PayRequest
+  /** Set when the sheet gave a due date: the engine recomputes days_until_due when it sends. */
+  due_date?: string
+  /** Øre. */
+  amount: number
+  vat_amount: number
+  product_type: ProductType
+  customer: { name: string; email: string; organization_number?: string }
+  warnings: Issue[]
+}
+
+export interface InvalidInvoice {
+  merchant_reference: string
+  rows: number[]
+  errors: Issue[]
+  warnings: Issue[]
+}
+
+export interface RateSummary {
+  lines: number
+  amount: number
+  vat_amount: number
+}
+
+export interface Summary {
+  /** Valid invoices. */
+  invoices: number
+  invalid_invoices: number
+  /** Lines of the valid invoices. */
+  lines: number
+  /** Øre, valid invoices. */
+  total_amount: number
+  by_product_type: Record<string, { invoices: number; amount: number }>
+  /** Keyed by the rate as Kravia receives it: "25", "11.11". */
+  by_vat_rate: Record<string, RateSummary>
+}
+
+export interface ValidationResult {
+  invoices: ValidatedInvoice[]
+  invalid: InvalidInvoice[]
+  /** Every error (file, mapping, row and invoice level), in row order. */
+  errors: Issue[]
+  warnings: Issue[]
+  summary: Summary
+}
+
+/** Defaults for absent columns and blank cells (CLI flags / run settings). */
+export interface Defaults {
+  days_until_due?: number
+  payment_product_type?: string
+  invoice_channel?: InvoiceChannel | string
+  country?: string
+  currency?: string
+}
