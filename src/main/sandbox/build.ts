@@ -50,9 +50,18 @@ const osloDate = new Intl.DateTimeFormat('en-CA', {
   day: '2-digit',
 })
 
-/** The invoice date is the calendar day in Norway when the invoice was made. */
+let cachedMinute = Number.NaN
+let cachedDate = ''
+
+/** The invoice date is the calendar day in Norway when the invoice was made (Intl formatting is
+ * slow next to everything else a pay does, so it is done once a minute). */
 export function invoiceDate(nowMs: number): string {
-  return osloDate.format(new Date(nowMs))
+  const minute = Math.floor(nowMs / 60_000)
+  if (minute !== cachedMinute) {
+    cachedMinute = minute
+    cachedDate = osloDate.format(new Date(nowMs))
+  }
+  return cachedDate
 }
 
 export function addDays(date: string, days: number): string {
