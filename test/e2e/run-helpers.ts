@@ -9,7 +9,9 @@ import type { Page } from 'playwright-core'
 export function recordFrames(page: Page): { received: string[]; sent: string[] } {
   const log = { received: [] as string[], sent: [] as string[] }
   page.on('websocket', (ws) => {
-    ws.on('framereceived', (f) => log.received.push(typeof f.payload === 'string' ? f.payload : f.payload.toString()))
+    ws.on('framereceived', (f) =>
+      log.received.push(typeof f.payload === 'string' ? f.payload : f.payload.toString()),
+    )
     ws.on('framesent', (f) => log.sent.push(typeof f.payload === 'string' ? f.payload : f.payload.toString()))
   })
   return log
@@ -49,7 +51,10 @@ export function pageStrings(page: Page): Promise<string[]> {
     const g = globalThis as unknown as Record<string, unknown> & {
       localStorage: { length: number; key(i: number): string | null; getItem(k: string): string | null }
       sessionStorage: { length: number; key(i: number): string | null; getItem(k: string): string | null }
-      document: { getElementById(id: string): object | null; querySelectorAll(s: string): ArrayLike<{ value: string }> }
+      document: {
+        getElementById(id: string): object | null
+        querySelectorAll(s: string): ArrayLike<{ value: string }>
+      }
     }
     for (const k of Object.keys(g)) visit(g[k], 0)
     for (const s of [g.localStorage, g.sessionStorage]) {
@@ -58,7 +63,8 @@ export function pageStrings(page: Page): Promise<string[]> {
         if (key) out.push(key, s.getItem(key) ?? '')
       }
     }
-    for (const input of Array.from(g.document.querySelectorAll('input, textarea, select'))) out.push(input.value)
+    for (const input of Array.from(g.document.querySelectorAll('input, textarea, select')))
+      out.push(input.value)
     const root = g.document.getElementById('root') as Record<string, unknown> | null
     const containerKey = root && Object.keys(root).find((k) => k.startsWith('__reactContainer$'))
     type Fiber = { child?: Fiber; sibling?: Fiber; memoizedProps?: unknown; memoizedState?: unknown }
@@ -66,7 +72,10 @@ export function pageStrings(page: Page): Promise<string[]> {
     while (stack.length) {
       const f = stack.pop() as Fiber
       visit(f.memoizedProps, 0)
-      let hook = f.memoizedState as { memoizedState?: unknown; next?: unknown; queue?: unknown } | null | undefined
+      let hook = f.memoizedState as
+        | { memoizedState?: unknown; next?: unknown; queue?: unknown }
+        | null
+        | undefined
       for (let i = 0; hook && typeof hook === 'object' && i < 200; i++) {
         visit(hook.memoizedState, 0)
         hook = hook.next as typeof hook
@@ -76,4 +85,45 @@ export function pageStrings(page: Page): Promise<string[]> {
     }
     return out
   })
+}
+
+import type { Db } from '../../src/main/db/open'
+import { createBatch } from '../../src/main/runs/batch'
+import type { BatchSettings } from '../../src/main/runs/types'
+import type { BatchInvoiceInput } from '../../src/main/runs/batch'
+import { batchInput, invoices } from '../unit/runs/fixtures'
+
+/**
+ * A planned sandbox batch straight in the journal (what the Plan screen's confirm makes):
+ * `n` valid invoices, and `bad` of them with a phone number the sandbox refuses (→ failed).
+ */
+export function seedBatch(
+  db: Db,
+  n: number,
+  options: { bad?: number[]; merchant?: number[]; settings?: Partial<BatchSettings>; prefix?: string } = {},
+): string {
+  const list: BatchInvoiceInput[] = invoices(n, options.prefix ?? 'INV')
+  for (const i of options.bad ?? [])
+    list[i].request.session.order.billing_address.phone_number = 'not-a-phone'
+  for (const i of options.merchant ?? []) {
+    list[i].request.payment.invoice_channel = 'merchant'
+    list[i].invoice_channel = 'merchant'
+  }
+  return createBatch(
+    db,
+    batchInput(list, { rate: 400, concurrency: 16, ...options.settings }, 'sandbox', {
+      baseUrl: 'http://127.0.0.1:9',
+    }),
+  )
+}
+
+/** Parses the bridge's event frames for one channel. */
+export function eventsIn<T>(frames: readonly string[], channel: string): T[] {
+  const out: T[] = []
+  for (const f of frames) {
+    if (!f.includes(channel)) continue
+    const m = JSON.parse(f) as { kind?: string; channel?: string; payload?: T }
+    if (m.kind === 'event' && m.channel === channel && m.payload !== undefined) out.push(m.payload)
+  }
+  return out
 }
