@@ -5,8 +5,11 @@ import type { Handlers } from './ipc/dispatch'
 import { appHandlers } from './ipc/handlers/app'
 import { batchesHandlers } from './ipc/handlers/batches'
 import type { AppDeps, HandlerContext } from './ipc/handlers/context'
+import { draftsHandlers } from './ipc/handlers/drafts'
+import { importHandlers } from './ipc/handlers/import'
 import { runsHandlers } from './ipc/handlers/runs'
 import { settingsHandlers } from './ipc/handlers/settings'
+import { templateHandlers } from './ipc/handlers/template'
 
 export type { AppDeps, AreaHandlers, HandlerContext } from './ipc/handlers/context'
 
@@ -32,6 +35,9 @@ export function createAppServices(deps: AppDeps): AppServices {
     ...runsHandlers(ctx),
     ...batchesHandlers(ctx),
     ...settingsHandlers(ctx),
+    ...importHandlers(ctx),
+    ...templateHandlers(ctx),
+    ...draftsHandlers(ctx),
   }
 
   // Areas land one at a time while the contract already lists their operations; an operation

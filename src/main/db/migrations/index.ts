@@ -2,10 +2,11 @@ import type { Migration } from '../open'
 import { m0001Core } from './0001-core'
 import { m0002Mappings } from './0002-mappings'
 import { m0003Runs } from './0003-runs'
+import { m0004Drafts } from './0004-drafts'
 
 /**
  * The app database's migrations, append-only. Reserved numbers so parallel work does not
  * collide: 2 = remembered mappings (import), 3 = batches/invoices/attempts/lease (runs),
  * 4 = drafts and UI state.
  */
-export const appMigrations: readonly Migration[] = [m0001Core, m0002Mappings, m0003Runs]
+export const appMigrations: readonly Migration[] = [m0001Core, m0002Mappings, m0003Runs, m0004Drafts]

@@ -1,0 +1,67 @@
+import type { PayRequest } from '../../shared/kravia'
+import { AppError } from '../../shared/errors'
+import type { Db } from '../db/open'
+import type { ValidatedInvoice } from '../invoice/types'
+import { type BatchInvoiceInput, createBatch } from '../runs/batch'
+import type { BatchSettings } from '../runs/types'
+import type { ImportScope, ImportSession, Validated } from './session'
+
+export function toBatchInvoice(inv: ValidatedInvoice): BatchInvoiceInput {
+  return {
+    merchant_reference: inv.merchant_reference,
+    rows: inv.rows,
+    request: inv.request as PayRequest,
+    due_date: inv.due_date ?? null,
+    amount: inv.amount,
+    vat_amount: inv.vat_amount,
+    product_type: inv.product_type,
+    customer: {
+      name: inv.customer.name,
+      email: inv.customer.email,
+      org: inv.customer.organization_number ?? null,
+    },
+  }
+}
+
+/** Production is sent only after the user typed the account id (or SEND); case and spaces do not matter. */
+export function checkConfirmation(scope: ImportScope, typed: string): void {
+  if (scope.env !== 'production') return
+  const word = (scope.account || 'SEND').toUpperCase()
+  if (typed.trim().toUpperCase() !== word) {
+    throw new AppError('confirmation_required', `Type ${word} to send real invoices from production.`, {
+      message_nb: `Skriv ${word} for å sende ekte fakturaer fra produksjon.`,
+    })
+  }
+}
+
+/** Freezes the validated import into a batch (paused as new; the Run screen starts it). */
+export function confirmPlan(
+  db: Db,
+  s: ImportSession,
+  v: Validated,
+  scope: ImportScope,
+  settings: BatchSettings,
+  baseUrl: string,
+  now: Date,
+): string {
+  const table = s.loadedTable
+  const result = v.session.result()
+  if (result.invoices.length === 0) {
+    throw new AppError('nothing_to_send', 'There are no valid invoices to send.', {
+      message_nb: 'Det er ingen gyldige fakturaer å sende.',
+    })
+  }
+  return createBatch(db, {
+    source: { name: s.fileName, sha256: s.sha256 ?? table?.info.sha256 ?? '' },
+    sheet: table?.info.sheet ?? null,
+    mapping: v.mapping.mapping,
+    constants: v.mapping.constants,
+    settings,
+    env: scope.env,
+    account: scope.account,
+    baseUrl,
+    invoices: result.invoices.map(toBatchInvoice),
+    parentBatchId: s.followUpOf,
+    now,
+  })
+}

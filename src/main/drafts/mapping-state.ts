@@ -1,0 +1,115 @@
+import { CANONICAL_FIELDS, type CanonicalField, FIELD_INFO, isCanonicalField } from '../../shared/canonical'
+import type { MappingFieldView, MappingView, MatchSource } from '../../shared/contract'
+import type { SourceRow } from '../import/types'
+import { cellDisplay } from '../invoice/cells'
+import {
+  type Constants,
+  type Mapping,
+  type MappingSuggestion,
+  type RememberedMapping,
+  suggestMapping,
+} from '../mapping'
+import type { DraftState } from './store'
+
+const SAMPLE_ROWS = 500
+
+/** The mapping as the session uses it: the matcher's suggestion with the user's choices on top. */
+export interface EffectiveMapping {
+  suggestion: MappingSuggestion
+  columns: Partial<Record<CanonicalField, number>>
+  constants: Constants
+  mapping: Mapping
+}
+
+export function effectiveMapping(
+  headers: string[],
+  rows: readonly SourceRow[],
+  remembered: RememberedMapping | null,
+  state: DraftState,
+): EffectiveMapping {
+  const overrides: Mapping = {}
+  const unmapped: CanonicalField[] = []
+  for (const [f, col] of Object.entries(state.mapping)) {
+    if (!isCanonicalField(f)) continue
+    if (col === null) unmapped.push(f)
+    else overrides[f] = col
+  }
+  for (const f of Object.keys(state.constants)) if (isCanonicalField(f)) unmapped.push(f)
+  const suggestion = suggestMapping(headers, rows.slice(0, SAMPLE_ROWS), remembered, { overrides, unmapped })
+  const constants: Constants = { ...suggestion.constants }
+  for (const [f, v] of Object.entries(state.constants)) if (isCanonicalField(f)) constants[f] = v
+  // A field the user explicitly emptied loses a remembered constant too.
+  for (const [f, col] of Object.entries(state.mapping))
+    if (col === null && isCanonicalField(f) && state.constants[f] === undefined) delete constants[f]
+  return { suggestion, columns: suggestion.columns, constants, mapping: suggestion.mapping }
+}
+
+function samples(rows: readonly SourceRow[], col: number | undefined): string[] {
+  if (col === undefined) return []
+  const out: string[] = []
+  for (const r of rows) {
+    const v = cellDisplay(r.cells[col])
+    if (v !== null && v.trim() !== '' && !out.includes(v)) out.push(v)
+    if (out.length >= 3) break
+  }
+  return out
+}
+
+function sourceOf(eff: EffectiveMapping, f: CanonicalField, state: DraftState): MatchSource {
+  if (eff.columns[f] === undefined) return eff.constants[f] !== undefined ? 'constant' : 'none'
+  if (state.mapping[f] !== undefined && state.mapping[f] !== null) return 'user'
+  const s = eff.suggestion.source[f]
+  return s === 'override' ? 'user' : (s ?? 'none')
+}
+
+export function mappingView(
+  sessionId: string,
+  headers: string[],
+  rows: readonly SourceRow[],
+  eff: EffectiveMapping,
+  remembered: RememberedMapping | null,
+  state: DraftState,
+): MappingView {
+  const fields: MappingFieldView[] = FIELD_INFO.map((info) => {
+    const f = info.field
+    const col = eff.columns[f]
+    const source = sourceOf(eff, f, state)
+    return {
+      field: f,
+      label_en: info.label_en,
+      label_nb: info.label_nb,
+      note_en: info.note_en,
+      note_nb: info.note_nb,
+      column: col === undefined ? null : (headers[col] ?? `#${col + 1}`),
+      constant: col === undefined ? (eff.constants[f] ?? null) : null,
+      confidence: col === undefined ? 0 : source === 'user' ? 1 : (eff.suggestion.confidence[f] ?? 0),
+      source,
+      samples: samples(rows, col),
+    }
+  })
+  const used = new Set(Object.values(eff.columns))
+  const changes = eff.suggestion.changes
+  return {
+    sessionId,
+    fields,
+    headers: headers.filter((h) => h.trim() !== ''),
+    unused: headers.filter((h, i) => h.trim() !== '' && !used.has(i)),
+    remembered: remembered !== null && Object.values(eff.suggestion.source).includes('remembered'),
+    drift: changes
+      ? {
+          added: changes.added,
+          missing: changes.missing.map((m) => m.header),
+          renamed: changes.renamed.map((r) => ({ from: r.from, to: r.to })),
+        }
+      : null,
+    ambiguous: eff.suggestion.ambiguous.map((a) => ({
+      field: a.candidates[0] ?? '',
+      column: a.header,
+      message: `Column "${a.header}": ${a.reason}`,
+      message_nb: `Kolonnen «${a.header}»: ${a.reason_nb}`,
+    })),
+    rowCount: rows.length,
+  }
+}
+
+export const FIELD_ORDER: readonly CanonicalField[] = CANONICAL_FIELDS

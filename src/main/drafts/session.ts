@@ -1,0 +1,318 @@
+import { basename } from 'node:path'
+import { setImmediate as yieldToLoop } from 'node:timers/promises'
+import type { CanonicalField } from '../../shared/canonical'
+import type {
+  EnvironmentKind,
+  ImportStep,
+  MappingView,
+  ReadOverrides,
+  RunDefaults,
+} from '../../shared/contract'
+import { AppError } from '../../shared/errors'
+import type { Db } from '../db/open'
+import { inspectFile, type ReadIssue, readTableInWorker, type SourceRow, type TableInfo } from '../import'
+import type { InspectResult } from '../import/types'
+import type { Defaults, Issue } from '../invoice/types'
+import { ValidationSession } from '../invoice/validate'
+import type { Logger } from '../log'
+import { loadRememberedMapping, type RememberedMapping, rememberMapping } from '../mapping'
+import { findInvoicedReferences } from '../runs/invoiced'
+import { type EffectiveMapping, effectiveMapping, mappingView } from './mapping-state'
+import { buildReviewIndex, nextProblem, type ReviewIndex } from './review-index'
+import { type DraftState, emptyDraftState } from './store'
+
+/** Where invoices would go: decides the "already invoiced" check and the defaults. */
+export interface ImportScope {
+  env: EnvironmentKind
+  account: string
+  defaults: RunDefaults
+}
+
+export interface SessionDeps {
+  db: Db
+  log: Logger
+  now: () => Date
+  scope: () => ImportScope
+  progress: (p: { sessionId: string; phase: 'reading' | 'validating'; done: number; total: number }) => void
+  /** Called after every change worth keeping (the draft). */
+  save: (s: ImportSession) => void
+}
+
+export interface LoadedTable {
+  info: TableInfo
+  rows: SourceRow[]
+  lineIndex: Map<number, number>
+  issues: ReadIssue[]
+}
+
+export interface Validated {
+  scopeKey: string
+  session: ValidationSession
+  index: ReviewIndex
+  mapping: EffectiveMapping
+}
+
+const PROGRESS_EVERY_MS = 200
+const VALIDATE_CHUNK = 5_000
+
+const readIssueToIssue = (i: ReadIssue): Issue => ({
+  severity: i.severity,
+  code: 'read_issue',
+  rows: i.line > 0 ? [i.line] : [],
+  column: i.column ?? null,
+  field: null,
+  value: null,
+  message: i.message,
+  message_nb: i.message_nb,
+})
+
+const cellKey = (line: number, column: number) => `${line}:${column}`
+
+/**
+ * One import in progress: the file, how it is read, the mapping, the user's cell edits and the
+ * validation. Each step computes what it needs from the step before on first use and keeps it,
+ * so the screens can be visited in any order and a draft rebuilds itself from the file.
+ */
+export class ImportSession {
+  step: ImportStep
+  state: DraftState
+  sha256: string | null
+  sizeBytes = 0
+  private inspected: InspectResult | null = null
+  private table: LoadedTable | null = null
+  private loading: Promise<LoadedTable> | null = null
+  private remembered: RememberedMapping | null | undefined
+  private mapping: EffectiveMapping | null = null
+  private validated: Validated | null = null
+  private validating: Promise<Validated> | null = null
+
+  constructor(
+    readonly id: string,
+    readonly filePath: string,
+    readonly followUpOf: string | null,
+    private readonly deps: SessionDeps,
+    init?: { step: ImportStep; state: DraftState; sha256: string | null; fileName?: string },
+  ) {
+    this.step = init?.step ?? 'read'
+    this.state = init?.state ?? emptyDraftState()
+    this.sha256 = init?.sha256 ?? null
+    this.fileName = init?.fileName ?? basename(filePath)
+  }
+
+  readonly fileName: string
+
+  private readOptions() {
+    const o = this.state.overrides
+    return { encoding: o.encoding, delimiter: o.delimiter, sheet: o.sheet, headerRow: o.headerRow }
+  }
+
+  /** The Read screen: the file as read with the current overrides, and its first rows. */
+  async inspect(overrides?: ReadOverrides): Promise<InspectResult> {
+    if (overrides && JSON.stringify(overrides) !== JSON.stringify(this.state.overrides)) {
+      this.state.overrides = { ...overrides }
+      // Another reading makes another table: row edits and the mapping no longer apply.
+      this.state.edits = {}
+      this.inspected = null
+      this.table = null
+      this.loading = null
+      this.mapping = null
+      this.remembered = undefined
+      this.validated = null
+      this.validating = null
+    }
+    if (!this.inspected) {
+      const r = await inspectFile(this.filePath, { ...this.readOptions(), previewRows: 20 })
+      if (this.sha256 && this.sha256 !== r.info.sha256) {
+        // The file changed since the draft was saved: earlier cell edits may point at other rows.
+        this.state.edits = {}
+        this.deps.log.info('import draft file changed; edits dropped', { session: this.id })
+      }
+      this.sha256 = r.info.sha256
+      this.inspected = r
+    }
+    this.deps.save(this)
+    return this.inspected
+  }
+
+  /** Every row of the table, read in the worker with progress; once per reading. */
+  async loadTable(): Promise<LoadedTable> {
+    if (this.table) return this.table
+    this.loading ??= this.readAll().finally(() => {
+      this.loading = null
+    })
+    return this.loading
+  }
+
+  private async readAll(): Promise<LoadedTable> {
+    const rows: SourceRow[] = []
+    let last = 0
+    const result = await readTableInWorker(this.filePath, this.readOptions(), {
+      onRows: (chunk) => {
+        for (const r of chunk) rows.push(r)
+      },
+      onProgress: (p) => {
+        const now = Date.now()
+        if (now - last < PROGRESS_EVERY_MS) return
+        last = now
+        this.deps.progress({ sessionId: this.id, phase: 'reading', done: p.bytesRead, total: p.totalBytes })
+      },
+    })
+    const lineIndex = new Map<number, number>()
+    rows.forEach((r, i) => {
+      lineIndex.set(r.line, i)
+    })
+    for (const [key, value] of Object.entries(this.state.edits)) {
+      const [line, column] = key.split(':').map(Number)
+      const i = lineIndex.get(line)
+      if (i === undefined) continue
+      const cells = rows[i].cells.slice()
+      while (cells.length <= column) cells.push(null)
+      cells[column] = value
+      rows[i] = { line, cells }
+    }
+    this.sha256 = result.info.sha256
+    this.table = { info: result.info, rows, lineIndex, issues: result.issues }
+    this.deps.progress({ sessionId: this.id, phase: 'reading', done: 1, total: 1 })
+    return this.table
+  }
+
+  async effectiveMapping(): Promise<{
+    table: LoadedTable
+    mapping: EffectiveMapping
+    remembered: RememberedMapping | null
+  }> {
+    const table = await this.loadTable()
+    if (this.remembered === undefined)
+      this.remembered = loadRememberedMapping(this.deps.db, table.info.headers)
+    this.mapping ??= effectiveMapping(table.info.headers, table.rows, this.remembered, this.state)
+    return { table, mapping: this.mapping, remembered: this.remembered }
+  }
+
+  async mappingView(): Promise<MappingView> {
+    const { table, mapping, remembered } = await this.effectiveMapping()
+    return mappingView(this.id, table.info.headers, table.rows, mapping, remembered, this.state)
+  }
+
+  /** Position of the next/previous problem row in the list the grid shows (all rows, or only problems). */
+  findProblem(v: Validated, problemsOnly: boolean, from: number, direction: 1 | -1): number | null {
+    const n = v.index.problems.length
+    if (n === 0) return null
+    if (problemsOnly) return from < 0 ? (direction === 1 ? 0 : n - 1) : (((from + direction) % n) + n) % n
+    return nextProblem(v.index.problems, from, direction)
+  }
+
+  /** A user's choice for one field: a column, a fixed value, or nothing. */
+  setField(field: CanonicalField, column: string | null, constant: string | null): void {
+    delete this.state.constants[field]
+    if (constant !== null) {
+      this.state.constants[field] = constant
+      delete this.state.mapping[field]
+    } else this.state.mapping[field] = column
+    this.mapping = null
+    this.validated = null
+    this.validating = null
+    this.deps.save(this)
+  }
+
+  private scopeKey(s: ImportScope): string {
+    return JSON.stringify([
+      s.env,
+      s.account,
+      s.defaults.daysUntilDue,
+      s.defaults.productType,
+      s.defaults.invoiceChannel,
+      s.defaults.callbackUrl,
+    ])
+  }
+
+  /** Validates the whole table (again when the environment or defaults changed since). */
+  async validate(): Promise<Validated> {
+    const scope = this.deps.scope()
+    const key = this.scopeKey(scope)
+    if (this.validated && this.validated.scopeKey === key) return this.validated
+    if (this.validating) return this.validating
+    this.validating = this.runValidation(scope, key).finally(() => {
+      this.validating = null
+    })
+    return this.validating
+  }
+
+  private async runValidation(scope: ImportScope, scopeKey: string): Promise<Validated> {
+    const { table, mapping } = await this.effectiveMapping()
+    const d = scope.defaults
+    const defaults: Defaults = {
+      days_until_due: d.daysUntilDue,
+      payment_product_type: d.productType,
+      invoice_channel: d.invoiceChannel,
+    }
+    const session = new ValidationSession(table.info.headers, {
+      columns: mapping.columns,
+      constants: mapping.constants,
+      defaults,
+      callbackUrl: d.callbackUrl.trim() || undefined,
+      now: this.deps.now(),
+      decimalCommaHint: table.info.decimalCommaHint,
+      invoicedLookup: (refs) => findInvoicedReferences(this.deps.db, scope.env, scope.account, refs),
+      invoicedScope: `${scope.env}, account ${scope.account}`,
+      preIssues: table.issues.map(readIssueToIssue),
+    })
+    const total = table.rows.length
+    for (let i = 0; i < total; i += VALIDATE_CHUNK) {
+      session.addRows(table.rows.slice(i, i + VALIDATE_CHUNK))
+      this.deps.progress({
+        sessionId: this.id,
+        phase: 'validating',
+        done: Math.min(total, i + VALIDATE_CHUNK),
+        total,
+      })
+      // Let other requests (and the window) in between chunks: main must never block long.
+      await yieldToLoop()
+    }
+    const result = session.finish()
+    const index = buildReviewIndex(table.rows, result, mapping.columns.merchant_reference)
+    // The user went past the mapping step with it: remember it for this source next time.
+    rememberMapping(this.deps.db, table.info.headers, mapping.mapping, mapping.constants)
+    this.validated = { scopeKey, session, index, mapping }
+    return this.validated
+  }
+
+  /** One cell changed in the review grid: recorded in the draft, its invoice(s) re-checked. */
+  async editCell(
+    line: number,
+    field: CanonicalField,
+    value: string,
+  ): Promise<{ lines: number[]; v: Validated }> {
+    const v = await this.validate()
+    const table = await this.loadTable()
+    const column = v.mapping.columns[field]
+    if (column === undefined) {
+      throw new AppError('not_editable', `The field ${field} does not come from a column of the file.`, {
+        message_nb: `Feltet ${field} kommer ikke fra en kolonne i filen.`,
+      })
+    }
+    const i = table.lineIndex.get(line)
+    if (i === undefined) throw new AppError('no_row', `There is no row ${line} in ${this.fileName}.`)
+    const cells = table.rows[i].cells.slice()
+    while (cells.length <= column) cells.push(null)
+    cells[column] = value
+    table.rows[i] = { line, cells }
+    this.state.edits[cellKey(line, column)] = value
+    const { changed } = v.session.editCell(line, column, value)
+    const lines = new Set<number>([line])
+    for (const o of changed) for (const l of o.ok ? o.invoice.rows : o.invalid.rows) lines.add(l)
+    v.index = buildReviewIndex(table.rows, v.session.result(), v.mapping.columns.merchant_reference)
+    this.deps.save(this)
+    return { lines: [...lines], v }
+  }
+
+  /** The loaded table (after validate or mapping), for building views. */
+  get loadedTable(): LoadedTable | null {
+    return this.table
+  }
+
+  setStep(step: ImportStep): void {
+    if (this.step === step) return
+    this.step = step
+    this.deps.save(this)
+  }
+}

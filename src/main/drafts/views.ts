@@ -1,0 +1,175 @@
+import { CANONICAL_FIELDS, type CanonicalField } from '../../shared/canonical'
+import type { ImportSummary, PlanView, ReadView, ReviewRowView, VatLine } from '../../shared/contract'
+import type { Db } from '../db/open'
+import type { InspectResult } from '../import/types'
+import { cellDisplay } from '../invoice/cells'
+import { findInvoicedBatches } from '../runs/invoiced'
+import { toIssueView, rowView } from './review-index'
+import type { ImportScope, ImportSession, LoadedTable, Validated } from './session'
+
+export function readView(s: ImportSession, r: InspectResult, sizeBytes: number): ReadView {
+  const width = r.info.headers.length
+  return {
+    sessionId: s.id,
+    fileName: s.fileName,
+    format: r.info.format,
+    sizeBytes,
+    encoding: r.info.encoding ?? null,
+    delimiter: r.info.delimiter ?? null,
+    sheets: r.info.sheets ?? [],
+    sheet: r.info.sheet ?? null,
+    headerRow: r.info.headerRow,
+    headers: r.info.headers,
+    preview: r.preview.map((row) => ({
+      line: row.line,
+      cells: Array.from({ length: Math.max(width, row.cells.length) }, (_, i) => cellDisplay(row.cells[i])),
+    })),
+    issues: r.issues.map((i) => ({
+      severity: i.severity,
+      code: i.code,
+      rows: i.line > 0 ? [i.line] : [],
+      column: i.column ?? null,
+      field: null,
+      value: null,
+      message: i.message,
+      message_nb: i.message_nb,
+    })),
+    overrides: s.state.overrides,
+    decimalComma: r.info.decimalCommaHint === true,
+  }
+}
+
+/** Fields with a column, in template order: the grid's columns (and the editable cells). */
+export function fieldColumns(v: Validated): [CanonicalField, number][] {
+  return CANONICAL_FIELDS.filter((f) => v.mapping.columns[f] !== undefined).map((f) => [
+    f,
+    v.mapping.columns[f] as number,
+  ])
+}
+
+function vatLines(v: Validated): VatLine[] {
+  return Object.entries(v.session.result().summary.by_vat_rate)
+    .map(([rate, r]) => ({ rate, lines: r.lines, amount: r.amount, vatAmount: r.vat_amount }))
+    .sort((a, b) => Number(b.rate) - Number(a.rate))
+}
+
+function duplicates(db: Db, v: Validated, scope: ImportScope): { reference: string; batchId: string }[] {
+  const refs = v.session
+    .result()
+    .errors.filter((i) => i.code === 'already_invoiced' && i.merchant_reference)
+    .map((i) => i.merchant_reference as string)
+  if (refs.length === 0) return []
+  const batches = findInvoicedBatches(db, scope.env, scope.account, refs)
+  return [...batches].map(([reference, batchId]) => ({ reference, batchId }))
+}
+
+export function summaryView(
+  db: Db,
+  s: ImportSession,
+  table: LoadedTable,
+  v: Validated,
+  scope: ImportScope,
+): ImportSummary {
+  const r = v.session.result()
+  const cols = fieldColumns(v)
+  const byVat = vatLines(v)
+  return {
+    sessionId: s.id,
+    rows: table.rows.length,
+    fields: cols.map(([f]) => f),
+    editable: cols.map(([f]) => f),
+    invoices: r.summary.invoices,
+    invalidInvoices: r.summary.invalid_invoices,
+    lines: r.summary.lines,
+    totalAmount: r.summary.total_amount,
+    vatAmount: byVat.reduce((sum, l) => sum + l.vatAmount, 0),
+    byVat,
+    byProductType: Object.entries(r.summary.by_product_type).map(([type, p]) => ({
+      type: type.replace(/^kravia\.invoice_/, ''),
+      invoices: p.invoices,
+      amount: p.amount,
+    })),
+    duplicates: duplicates(db, v, scope),
+    errorRows: v.index.errorRows,
+    warningRows: v.index.warningRows,
+    fileIssues: v.index.fileIssues.map(toIssueView),
+    environment: scope.env,
+    account: scope.account,
+  }
+}
+
+/** A page of the grid: all rows in file order, or only those with problems. */
+export function rowsPage(
+  table: LoadedTable,
+  v: Validated,
+  problemsOnly: boolean,
+  offset: number,
+  limit: number,
+): { total: number; offset: number; rows: ReviewRowView[] } {
+  const cols = fieldColumns(v)
+  const ref = v.mapping.columns.merchant_reference
+  const total = problemsOnly ? v.index.problems.length : table.rows.length
+  const rows: ReviewRowView[] = []
+  for (let pos = offset; pos < Math.min(total, offset + limit); pos++) {
+    const i = problemsOnly ? v.index.problems[pos] : pos
+    rows.push(rowView(table.rows[i], pos, v.index, cols, ref))
+  }
+  return { total, offset, rows }
+}
+
+export function rowsByLines(table: LoadedTable, v: Validated, lines: readonly number[]): ReviewRowView[] {
+  const cols = fieldColumns(v)
+  const ref = v.mapping.columns.merchant_reference
+  const out: ReviewRowView[] = []
+  for (const line of lines) {
+    const i = table.lineIndex.get(line)
+    if (i !== undefined) out.push(rowView(table.rows[i], i, v.index, cols, ref))
+  }
+  return out
+}
+
+export function planView(
+  db: Db,
+  s: ImportSession,
+  v: Validated,
+  scope: ImportScope,
+  pace: { rate: number; concurrency: number },
+): PlanView {
+  const r = v.session.result()
+  const byVat = vatLines(v)
+  const dups = duplicates(db, v, scope)
+  const dupRefs = new Set(dups.map((d) => d.reference))
+  return {
+    sessionId: s.id,
+    fileName: s.fileName,
+    environment: scope.env,
+    account: scope.account,
+    invoices: r.summary.invoices,
+    lines: r.summary.lines,
+    totalAmount: r.summary.total_amount,
+    vatAmount: byVat.reduce((sum, l) => sum + l.vatAmount, 0),
+    byVat,
+    byProductType: Object.entries(r.summary.by_product_type).map(([type, p]) => ({
+      type: type.replace(/^kravia\.invoice_/, ''),
+      invoices: p.invoices,
+      amount: p.amount,
+    })),
+    duplicates: dups,
+    leftOut: r.invalid
+      .filter((inv) => !dupRefs.has(inv.merchant_reference))
+      .map((inv) => {
+        const first = inv.errors[0]
+        return {
+          reference: inv.merchant_reference,
+          rows: inv.rows,
+          message: first?.message ?? 'Another problem in the file stops this invoice.',
+          message_nb: first?.message_nb ?? 'Et annet problem i filen stopper denne fakturaen.',
+        }
+      }),
+    rate: pace.rate,
+    concurrency: pace.concurrency,
+    etaSeconds: pace.rate > 0 ? r.summary.invoices / pace.rate : 0,
+    confirmWord: scope.env === 'production' ? scope.account || 'SEND' : null,
+    followUpOf: s.followUpOf,
+  }
+}

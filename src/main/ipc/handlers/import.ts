@@ -1,0 +1,150 @@
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { isCanonicalField } from '../../../shared/canonical'
+import type { EnvironmentKind } from '../../../shared/contract'
+import { AppError } from '../../../shared/errors'
+import { checkConfirmation, confirmPlan } from '../../drafts/confirm'
+import type { ImportScope } from '../../drafts/session'
+import { createImportSessions, type ImportSessions } from '../../drafts/sessions'
+import { createDraftStore } from '../../drafts/store'
+import { planView, readView, rowsByLines, rowsPage, summaryView } from '../../drafts/views'
+import { SANDBOX_CREDENTIALS } from '../../environments/environments'
+import { runtimeFor } from '../../environments/runtime'
+import { writeCsvFile } from '../../reports/csv'
+import { countFailedForExport, failedRowsReport } from '../../reports/failed-rows'
+import { getBatch } from '../../runs/journal'
+import { resolveSettings } from '../../runs/settings'
+import type { AreaHandlers, HandlerContext } from './context'
+
+export const IMPORT_FILTERS = [
+  { name: 'Spreadsheets', extensions: ['csv', 'tsv', 'txt', 'xlsx', 'xlsm', 'xls', 'ods'] },
+  { name: 'All files', extensions: ['*'] },
+]
+
+interface ImportRuntime {
+  sessions: ImportSessions
+  scope: () => ImportScope
+}
+
+const runtimes = new WeakMap<HandlerContext, ImportRuntime>()
+
+/** One session manager per services instance, shared by the import, plan and drafts handlers. */
+export function importRuntimeFor(ctx: HandlerContext): ImportRuntime {
+  let rt = runtimes.get(ctx)
+  if (rt) return rt
+  const { settings } = runtimeFor(ctx)
+  const scope = (): ImportScope => {
+    const env: EnvironmentKind = settings.environment()
+    const account =
+      env === 'sandbox'
+        ? SANDBOX_CREDENTIALS.accountId
+        : (settings.credentials(env)?.accountId ?? settings.view().environments[env].accountId ?? '')
+    return { env, account, defaults: settings.defaults() }
+  }
+  const sessions = createImportSessions(createDraftStore(ctx.db), {
+    db: ctx.db,
+    log: ctx.log,
+    now: ctx.clock,
+    scope,
+    progress: (p) => ctx.events.emit('import:progress', p),
+  })
+  rt = { sessions, scope }
+  runtimes.set(ctx, rt)
+  return rt
+}
+
+function field(name: string) {
+  if (!isCanonicalField(name)) throw new AppError('invalid_input', `Unknown field ${name}.`)
+  return name
+}
+
+export function importHandlers(ctx: HandlerContext): AreaHandlers<'import'> & AreaHandlers<'plan'> {
+  const { sessions, scope } = importRuntimeFor(ctx)
+  const { settings, environments } = runtimeFor(ctx)
+  const pace = () => resolveSettings(settings.environment(), settings.batchSettings())
+
+  return {
+    'import:openDialog': async () => {
+      const path = await ctx.dialogs.openFile({ title: 'Open invoice spreadsheet', filters: IMPORT_FILTERS })
+      if (!path) return null
+      return sessions.info(await sessions.open(path))
+    },
+    'import:openPath': async ({ path }) => sessions.info(await sessions.open(path)),
+    'import:openFailed': async ({ batchId }) => {
+      const batch = getBatch(ctx.db, batchId)
+      if (!batch) throw new AppError('no_batch', `There is no batch ${batchId}.`)
+      if (countFailedForExport(ctx.db, batchId) === 0) {
+        throw new AppError('nothing_failed', `Batch ${batchId} has no failed invoices to fix.`, {
+          message_nb: `Kjøring ${batchId} har ingen feilede fakturaer å rette.`,
+        })
+      }
+      // The failed invoices become a template-shaped file in the data dir: it maps by itself, and
+      // it is the same file the "failed rows" export gives, so both ways of fixing agree.
+      const dir = join(ctx.dataDir, 'follow-ups')
+      mkdirSync(dir, { recursive: true })
+      const stamp = ctx.clock().toISOString().replace(/[:.]/g, '-')
+      const file = join(dir, `${batchId}-failed-${stamp}.csv`)
+      await writeCsvFile(file, failedRowsReport(ctx.db, batchId), { delimiter: ';' })
+      const s = await sessions.open(file, { followUpOf: batchId, step: 'review' })
+      return sessions.info(s)
+    },
+    'import:read': async ({ sessionId, overrides }) => {
+      const s = sessions.get(sessionId)
+      s.setStep('read')
+      const r = await s.inspect(Object.keys(overrides).length > 0 ? overrides : undefined)
+      return readView(s, r, s.sizeBytes)
+    },
+    'import:mapping': async ({ sessionId }) => {
+      const s = sessions.get(sessionId)
+      s.setStep('map')
+      return s.mappingView()
+    },
+    'import:setMapping': async ({ sessionId, field: name, column, constant }) => {
+      const s = sessions.get(sessionId)
+      s.setField(field(name), column, constant)
+      return s.mappingView()
+    },
+    'import:validate': async ({ sessionId }) => {
+      const s = sessions.get(sessionId)
+      s.setStep('review')
+      const v = await s.validate()
+      return summaryView(ctx.db, s, await s.loadTable(), v, scope())
+    },
+    'import:rows': async ({ sessionId, problemsOnly, offset, limit }) => {
+      const s = sessions.get(sessionId)
+      const v = await s.validate()
+      return rowsPage(await s.loadTable(), v, problemsOnly, offset, limit)
+    },
+    'import:findProblem': async ({ sessionId, problemsOnly, from, direction }) => {
+      const s = sessions.get(sessionId)
+      const v = await s.validate()
+      return { index: s.findProblem(v, problemsOnly, from, direction) }
+    },
+    'import:editCell': async ({ sessionId, line, field: name, value }) => {
+      const s = sessions.get(sessionId)
+      const { lines, v } = await s.editCell(line, field(name), value)
+      const table = await s.loadTable()
+      return { rows: rowsByLines(table, v, lines), summary: summaryView(ctx.db, s, table, v, scope()) }
+    },
+    'import:close': ({ sessionId }) => ({ closed: sessions.close(sessionId) }),
+    'plan:get': async ({ sessionId }) => {
+      const s = sessions.get(sessionId)
+      s.setStep('plan')
+      const v = await s.validate()
+      return planView(ctx.db, s, v, scope(), pace())
+    },
+    'plan:confirm': async ({ sessionId, confirmation, canary }) => {
+      const s = sessions.get(sessionId)
+      const v = await s.validate()
+      const sc = scope()
+      checkConfirmation(sc, confirmation)
+      // Also checks that the environment has credentials before anything is frozen.
+      const conn = await environments.forKind(sc.env)
+      const batchSettings = resolveSettings(sc.env, { ...settings.batchSettings(), canary })
+      const batchId = confirmPlan(ctx.db, s, v, sc, batchSettings, conn.baseUrl, ctx.clock())
+      sessions.close(sessionId)
+      ctx.log.info('batch created from import', { batchId, invoices: v.session.result().invoices.length })
+      return { batchId }
+    },
+  }
+}

@@ -1,0 +1,155 @@
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { openAppDb } from '../../../src/main/db/store'
+import { createDispatcher, type EventSink } from '../../../src/main/ipc/dispatch'
+import { silentLogger } from '../../../src/main/log'
+import {
+  FakeDialogs,
+  FakeSystemInfo,
+  MemorySecretStore,
+  RecordingNotifier,
+  RecordingOpener,
+} from '../../../src/main/platform-fakes'
+import { createAppServices } from '../../../src/main/services'
+import type {
+  ImportSummary,
+  MappingView,
+  PlanView,
+  ReadView,
+  ReviewRowView,
+} from '../../../src/shared/contract'
+
+const FIXTURE = join(import.meta.dirname, '../../fixtures/import-ui/norsk-faktura.csv')
+const dirs: string[] = []
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true })
+})
+
+function start(dataDir: string, dialogs = new FakeDialogs()) {
+  const events: { name: string; payload: unknown }[] = []
+  const sink: EventSink = { emit: (name, payload) => void events.push({ name, payload }) }
+  const db = openAppDb(dataDir)
+  const services = createAppServices({
+    dataDir,
+    db,
+    log: silentLogger,
+    events: sink,
+    dialogs,
+    secrets: new MemorySecretStore(),
+    opener: new RecordingOpener(),
+    notifier: new RecordingNotifier(),
+    system: new FakeSystemInfo('nb-NO', 'light'),
+    clock: () => new Date(),
+    version: '0.1.0',
+  })
+  const dispatch = createDispatcher(services.handlers, silentLogger)
+  const call = async <T>(name: string, input: unknown): Promise<T> => {
+    const r = await dispatch(name, input)
+    if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`)
+    return r.value as T
+  }
+  return { call, dispatch, events, close: async () => (await services.dispose(), db.close()) }
+}
+
+describe('import session (the screens 1–5 operations, real files and SQLite)', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'kb-import-ui-'))
+  dirs.push(dataDir)
+  const file = join(dataDir, 'mars.csv')
+  copyFileSync(FIXTURE, file)
+
+  it('reads, maps, validates, fixes a cell inline, plans and survives a restart as a draft', async () => {
+    const app = start(dataDir, new FakeDialogs({ openFile: [file] }))
+    const opened = await app.call<{ sessionId: string; step: string }>('import:openDialog', {})
+    expect(opened.step).toBe('read')
+    const sessionId = opened.sessionId
+
+    const read = await app.call<ReadView>('import:read', { sessionId, overrides: {} })
+    expect(read.delimiter).toBe(';')
+    expect(read.encoding).toMatch(/^utf-8/)
+    expect(read.headers[0]).toBe('Fakturanr')
+    expect(read.preview[0].cells[5]).toBe('Fjordkraft Rør AS')
+
+    const mapping = await app.call<MappingView>('import:mapping', { sessionId })
+    const col = (f: string) => mapping.fields.find((x) => x.field === f)?.column
+    expect(col('merchant_reference')).toBe('Fakturanr')
+    expect(col('email')).toBe('E-post')
+    expect(col('unit_price')).toBe('Pris')
+    expect(col('vat')).toBe('MVA-sats')
+    expect(mapping.remembered).toBe(false)
+    expect(app.events.some((e) => e.name === 'import:progress')).toBe(true)
+
+    const summary = await app.call<ImportSummary>('import:validate', { sessionId })
+    expect(summary.invoices).toBe(3)
+    expect(summary.invalidInvoices).toBe(2)
+    expect(summary.totalAmount).toBe(289950 + 85000 + 375500)
+
+    const page = await app.call<{ total: number; rows: ReviewRowView[] }>('import:rows', {
+      sessionId,
+      problemsOnly: true,
+      offset: 0,
+      limit: 100,
+    })
+    const bad = page.rows.find((r) => r.line === 5)
+    expect(bad?.status).toBe('error')
+    expect(bad?.issues.find((i) => i.field === 'email')?.message_nb).toBeTruthy()
+    expect(page.rows.find((r) => r.line === 6)?.issues.some((i) => i.field === 'description')).toBe(true)
+
+    const next = await app.call<{ index: number | null }>('import:findProblem', {
+      sessionId,
+      problemsOnly: false,
+      from: -1,
+      direction: 1,
+    })
+    expect(next.index).not.toBeNull()
+
+    const edited = await app.call<{ rows: ReviewRowView[]; summary: ImportSummary }>('import:editCell', {
+      sessionId,
+      line: 5,
+      field: 'email',
+      value: 'eva.berg@example.no',
+    })
+    expect(edited.rows.find((r) => r.line === 5)?.status).not.toBe('error')
+    expect(edited.summary.invoices).toBe(4)
+    expect(edited.summary.totalAmount).toBe(289950 + 85000 + 120000 + 375500)
+
+    const plan = await app.call<PlanView>('plan:get', { sessionId })
+    expect(plan.environment).toBe('sandbox')
+    expect(plan.invoices).toBe(4)
+    expect(plan.leftOut.map((l) => l.reference)).toEqual(['1004'])
+    expect(plan.confirmWord).toBeNull()
+    await app.close()
+
+    // The window closed: the draft is offered again, with the fix still in it.
+    const again = start(dataDir)
+    const drafts = await again.call<{ sessionId: string; step: string }[]>('drafts:list', {})
+    expect(drafts.map((d) => d.sessionId)).toContain(sessionId)
+    expect(drafts.find((d) => d.sessionId === sessionId)?.step).toBe('plan')
+    const resumed = await again.call<ImportSummary>('import:validate', { sessionId })
+    expect(resumed.invoices).toBe(4)
+    expect(readFileSync(file, 'utf8')).toContain('eva.berg(at)example.no') // the user's file is never changed
+
+    const { batchId } = await again.call<{ batchId: string }>('plan:confirm', { sessionId, canary: 2 })
+    expect(batchId).toMatch(/^\d{6}-\d{6}/)
+    const batch = await again.call<{ total: number; state: string }>('batches:get', { batchId })
+    expect(batch.total).toBe(4)
+    expect(await again.call<unknown[]>('drafts:list', {})).toEqual([])
+    await again.close()
+  })
+
+  it('remembers the mapping for the next file with the same columns', async () => {
+    const app = start(dataDir, new FakeDialogs({ openFile: [file] }))
+    const opened = await app.call<{ sessionId: string }>('import:openDialog', {})
+    const mapping = await app.call<MappingView>('import:mapping', { sessionId: opened.sessionId })
+    expect(mapping.remembered).toBe(true)
+    await app.close()
+  })
+
+  it('refuses an unknown path with one clear sentence', async () => {
+    const app = start(dataDir)
+    const r = await app.dispatch('import:openPath', { path: join(dataDir, 'nope.csv') })
+    expect(r).toMatchObject({ ok: false, error: { code: 'file_not_found' } })
+    await app.close()
+  })
+})
