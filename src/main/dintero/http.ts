@@ -43,9 +43,12 @@ const MAX_BODY = 32 * 1024 * 1024
 
 /** A transport on node:http(s) with keep-alive, so hundreds of requests a second reuse sockets. */
 export function createNodeTransport(): Transport & { close(): void } {
+  // Idle sockets are dropped after 4 s, before a server's or load balancer's idle timeout can close
+  // one under a new request (a reset on reuse would make a pay needlessly ambiguous).
+  const agentOptions = { keepAlive: true, maxSockets: 256, timeout: 4_000 }
   const agents = {
-    'http:': new http.Agent({ keepAlive: true, maxSockets: 256 }),
-    'https:': new https.Agent({ keepAlive: true, maxSockets: 256 }),
+    'http:': new http.Agent(agentOptions),
+    'https:': new https.Agent(agentOptions),
   }
   const send: Transport = (request) =>
     new Promise<HttpResponse>((resolve, reject) => {
@@ -56,6 +59,7 @@ export function createNodeTransport(): Transport & { close(): void } {
       let settled = false
       let timedOut = false
       let timer: NodeJS.Timeout | undefined
+      let onAbort = () => {}
       const finish = (fn: () => void) => {
         if (settled) return
         settled = true
@@ -69,6 +73,10 @@ export function createNodeTransport(): Transport & { close(): void } {
           const what = timedOut ? `no answer within ${request.timeoutMs} ms` : e.message || code || 'error'
           reject(new TransportError(`${request.method} ${url.pathname}: ${what}`, sent, timedOut, code))
         })
+      if (request.signal?.aborted) {
+        fail(Object.assign(new Error('aborted before sending'), { code: 'ABORT_ERR' }))
+        return
+      }
       const headers: Record<string, string> = { ...request.headers }
       if (request.body !== undefined) headers['content-length'] = String(Buffer.byteLength(request.body))
       const req = mod.request(url, {
@@ -76,12 +84,7 @@ export function createNodeTransport(): Transport & { close(): void } {
         headers,
         agent: isHttps ? agents['https:'] : agents['http:'],
       })
-      const onAbort = () => req.destroy(Object.assign(new Error('aborted'), { code: 'ABORT_ERR' }))
-      if (request.signal?.aborted) {
-        fail(Object.assign(new Error('aborted before sending'), { code: 'ABORT_ERR' }))
-        req.destroy()
-        return
-      }
+      onAbort = () => req.destroy(Object.assign(new Error('aborted'), { code: 'ABORT_ERR' }))
       request.signal?.addEventListener('abort', onAbort, { once: true })
       timer = setTimeout(() => {
         timedOut = true

@@ -184,3 +184,22 @@ describe('Dintero client error classes: reads, void, capture', () => {
     expect((await client.getTransaction(tx.id)).status).toBe('AUTHORIZATION_VOIDED')
   })
 })
+
+describe('Dintero client: stopping a request', () => {
+  it('aborted before sending → retryable; aborted while Dintero works on a pay → ambiguous', async () => {
+    const { sb, client } = await setup()
+    await client.checkConnection()
+    const early = new AbortController()
+    early.abort()
+    const e1 = await failure(client.pay(payBody('ab-1'), { toggle: null, signal: early.signal }))
+    expect(e1.kind).toBe('retryable')
+    sb.setFaults({ latencyMs: 300 })
+    const late = new AbortController()
+    setTimeout(() => late.abort(), 50)
+    const e2 = await failure(client.pay(payBody('ab-2'), { toggle: null, signal: late.signal }))
+    expect(e2.kind).toBe('ambiguous')
+    expect(e2.info.code).toBe('ABORT_ERR')
+    sb.setFaults({ latencyMs: 0 })
+    expect(await client.listByMerchantReference('ab-1')).toHaveLength(0)
+  })
+})
