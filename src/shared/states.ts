@@ -39,7 +39,8 @@ export const INVOICED_STATES = [
 export const OPEN_STATES = ['pending', 'sending', 'unknown'] as const satisfies readonly InvoiceState[]
 
 const TRANSITIONS: Record<InvoiceState, readonly InvoiceState[]> = {
-  pending: ['sending', 'cancelled', 'unknown'],
+  // failed: gave up on transient errors after a lookup proved nothing was created.
+  pending: ['sending', 'cancelled', 'unknown', 'failed'],
   // A pay request's outcome; pending when nothing can have been created (429, refused, 401).
   sending: ['authorized', 'awaiting_capture', 'failed', 'unknown', 'pending', 'voided', 'part_paid', 'paid'],
   // A lookup's outcome: adopt (any invoiced state), nothing found (pending, or failed after a

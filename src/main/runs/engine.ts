@@ -7,7 +7,7 @@ import { type Logger, silentLogger } from '../log'
 import { type Clock, realClock } from './clock'
 import { getBatch, getCounts } from './journal'
 import { acquireLease, HEARTBEAT_MS, heartbeat, type LeaseOptions, releaseLease } from './lease'
-import { createLedger, recoverBatch } from './ledger'
+import { createGroupCommit, createLedger, recoverBatch } from './ledger'
 import { makeProgress, ProgressTracker, readRunRows, type RunUpdate } from './progress'
 import { type Work, WorkQueue } from './queue'
 import { Scheduler } from './scheduler'
@@ -148,6 +148,7 @@ export function startRun(deps: RunDeps, batchId: string, options: RunOptions = {
     log,
     random: deps.random ?? Math.random,
     ledger,
+    commit: createGroupCommit(db),
     scheduler,
     tracker,
     queue,

@@ -24,6 +24,8 @@ export interface StepContext {
   log: Logger
   random: () => number
   ledger: Ledger
+  /** Runs a journal write in the next group commit; resolves once it is durable. */
+  commit: <T>(write: () => T) => Promise<T>
   scheduler: Scheduler
   tracker: ProgressTracker
   queue: WorkQueue
@@ -47,13 +49,15 @@ function errorFacts(e: unknown): { status?: number; code?: string; message: stri
 }
 
 /** Requeues a row after a transient failure, or gives up once its time budget is spent. */
-function requeueOrGiveUp(ctx: StepContext, w: Work, message: string): void {
+async function requeueOrGiveUp(ctx: StepContext, w: Work, message: string): Promise<void> {
   const now = ctx.clock.now()
   const spent = w.transientSince !== null && now - w.transientSince > ctx.settings.transientBudgetMs
   if (spent || ctx.stopMode() === 'cancel') {
     if (w.state === 'pending' && ctx.stopMode() !== 'cancel') {
       // The last lookup (or a refusal before sending) proved nothing exists: safe to call it failed.
-      ctx.ledger.move(w.id, 'pending', 'failed', { fail_reason: 'transient', error_message: message }, now)
+      await ctx.commit(() =>
+        ctx.ledger.move(w.id, 'pending', 'failed', { fail_reason: 'transient', error_message: message }, now),
+      )
       ctx.tracker.move(w.id, 'pending', 'failed')
     } else if (w.state === 'unknown') {
       ctx.unresolved(w.id)
@@ -75,18 +79,20 @@ export async function sendStep(ctx: StepContext, w: Work): Promise<Release> {
   const request = JSON.parse(row.request_json) as PayRequest
   if (row.due_date)
     request.payment.days_until_due = clampDays(daysUntilDue(row.due_date, new Date(clock.now())))
-  const claim = ledger.claim(w.id, w.ref, clock.now())
+  const claim = await ctx.commit(() => ledger.claim(w.id, w.ref, clock.now()))
   if (!claim.ok) {
     if (claim.why === 'lease_lost') ctx.requestStop('lease_lost')
     else if (claim.why === 'blocked') {
-      ledger.move(
-        w.id,
-        'pending',
-        'pending',
-        {
-          error_message: `Not sent: reference ${w.ref} may already have been sent by another batch whose outcome is still unknown.`,
-        },
-        clock.now(),
+      await ctx.commit(() =>
+        ledger.move(
+          w.id,
+          'pending',
+          'pending',
+          {
+            error_message: `Not sent: reference ${w.ref} may already have been sent by another batch whose outcome is still unknown.`,
+          },
+          clock.now(),
+        ),
       )
       tracker.move(w.id, 'pending', 'pending')
       ctx.unresolved(w.id)
@@ -119,40 +125,46 @@ export async function sendStep(ctx: StepContext, w: Work): Promise<Release> {
   const moveTo = (to: InvoiceState) => tracker.move(w.id, 'sending', to)
   switch (d.kind) {
     case 'adopt':
-      ledger.finishPayAdopt(
-        w.id,
-        claim.attemptId,
-        durationMs,
-        d.state,
-        d.transaction,
-        extractKraviaDetails(d.transaction),
-        t1,
+      await ctx.commit(() =>
+        ledger.finishPayAdopt(
+          w.id,
+          claim.attemptId,
+          durationMs,
+          d.state,
+          d.transaction,
+          extractKraviaDetails(d.transaction),
+          t1,
+        ),
       )
       moveTo(d.state)
       return 'accepted'
     case 'failed':
-      ledger.finishPay(
-        w.id,
-        claim.attemptId,
-        { ...attempt('failed', d, 'rejected'), transactionId: d.transactionId },
-        'failed',
-        { fail_reason: 'rejected', error_code: d.code, error_message: d.message },
-        t1,
+      await ctx.commit(() =>
+        ledger.finishPay(
+          w.id,
+          claim.attemptId,
+          { ...attempt('failed', d, 'rejected'), transactionId: d.transactionId },
+          'failed',
+          { fail_reason: 'rejected', error_code: d.code, error_message: d.message },
+          t1,
+        ),
       )
       moveTo('failed')
       return 'accepted'
     case 'lookup': {
-      ledger.finishPay(
-        w.id,
-        claim.attemptId,
-        attempt('unknown', d, d.cause),
-        'unknown',
-        {
-          lookup_reason: d.cause,
-          error_code: d.code,
-          error_message: d.message,
-        },
-        t1,
+      await ctx.commit(() =>
+        ledger.finishPay(
+          w.id,
+          claim.attemptId,
+          attempt('unknown', d, d.cause),
+          'unknown',
+          {
+            lookup_reason: d.cause,
+            error_code: d.code,
+            error_message: d.message,
+          },
+          t1,
+        ),
       )
       moveTo('unknown')
       w.state = 'unknown'
@@ -166,19 +178,21 @@ export async function sendStep(ctx: StepContext, w: Work): Promise<Release> {
         w.readyAt = t1 + backoff(ctx, w.tries)
       }
       if (d.throttle) ctx.scheduler.throttle(0)
-      requeueOrGiveUp(ctx, w, d.message)
+      await requeueOrGiveUp(ctx, w, d.message)
       return d.throttle ? 'throttled' : 'accepted'
     }
     case 'retry':
-      ledger.finishPay(
-        w.id,
-        claim.attemptId,
-        attempt(d.cause, d, d.cause),
-        'pending',
-        {
-          error_message: d.cause === 'rate_limited' ? null : d.message,
-        },
-        t1,
+      await ctx.commit(() =>
+        ledger.finishPay(
+          w.id,
+          claim.attemptId,
+          attempt(d.cause, d, d.cause),
+          'pending',
+          {
+            error_message: d.cause === 'rate_limited' ? null : d.message,
+          },
+          t1,
+        ),
       )
       moveTo('pending')
       if (d.cause === 'rate_limited') {
@@ -191,19 +205,21 @@ export async function sendStep(ctx: StepContext, w: Work): Promise<Release> {
       w.tries++
       w.transientSince ??= t1
       w.readyAt = t1 + backoff(ctx, w.tries)
-      requeueOrGiveUp(ctx, w, d.message)
+      await requeueOrGiveUp(ctx, w, d.message)
       return 'none'
     case 'stop_auth':
-      ledger.finishPay(
-        w.id,
-        claim.attemptId,
-        attempt('auth', d, 'auth'),
-        'pending',
-        {
-          error_code: d.code,
-          error_message: d.message,
-        },
-        t1,
+      await ctx.commit(() =>
+        ledger.finishPay(
+          w.id,
+          claim.attemptId,
+          attempt('auth', d, 'auth'),
+          'pending',
+          {
+            error_code: d.code,
+            error_message: d.message,
+          },
+          t1,
+        ),
       )
       moveTo('pending')
       ctx.queue.push(w, t1)
@@ -225,20 +241,22 @@ export async function lookupStep(ctx: StepContext, w: Work): Promise<Release> {
     const t1 = clock.now()
     const f = errorFacts(e)
     const message = `Could not confirm whether invoice ${w.ref} was created: ${f.message}`
-    ledger.lookup(
-      w.id,
-      {
-        kind: 'lookup',
-        startedAt: t0,
-        durationMs: t1 - t0,
-        httpStatus: f.status,
-        errorKind: f.kind,
-        code: f.code,
-        message: f.message,
-        outcome: 'error',
-      },
-      { to: 'unknown', patch: { lookup_reason: w.cause, error_code: f.code, error_message: message } },
-      t1,
+    await ctx.commit(() =>
+      ledger.lookup(
+        w.id,
+        {
+          kind: 'lookup',
+          startedAt: t0,
+          durationMs: t1 - t0,
+          httpStatus: f.status,
+          errorKind: f.kind,
+          code: f.code,
+          message: f.message,
+          outcome: 'error',
+        },
+        { to: 'unknown', patch: { lookup_reason: w.cause, error_code: f.code, error_message: message } },
+        t1,
+      ),
     )
     tracker.move(w.id, 'unknown', 'unknown')
     if (f.status === 429) {
@@ -257,7 +275,7 @@ export async function lookupStep(ctx: StepContext, w: Work): Promise<Release> {
     w.tries++
     w.transientSince ??= t1
     w.readyAt = t1 + backoff(ctx, w.tries)
-    requeueOrGiveUp(ctx, w, message)
+    await requeueOrGiveUp(ctx, w, message)
     return f.status === 503 ? 'throttled' : 'accepted'
   }
   const t1 = clock.now()
@@ -280,28 +298,32 @@ export async function lookupStep(ctx: StepContext, w: Work): Promise<Release> {
     ledger.ownedElsewhere(w.id, w.ref),
   )
   if (d.kind === 'adopt') {
-    ledger.lookup(
-      w.id,
-      record('adopted', undefined, d.transaction.id),
-      {
-        adopt: d.transaction,
-        to: d.state,
-        details: extractKraviaDetails(d.transaction),
-      },
-      t1,
+    await ctx.commit(() =>
+      ledger.lookup(
+        w.id,
+        record('adopted', undefined, d.transaction.id),
+        {
+          adopt: d.transaction,
+          to: d.state,
+          details: extractKraviaDetails(d.transaction),
+        },
+        t1,
+      ),
     )
     tracker.move(w.id, 'unknown', d.state)
     return 'accepted'
   }
   if (d.kind === 'conflict') {
-    ledger.lookup(
-      w.id,
-      record('conflict', d.message),
-      {
-        to: 'unknown',
-        patch: { lookup_reason: w.cause, error_message: d.message },
-      },
-      t1,
+    await ctx.commit(() =>
+      ledger.lookup(
+        w.id,
+        record('conflict', d.message),
+        {
+          to: 'unknown',
+          patch: { lookup_reason: w.cause, error_message: d.message },
+        },
+        t1,
+      ),
     )
     tracker.move(w.id, 'unknown', 'unknown')
     ctx.unresolved(w.id)
@@ -310,24 +332,26 @@ export async function lookupStep(ctx: StepContext, w: Work): Promise<Release> {
   if (w.cause === 'rejected_toggle') {
     // The 400 was not the toggle refusing a duplicate: it is Dintero's verdict on the invoice.
     const r = w.rejection
-    ledger.lookup(
-      w.id,
-      record('none', d.message),
-      {
-        to: 'failed',
-        patch: { fail_reason: 'rejected', error_code: r?.code, error_message: r?.message ?? d.message },
-      },
-      t1,
+    await ctx.commit(() =>
+      ledger.lookup(
+        w.id,
+        record('none', d.message),
+        {
+          to: 'failed',
+          patch: { fail_reason: 'rejected', error_code: r?.code, error_message: r?.message ?? d.message },
+        },
+        t1,
+      ),
     )
     tracker.move(w.id, 'unknown', 'failed')
     return 'accepted'
   }
   // Nothing exists: safe to send again (the toggle would refuse a duplicate anyway).
-  ledger.lookup(w.id, record('none', d.message), { to: 'pending', patch: {} }, t1)
+  await ctx.commit(() => ledger.lookup(w.id, record('none', d.message), { to: 'pending', patch: {} }, t1))
   tracker.move(w.id, 'unknown', 'pending')
   w.state = 'pending'
   w.cause = null
   w.readyAt = w.tries > 0 ? t1 + backoff(ctx, w.tries) : t1
-  requeueOrGiveUp(ctx, w, d.message)
+  await requeueOrGiveUp(ctx, w, d.message)
   return 'accepted'
 }

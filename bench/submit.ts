@@ -1,0 +1,174 @@
+/**
+ * `npm run bench:submit` — the submission engine's own overhead and how well it uses an unknown
+ * server limit.
+ *   1. Sandbox with no limit and no latency: invoices/s through createBatch + engine + client +
+ *      journal (synchronous=FULL), beside a bare loopback HTTP loop (fetch POSTing similar JSON to
+ *      a trivial server) measured in the same run. Target ≥ 300 invoices/s on 2 cores.
+ *   2. Sandbox limited to 50/s with 150 ms latency (not told to the client), asked for 100/s:
+ *      the share of the allowed rate used over the run. Target ≥ 85 %.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { cpus, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { openAppDb } from '../src/main/db/store'
+import { createDinteroClient } from '../src/main/dintero'
+import { createBatch } from '../src/main/runs/batch'
+import { startRun } from '../src/main/runs/engine'
+import { resolveSettings } from '../src/main/runs/settings'
+import { startSandbox } from '../src/main/sandbox'
+import type { PayRequest } from '../src/shared/kravia'
+
+const N1 = Number(process.env.BENCH_N1 ?? 2000)
+const N2 = Number(process.env.BENCH_N2 ?? 1500)
+
+function request(ref: string, amount: number): PayRequest {
+  return {
+    payment: { payment_product_type: 'kravia.invoice_b2b', operation: 'invoice_payment', days_until_due: 14 },
+    session: {
+      order: {
+        amount,
+        currency: 'NOK',
+        vat_amount: Math.round(amount / 5),
+        merchant_reference: ref,
+        items: [{ line_id: '1', description: 'Consulting, November', quantity: 1, amount, vat: 25 }],
+        billing_address: {
+          first_name: 'Kari',
+          last_name: 'Nordmann',
+          business_name: 'Nordmann Rørlegger AS',
+          organization_number: '974760673',
+          email: 'post@nordmann.example',
+          phone_number: '+4791234567',
+          address_line: 'Storgata 1',
+          postal_code: '0155',
+          postal_place: 'Oslo',
+          country: 'NO',
+        },
+      },
+    },
+  }
+}
+
+async function bareLoop(n: number, concurrency: number): Promise<number> {
+  const answer = JSON.stringify({ id: 'T12345678.x', status: 'AUTHORIZED', amount: 12500 })
+  const server = http.createServer((req, res) => {
+    req.resume()
+    req.on('end', () => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(answer) })
+      res.end(answer)
+    })
+  })
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1/sessions/pay`
+  let next = 0
+  const t0 = performance.now()
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < n) {
+        const i = next++
+        const res = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(request(`BARE-${i}`, 12_500)),
+        })
+        await res.json()
+      }
+    }),
+  )
+  const rate = (n * 1000) / (performance.now() - t0)
+  await new Promise<void>((r) => server.close(() => r()))
+  return rate
+}
+
+async function appRun(
+  label: string,
+  n: number,
+  sandboxOptions: Parameters<typeof startSandbox>[0],
+  settings: { rate: number; concurrency: number },
+) {
+  const dir = mkdtempSync(join(tmpdir(), 'kb-bench-submit-'))
+  const sb = await startSandbox({ port: 0, ...sandboxOptions })
+  const db = openAppDb(dir)
+  const client = createDinteroClient({
+    baseUrl: sb.baseUrl,
+    accountId: sb.accountId,
+    clientId: sb.clientId,
+    clientSecret: sb.clientSecret,
+  })
+  try {
+    const t0 = performance.now()
+    const batchId = createBatch(db, {
+      source: { name: `${label}.csv`, sha256: '0'.repeat(64) },
+      mapping: {},
+      settings: resolveSettings('sandbox', settings),
+      env: 'sandbox',
+      account: sb.accountId,
+      baseUrl: sb.baseUrl,
+      invoices: Array.from({ length: n }, (_, i) => {
+        const ref = `${label}-${String(i + 1).padStart(6, '0')}`
+        return { merchant_reference: ref, rows: [i + 2], request: request(ref, 10_000 + i) }
+      }),
+    })
+    const t1 = performance.now()
+    const summary = await startRun({ db, client }, batchId, {}).done
+    const t2 = performance.now()
+    return { summary, totalMs: t2 - t0, createMs: t1 - t0, runMs: t2 - t1, stats: sb.stats() }
+  } finally {
+    client.close()
+    db.close()
+    await sb.close()
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+function verdict(ok: boolean): string {
+  return ok ? 'OK' : 'BELOW TARGET'
+}
+
+async function main() {
+  console.log(`bench:submit — node ${process.version}, ${cpus().length} cores`)
+
+  // 1. Overhead.
+  const bare = await bareLoop(N1, 16)
+  const own = await appRun('FAST', N1, {}, { rate: 100_000, concurrency: 16 })
+  const perSecond = (N1 * 1000) / own.totalMs
+  console.log('\n1. No limit, no latency')
+  console.log(`   bare loopback HTTP loop (fetch, 16 in flight):  ${bare.toFixed(0)} requests/s`)
+  console.log(
+    `   app: createBatch + engine + client + journal:    ${perSecond.toFixed(0)} invoices/s  (${N1} invoices: batch ${own.createMs.toFixed(0)} ms, run ${own.runMs.toFixed(0)} ms; ${JSON.stringify(own.summary.counts)})`,
+  )
+  console.log(`   target ≥ 300 invoices/s: ${verdict(perSecond >= 300)}`)
+
+  // 2. An undisclosed 50/s limit with 150 ms latency, asked for 100/s.
+  const limit = 50
+  const limited = await appRun(
+    'LIMIT',
+    N2,
+    { rateLimit: limit, latencyMs: 150 },
+    { rate: 100, concurrency: 32 },
+  )
+  let accepted = 0
+  let throttled = 0
+  for (const [route, byStatus] of Object.entries(limited.stats.byRoute)) {
+    if (!route.includes('/v1/')) continue
+    for (const [status, count] of Object.entries(byStatus)) {
+      if (status === '429') throttled += count
+      else accepted += count
+    }
+  }
+  const seconds = limited.runMs / 1000
+  const share = accepted / (limit * seconds)
+  console.log(`\n2. Server limit ${limit}/s (token bucket, burst ${limit}) + 150 ms latency, asked for 100/s`)
+  console.log(
+    `   ${N2} invoices in ${seconds.toFixed(1)} s = ${(N2 / seconds).toFixed(1)} invoices/s; ${accepted} requests accepted, ${throttled} answered 429; ${JSON.stringify(limited.summary.counts)}`,
+  )
+  console.log(
+    `   share of the allowed rate used: ${(share * 100).toFixed(1)} %  (target ≥ 85 %: ${verdict(share >= 0.85)})`,
+  )
+}
+
+main().catch((e: unknown) => {
+  console.error(e)
+  process.exitCode = 1
+})
