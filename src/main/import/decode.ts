@@ -1,6 +1,7 @@
 import { isUtf8 } from 'node:buffer'
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
+import { stat } from 'node:fs/promises'
 import type { TextEncodingName } from './types'
 
 /** What the decoder label is for each encoding we report. */
@@ -65,6 +66,22 @@ export interface ScanResult {
  * reading rows so a Windows-1252 letter on line 90,000 still decides the encoding of line 1.
  */
 export async function scanFile(file: string, checkUtf8: boolean, signal?: AbortSignal): Promise<ScanResult> {
+  // inspectFile and then readTable on the same unchanged file (the Read screen, `validate`) scan once.
+  const st = await stat(file)
+  const key = `${file}\0${st.size}\0${st.mtimeMs}\0${checkUtf8}`
+  const cached = scanCache.get(key)
+  if (cached) return cached
+  const result = await scanOnce(file, checkUtf8, signal)
+  if (!signal?.aborted) {
+    if (scanCache.size >= 8) scanCache.delete(scanCache.keys().next().value as string)
+    scanCache.set(key, result)
+  }
+  return result
+}
+
+const scanCache = new Map<string, ScanResult>()
+
+async function scanOnce(file: string, checkUtf8: boolean, signal?: AbortSignal): Promise<ScanResult> {
   const hash = createHash('sha256')
   let valid = checkUtf8
   let carry: Buffer = Buffer.alloc(0)

@@ -29,7 +29,7 @@
  *   errors.ts ReadErrorCode) and one sentence naming the file (and line/column where it applies).
  */
 import { readCsv } from './csv'
-import { resolveLimits } from './errors'
+import { readError, resolveLimits, shown } from './errors'
 import { IssueSink } from './issues'
 import { openSource } from './open'
 import { TableSink } from './table'
@@ -57,6 +57,32 @@ export { readTableInWorker, type WorkerHooks } from './worker-host'
 const DEFAULT_CHUNK_ROWS = 2_000
 const DEFAULT_PREVIEW_ROWS = 100
 
+const ENCODINGS: readonly string[] = ['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'windows-1252']
+
+/** Options come from the UI and the CLI: refuse nonsense with a sentence instead of misreading. */
+function checkOptions(file: string, o: ReadOptions): void {
+  const bad = (what: string, nb: string) => {
+    throw readError(
+      'bad_option',
+      file,
+      `Cannot read ${shown(file)}: ${what}.`,
+      `Kan ikke lese ${shown(file)}: ${nb}.`,
+    )
+  }
+  if (o.encoding !== undefined && !ENCODINGS.includes(o.encoding)) {
+    bad(`unknown encoding "${o.encoding}"`, `ukjent tegnsett «${o.encoding}»`)
+  }
+  if (o.delimiter !== undefined && (o.delimiter.length !== 1 || /["\r\n]/.test(o.delimiter))) {
+    bad(
+      `the delimiter must be one character such as ; , | or tab`,
+      `skilletegnet må være ett tegn, som ; , | eller tabulator`,
+    )
+  }
+  if (o.headerRow !== undefined && (!Number.isInteger(o.headerRow) || o.headerRow < 1)) {
+    bad('the header row must be a row number from 1', 'overskriftsraden må være et radnummer fra 1')
+  }
+}
+
 async function run(
   file: string,
   options: ReadOptions,
@@ -64,6 +90,7 @@ async function run(
   hooks: ReadHooks,
   stopAfter?: number,
 ): Promise<ReadResult> {
+  checkOptions(file, options)
   const limits = resolveLimits(options.limits)
   const issues = new IssueSink(limits.maxIssues)
   const opened = await openSource(file, limits, issues)

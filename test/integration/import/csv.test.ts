@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { inspectFile } from '../../../src/main/import/index'
-import { readAll, tempDir, utf16, win1252 } from './helpers'
+import { readAll, readError as fail, tempDir, utf16, win1252 } from './helpers'
 
 const t = tempDir()
 afterAll(() => t.remove())
@@ -158,5 +158,50 @@ describe('inspectFile', () => {
     const forced = await inspectFile(file, { delimiter: ',', previewRows: 1 })
     expect(forced.info.headers).toEqual(['a;b', 'c'])
     expect(forced.preview[0].cells).toEqual(['0;x', 'y'])
+  })
+})
+
+describe('large CSV', () => {
+  it('streams 200,000 rows with multi-line cells and right line numbers', { timeout: 30_000 }, async () => {
+    const parts = ['sep=;', 'Fakturanr;Navn;Adresse;Beløp']
+    for (let i = 0; i < 200_000; i++) {
+      parts.push(i % 1000 === 0 ? `${i};Øystein;"Storgata 1\r\n0151 Oslo";1 299,50` : `${i};Åse;Vei ${i};7,5`)
+    }
+    const file = t.file('200k.csv', `${parts.join('\r\n')}\r\n`)
+    let count = 0
+    let lastLine = 0
+    let checked = 0
+    const { readTable } = await import('../../../src/main/import/index')
+    const res = await readTable(file, {}, (rows) => {
+      for (const r of rows) {
+        count++
+        // Row i starts on line 3 + i + (number of two-line records before it).
+        const i = Number(r.cells[0])
+        const expected = 3 + i + Math.ceil(i / 1000)
+        if (r.line !== expected) throw new Error(`row ${i}: line ${r.line}, expected ${expected}`)
+        checked++
+        lastLine = r.line
+      }
+    })
+    expect(res.rowCount).toBe(200_000)
+    expect(count).toBe(200_000)
+    expect(checked).toBe(200_000)
+    expect(lastLine).toBe(3 + 199_999 + 200)
+    expect(res.issues).toEqual([])
+  })
+})
+
+describe('options', () => {
+  it('refuses a nonsense delimiter, encoding or header row', async () => {
+    const file = t.file('opts.csv', 'a;b\n1;2\n')
+    expect((await fail(file, { delimiter: ';;' })).code).toBe('bad_option')
+    expect((await fail(file, { encoding: 'latin-9' as 'utf-8' })).code).toBe('bad_option')
+    expect((await fail(file, { headerRow: 0 })).code).toBe('bad_option')
+  })
+
+  it('reads from a forced header row', async () => {
+    const res = await readAll(t.file('forced-header.csv', 'x;y\na;b\n1;2\n'), { headerRow: 2 })
+    expect(res.info.headers).toEqual(['a', 'b'])
+    expect(res.rows).toEqual([{ line: 3, cells: ['1', '2'] }])
   })
 })
