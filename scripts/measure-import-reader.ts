@@ -64,7 +64,8 @@ function makeCsv(file: string, rows: number): void {
 
 function makeXlsx(file: string, rows: number): void {
   const aoa: (string | number)[][] = [HEADERS]
-  for (let i = 0; i < rows; i++) aoa.push(row(i).map((v, c) => (c === 16 ? Number(String(v).replace(',', '.')) : v)))
+  for (let i = 0; i < rows; i++)
+    aoa.push(row(i).map((v, c) => (c === 16 ? Number(String(v).replace(',', '.')) : v)))
   const ws = XLSX.utils.aoa_to_sheet(aoa, { dense: true })
   const wb = XLSX.utils.book_new()
   XLSX.utils.book_append_sheet(wb, ws, 'Fakturaer')
@@ -77,7 +78,10 @@ async function runCase(mode: string, file: string): Promise<void> {
   let rows = 0
   switch (mode) {
     case 'papa-string': {
-      const r = Papa.parse<Record<string, string>>(readFileSync(file, 'utf8'), { header: true, skipEmptyLines: true })
+      const r = Papa.parse<Record<string, string>>(readFileSync(file, 'utf8'), {
+        header: true,
+        skipEmptyLines: true,
+      })
       rows = r.data.length
       break
     }
@@ -108,11 +112,15 @@ async function runCase(mode: string, file: string): Promise<void> {
       break
     }
     case 'reader-worker': {
-      const r = await readTableInWorker(file, {}, {
-        onRows: (chunk) => {
-          rows += chunk.length
+      const r = await readTableInWorker(
+        file,
+        {},
+        {
+          onRows: (chunk) => {
+            rows += chunk.length
+          },
         },
-      })
+      )
       rows = r.rowCount
       break
     }
