@@ -1,0 +1,120 @@
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type Harness, launchChromium, type OpenedPage, startHarness } from './harness'
+
+const FIXTURE = join(import.meta.dirname, '../fixtures/import-ui/norsk-faktura.csv')
+
+/** Every import screen, light and dark, into test-output/e2e/screens/. */
+async function shoot(app: OpenedPage, name: string) {
+  mkdirSync(join(import.meta.dirname, '../../test-output/e2e/screens'), { recursive: true })
+  for (const scheme of ['light', 'dark'] as const) {
+    await app.page.emulateMedia({ colorScheme: scheme })
+    await app.screenshot(`screens/${name}-${scheme}`)
+  }
+  await app.page.emulateMedia({ colorScheme: 'light' })
+}
+
+const text = (page: Page, testId: string) => page.getByTestId(testId).innerText()
+
+describe('import flow in Chromium (Start → Read → Map → Review → Plan), real services and files', () => {
+  let harness: Harness
+  let browser: Browser
+  let dir: string
+  let file: string
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'kb-e2e-import-'))
+    file = join(dir, 'fakturaer-mars.csv')
+    copyFileSync(FIXTURE, file)
+    harness = await startHarness({ dialogs: { openFile: [file] }, locale: 'en-GB' })
+    browser = await launchChromium()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await harness?.close()
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('opens a Norwegian CSV with bad rows, maps it, shows and fixes an error inline, and plans the right totals', async () => {
+    const app = await harness.open(browser, { locale: 'en-GB', viewport: { width: 1360, height: 900 } })
+    const { page } = app
+    await page.getByTestId('start-screen').waitFor()
+    await expect.poll(() => text(page, 'env-badge')).toBe('Sandbox — no real invoices are sent')
+    await shoot(app, 'start')
+
+    // 1 → 2: the native dialog (faked) returns the file; Read shows what was detected.
+    await page.getByTestId('open-file').click()
+    await page.getByTestId('read-screen').waitFor()
+    await page.getByTestId('read-preview').waitFor()
+    expect(await page.getByTestId('read-delimiter').inputValue()).toBe(';')
+    expect(await page.getByTestId('read-encoding').inputValue()).toMatch(/^utf-8/)
+    expect(await text(page, 'read-preview')).toContain('Fjordkraft Rør AS')
+    await shoot(app, 'read')
+
+    // Changing the delimiter re-reads the preview; changing it back restores it.
+    await page.getByTestId('read-delimiter').selectOption(',')
+    await expect.poll(() => page.getByTestId('read-preview').locator('th').count()).toBeLessThan(5)
+    await page.getByTestId('read-delimiter').selectOption(';')
+    await expect.poll(() => page.getByTestId('read-preview').locator('th').count()).toBe(17)
+
+    // 3: columns map by themselves from their Norwegian names.
+    await page.getByTestId('to-mapping').click()
+    await page.getByTestId('mapping-table').waitFor()
+    expect(await page.getByTestId('map-select-merchant_reference').inputValue()).toBe('Fakturanr')
+    expect(await page.getByTestId('map-select-email').inputValue()).toBe('E-post')
+    expect(await page.getByTestId('map-select-vat').inputValue()).toBe('MVA-sats')
+    await shoot(app, 'map')
+
+    // 4: the bad e-mail is marked on its own cell, with the reason.
+    await page.getByTestId('to-review').click()
+    await page.getByTestId('review-grid').waitFor()
+    await expect.poll(() => text(page, 'totals-invoices')).toBe('3')
+    expect(await text(page, 'totals-invalid')).toBe('2')
+    const badCell = page.locator('.grid-cell.cell-error', { hasText: 'eva.berg(at)example.no' })
+    await badCell.waitFor()
+    expect(await badCell.getAttribute('title')).toMatch(/e-?mail/i)
+    const missing = page.locator('.grid-row', { hasText: 'per.as@example.no' }).locator('.cell-error')
+    expect(await missing.count()).toBeGreaterThan(0)
+    await shoot(app, 'review')
+
+    // Next problem lands on a problem row and lists its notes.
+    await page.getByTestId('next-problem').click()
+    await expect.poll(() => text(page, 'row-issues')).toMatch(/Row \d+/)
+
+    // Fix it inline: the invoice is checked again and the totals follow.
+    await badCell.dblclick()
+    const editor = page.getByTestId('cell-editor')
+    await editor.fill('eva.berg@example.no')
+    await editor.press('Enter')
+    await expect.poll(() => text(page, 'totals-invoices')).toBe('4')
+    await page.locator('.grid-cell', { hasText: 'eva.berg@example.no' }).waitFor()
+    expect(await page.locator('.grid-cell.cell-error', { hasText: 'eva.berg' }).count()).toBe(0)
+    expect(await text(page, 'totals-amount')).toBe('NOK 8,704.50')
+
+    // Problems-only filter leaves the row that still has an error.
+    await page.getByTestId('problems-only').check()
+    await expect.poll(() => page.locator('.grid-row', { hasText: 'per.as@example.no' }).count()).toBe(1)
+    expect(await page.locator('.grid-row', { hasText: 'eva.berg@example.no' }).count()).toBe(0)
+
+    // 5: the plan states environment, counts, totals and what is left out.
+    await page.getByTestId('to-plan').click()
+    await page.getByTestId('plan-screen').waitFor()
+    await expect.poll(() => text(page, 'plan-invoices')).toBe('4')
+    expect(await text(page, 'plan-lines')).toBe('6')
+    expect(await text(page, 'plan-total')).toBe('NOK 8,704.50')
+    expect(await text(page, 'plan-account')).toBe('T12345678')
+    expect(await text(page, 'plan-left-out')).toContain('1004')
+    await page.getByTestId('plan-canary').check()
+    await shoot(app, 'plan')
+
+    // Confirm creates the batch and hands over to the Run screen.
+    await page.getByTestId('plan-send').click()
+    await page.getByTestId('run-screen').waitFor()
+    const batches = harness.db.prepare('SELECT id, invoice_count, total_amount FROM batches').all()
+    expect(batches).toMatchObject([{ invoice_count: 4, total_amount: 870450 }])
+    app.assertClean()
+  })
+})
