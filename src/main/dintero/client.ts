@@ -70,7 +70,7 @@ export function createDinteroClient(options: DinteroClientOptions): DinteroClien
   let token: { value: string; refreshAt: number } | undefined
   let pendingToken: Promise<string> | undefined
 
-  async function fetchToken(call: CallClass): Promise<string> {
+  async function fetchToken(call: CallClass, signal?: AbortSignal): Promise<string> {
     const started = clock()
     let res: HttpResponse
     try {
@@ -83,11 +83,14 @@ export function createDinteroClient(options: DinteroClientOptions): DinteroClien
           audience: `https://api.dintero.com/v1/accounts/${accountId}`,
         }),
         timeoutMs,
+        signal,
       })
     } catch (e) {
       // Whatever happened to the token request, the real request was not sent.
-      if (e instanceof TransportError)
-        throw transportFailure(new TransportError(e.message, false, false, e.code), call)
+      if (e instanceof TransportError) {
+        const err = transportFailure(new TransportError(e.message, false, false, e.code), call)
+        throw new DinteroError({ ...err.info, signIn: true })
+      }
       throw e
     }
     if (res.status !== 200) {
@@ -102,7 +105,7 @@ export function createDinteroClient(options: DinteroClientOptions): DinteroClien
       )
       // A refused token request never reached the pay endpoint: nothing is ambiguous about it.
       const kind = res.status === 400 ? 'auth' : err.kind === 'ambiguous' ? 'retryable' : err.kind
-      throw new DinteroError({ ...err.info, kind })
+      throw new DinteroError({ ...err.info, kind, signIn: true })
     }
     const parsed = tokenSchema.safeParse(safeJson(res.body))
     if (!parsed.success) {
@@ -110,6 +113,7 @@ export function createDinteroClient(options: DinteroClientOptions): DinteroClien
         kind: 'retryable',
         status: 200,
         message: 'Signing in to Dintero: unreadable answer',
+        signIn: true,
       })
     }
     const ttl = parsed.data.expires_in * 1000
@@ -266,9 +270,9 @@ export function createDinteroClient(options: DinteroClientOptions): DinteroClien
 
     capture: (id, amount, signal) => change(id, 'capture', JSON.stringify({ amount }), signal),
 
-    async checkConnection() {
+    async checkConnection(signal) {
       token = undefined
-      await getToken('other')
+      await fetchToken('other', signal)
     },
   }
 }

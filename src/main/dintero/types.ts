@@ -28,6 +28,12 @@ export interface DinteroErrorInfo {
   checkByLookup?: boolean
   /** A 200 with FAILED/DECLINED: the transaction Dintero returned. */
   transaction?: Transaction
+  /**
+   * The failure came from signing in (the token request), so the call itself was never sent.
+   * An `auth` error with this set (e.g. 403: the client has no access to the account) means no
+   * request can succeed with these credentials, whatever its status.
+   */
+  signIn?: boolean
 }
 
 export class DinteroError extends Error {

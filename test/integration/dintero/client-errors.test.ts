@@ -160,6 +160,7 @@ describe('Dintero client error classes: pay', () => {
     const e = await failure(client.pay(payBody('x'), { toggle: null }))
     expect(e.kind).toBe('auth')
     expect(e.info.status).toBe(403)
+    expect(e.info.signIn).toBe(true)
   })
 })
 
