@@ -2,7 +2,7 @@
  * Cell → value for every canonical field. Pure and cheap: these run once per row (line fields) or
  * once per invoice (invoice fields) on the hot path, so no zod and no regex soup per cell.
  */
-import { parsePhoneNumberFromString } from 'libphonenumber-js/min'
+import { createRequire } from 'node:module'
 import {
   type Dec,
   type DecimalSeparator,
@@ -154,6 +154,19 @@ export function daysUntilDue(dueDate: string, now: Date): number {
   return Math.round((Date.UTC(y, m - 1, d) - Date.UTC(ty, tm - 1, td)) / 86_400_000)
 }
 
+type ParsePhone = typeof import('libphonenumber-js/min').parsePhoneNumberFromString
+let parseLib: ParsePhone | undefined
+
+/** The library (and its metadata) loads on first use: most sheets only hold +47 numbers, and it costs ~0.2 s of start-up. */
+function phoneLib(): ParsePhone {
+  if (!parseLib) {
+    const require = createRequire(import.meta.url)
+    parseLib = (require('libphonenumber-js/min') as { parsePhoneNumberFromString: ParsePhone })
+      .parsePhoneNumberFromString
+  }
+  return parseLib
+}
+
 const phoneCache = new Map<string, string | null>()
 const NO_8 = /^[2-9]\d{7}$/
 
@@ -171,7 +184,7 @@ export function parsePhone(text: string): string | undefined {
   const key = s
   if (s.startsWith('00')) s = `+${s.slice(2)}`
   else if (!s.startsWith('+') && /^\d{9,15}$/.test(s) && !s.startsWith('0')) s = `+${s}`
-  const p = parsePhoneNumberFromString(s, 'NO')
+  const p = phoneLib()(s, 'NO')
   const out = p?.isValid() ? p.number : null
   if (phoneCache.size > 50_000) phoneCache.clear()
   phoneCache.set(key, out)

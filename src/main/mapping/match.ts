@@ -153,7 +153,9 @@ export function suggestMapping(
   })
   candidates.sort((a, b) => b.confidence - a.confidence || a.column - b.column)
   for (const c of candidates) {
-    if (c.field === 'payment_product_type' && !mostlyProductTypes(columnValues(rows, c.column))) {
+    // A bare "Type" (or a fuzzy match) often holds product kinds, not customer types: check the values.
+    const weak = c.source === 'fuzzy' || normalizeHeader(headers[c.column]) === 'type'
+    if (c.field === 'payment_product_type' && weak && !mostlyProductTypes(columnValues(rows, c.column))) {
       out.ambiguous.push({
         header: headers[c.column],
         column: c.column,

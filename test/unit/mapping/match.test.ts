@@ -63,14 +63,43 @@ describe('header normalisation and synonyms', () => {
 })
 
 describe('suggestMapping', () => {
-  const headers = ['Fakturanr', 'Kundetype', 'Fornavn', 'Etternavn', 'E-post', 'Beskrivelse', 'Antall', 'Pris', 'MVA', 'Sum']
+  const headers = [
+    'Fakturanr',
+    'Kundetype',
+    'Fornavn',
+    'Etternavn',
+    'E-post',
+    'Beskrivelse',
+    'Antall',
+    'Pris',
+    'MVA',
+    'Sum',
+  ]
   const row = (ref: string, pris: string, mva: RawCell, sum: string): RawCell[] => [
-    ref, 'Privat', 'Kari', 'Nordmann', 'kari@example.no', 'Vare', '1', pris, mva, sum,
+    ref,
+    'Privat',
+    'Kari',
+    'Nordmann',
+    'kari@example.no',
+    'Vare',
+    '1',
+    pris,
+    mva,
+    sum,
   ]
 
   it('maps synonyms with confidence and decides MVA and Sum by their values', () => {
-    const s = suggestMapping(headers, [row('1', '100', '25', '100'), row('1', '50', '25', '50'), row('2', '10', '15', '10')])
-    expect(s.mapping).toMatchObject({ merchant_reference: 'Fakturanr', vat: 'MVA', amount: 'Sum', unit_price: 'Pris' })
+    const s = suggestMapping(headers, [
+      row('1', '100', '25', '100'),
+      row('1', '50', '25', '50'),
+      row('2', '10', '15', '10'),
+    ])
+    expect(s.mapping).toMatchObject({
+      merchant_reference: 'Fakturanr',
+      vat: 'MVA',
+      amount: 'Sum',
+      unit_price: 'Pris',
+    })
     expect(s.columns.vat).toBe(8)
     expect(s.confidence.merchant_reference).toBeGreaterThan(0.9)
     expect(s.source.vat).toBe('values')
@@ -78,7 +107,11 @@ describe('suggestMapping', () => {
   })
 
   it('leaves MVA holding VAT amounts and Sum holding the invoice total for the user', () => {
-    const s = suggestMapping(headers, [row('1', '100', '20,00', '150'), row('1', '50', '10,00', '150'), row('2', '10', '2', '10')])
+    const s = suggestMapping(headers, [
+      row('1', '100', '20,00', '150'),
+      row('1', '50', '10,00', '150'),
+      row('2', '10', '2', '10'),
+    ])
     expect(s.mapping.vat).toBeUndefined()
     expect(s.mapping.amount).toBeUndefined()
     const byHeader = Object.fromEntries(s.ambiguous.map((a) => [a.header, a]))
@@ -95,14 +128,23 @@ describe('suggestMapping', () => {
   })
 
   it('does not take a "Type" column of product kinds as the customer type', () => {
-    const s = suggestMapping(['Fakturanr', 'Type'], [['1', 'Vare'], ['2', 'Tjeneste']])
+    const s = suggestMapping(
+      ['Fakturanr', 'Type'],
+      [
+        ['1', 'Vare'],
+        ['2', 'Tjeneste'],
+      ],
+    )
     expect(s.mapping.payment_product_type).toBeUndefined()
     expect(s.ambiguous[0]).toMatchObject({ header: 'Type', candidates: ['payment_product_type'] })
   })
 
   it('applies overrides, null exclusions, and uses column numbers for duplicate headers', () => {
     const h = ['Ref', 'Navn', 'Navn', 'Beløp']
-    const s = suggestMapping(h, [], null, { overrides: { first_name: 2, last_name: 3 }, unmapped: ['amount'] })
+    const s = suggestMapping(h, [], null, {
+      overrides: { first_name: 2, last_name: 3 },
+      unmapped: ['amount'],
+    })
     expect(s.mapping).toEqual({ first_name: 2, last_name: 3, merchant_reference: 'Ref' })
     expect(s.source.first_name).toBe('override')
   })
@@ -110,16 +152,30 @@ describe('suggestMapping', () => {
 
 describe('mapping files', () => {
   it('accepts the wrapped form, the bare form and a whole validate --json output', () => {
-    expect(parseMappingFile('{"mapping":{"vat":"MVA","amount":4},"constants":{"days_until_due":14}}', 'm.json')).toEqual({
+    expect(
+      parseMappingFile('{"mapping":{"vat":"MVA","amount":4},"constants":{"days_until_due":14}}', 'm.json'),
+    ).toEqual({
       mapping: { vat: 'MVA', amount: 4 },
       constants: { days_until_due: '14' },
     })
-    expect(parseMappingFile('{"vat":"MVA","amount":null}', 'm.json').mapping).toEqual({ vat: 'MVA', amount: null })
-    const out = { mapping: { vat: 'MVA' }, constants: {}, invoices: [], errors: [], warnings: [], summary: {} }
+    expect(parseMappingFile('{"vat":"MVA","amount":null}', 'm.json').mapping).toEqual({
+      vat: 'MVA',
+      amount: null,
+    })
+    const out = {
+      mapping: { vat: 'MVA' },
+      constants: {},
+      invoices: [],
+      errors: [],
+      warnings: [],
+      summary: {},
+    }
     expect(parseMappingFile(JSON.stringify(out), 'm.json').mapping).toEqual({ vat: 'MVA' })
   })
   it('refuses unknown fields and bad columns with a sentence naming the file', () => {
-    expect(() => parseMappingFile('{"mapping":{"pris":"Pris"}}', 'm.json')).toThrow(/m\.json: "pris" is not a field/)
+    expect(() => parseMappingFile('{"mapping":{"pris":"Pris"}}', 'm.json')).toThrow(
+      /m\.json: "pris" is not a field/,
+    )
     expect(() => parseMappingFile('{"vat":0}', 'm.json')).toThrow(/column number from 1/)
     expect(() => parseMappingFile('not json', 'm.json')).toThrow(/m\.json: is not valid JSON/)
   })

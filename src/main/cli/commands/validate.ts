@@ -1,0 +1,199 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { AppError } from '../../../shared/errors'
+import { formatOre } from '../../../shared/money'
+import type { Db } from '../../db/open'
+import { openSqlite } from '../../db/open'
+import { APP_DB_FILE } from '../../db/store'
+import { type Issue, type ValidateFileOptions, validateFile } from '../../invoice'
+import { parseProductType } from '../../invoice/values'
+import { loadRememberedMapping, parseMappingFile } from '../../mapping'
+import { findInvoicedReferences } from '../../runs/invoiced'
+import { type Command, Exit, parseCommandArgs, parseIntOption, usageError } from '../context'
+
+const usage = `Usage: npm run -s cli -- validate FILE [options]
+
+Reads an invoice spreadsheet (CSV/TSV/TXT, XLSX, XLSM, XLS, ODS), maps its columns, groups rows
+into invoices by merchant_reference and checks every value. Prints a summary and the errors; with
+--json the mapping, the exact request bodies and every error and warning (see docs/mapping.md).
+Nothing is sent and nothing is written (remembered mappings are only read).
+
+Options:
+  --sheet NAME           the workbook sheet to read (default: the first that looks like a table)
+  --mapping FILE         column mapping and constants as JSON (docs/mapping.md); the "mapping" and
+                         "constants" printed by validate --json are valid input
+  --no-remembered        ignore mappings remembered by the app for this kind of file
+  --days-until-due N     for absent columns and blank cells (0–365)
+  --product-type T       b2b, b2c or b2b_grouped, for absent columns and blank cells
+  --invoice-channel C    kravia or merchant, for absent columns and blank cells
+  --callback-url URL     https URL put into every request's session.url.callback_url
+  --env E                sandbox (default), test or production: where "already invoiced" is checked
+  --account A            Dintero account id for that check (default T12345678)
+
+Exit codes: 0 every invoice valid (warnings allowed), 1 some rows or invoices invalid,
+2 the file cannot be used (or a usage error).`
+
+type Env = 'sandbox' | 'test' | 'production'
+
+/** A read-only look at the app's store; null when the app has never run with this data dir. */
+function openStoreReadOnly(dataDir: string): Db | null {
+  const file = join(dataDir, APP_DB_FILE)
+  if (!existsSync(file)) return null
+  try {
+    return openSqlite(file, { readonly: true })
+  } catch {
+    return null
+  }
+}
+
+function invoicedLookup(db: Db | null, env: Env, account: string) {
+  return (refs: readonly string[]): Set<string> => {
+    if (!db) return new Set()
+    try {
+      return findInvoicedReferences(db, env, account, refs)
+    } catch (e) {
+      // A store from before the runs tables has invoiced nothing.
+      if (e instanceof Error && /no such table/i.test(e.message)) return new Set()
+      throw e
+    }
+  }
+}
+
+const publicIssue = (i: Issue) => ({
+  code: i.code,
+  rows: i.rows,
+  column: i.column,
+  field: i.field,
+  value: i.value,
+  message: i.message,
+  message_nb: i.message_nb,
+})
+
+export const command: Command = {
+  name: 'validate',
+  summary: 'check an invoice spreadsheet and show the requests it would send',
+  usage,
+  async run(args, ctx) {
+    const { values, positionals } = parseCommandArgs('validate', args, {
+      sheet: { type: 'string' },
+      mapping: { type: 'string' },
+      'no-remembered': { type: 'boolean' },
+      'days-until-due': { type: 'string' },
+      'product-type': { type: 'string' },
+      'invoice-channel': { type: 'string' },
+      'callback-url': { type: 'string' },
+      env: { type: 'string' },
+      account: { type: 'string' },
+    })
+    if (positionals.length !== 1) throw usageError('validate needs exactly one FILE. See --help.')
+    const file = resolve(positionals[0])
+    const days = parseIntOption('days-until-due', values['days-until-due'], 0, 365)
+    const productType = values['product-type']
+    if (productType !== undefined && !parseProductType(productType))
+      throw usageError(`--product-type must be b2b, b2c or b2b_grouped, got "${productType}".`)
+    const channel = values['invoice-channel']
+    if (channel !== undefined && channel !== 'kravia' && channel !== 'merchant')
+      throw usageError(`--invoice-channel must be kravia or merchant, got "${channel}".`)
+    const callbackUrl = values['callback-url']
+    if (callbackUrl !== undefined) {
+      // Loaded only when needed: kravia-schema pulls in zod, which costs start-up time on every run.
+      const { validateCallbackUrl } = await import('../../../shared/kravia-schema')
+      const problem = validateCallbackUrl(callbackUrl)
+      if (problem) throw usageError(problem)
+    }
+    const env = (values.env ?? 'sandbox') as Env
+    if (!['sandbox', 'test', 'production'].includes(env))
+      throw usageError(`--env must be sandbox, test or production, got "${values.env}".`)
+    const account = values.account ?? 'T12345678'
+    if (!/^[PT]\d{8}$/.test(account))
+      throw usageError(`--account must look like T12345678 or P12345678, got "${account}".`)
+
+    let mappingFile: ValidateFileOptions['mappingFile']
+    if (values.mapping !== undefined) {
+      let text: string
+      try {
+        text = readFileSync(values.mapping, 'utf8')
+      } catch {
+        throw new AppError('mapping_file_unreadable', `Cannot read the mapping file ${values.mapping}.`, {
+          message_nb: `Kan ikke lese mappingfilen ${values.mapping}.`,
+          file: values.mapping,
+          exitCode: 2,
+        })
+      }
+      mappingFile = { name: values.mapping, content: parseMappingFile(text, values.mapping) }
+    }
+
+    const db = openStoreReadOnly(ctx.dataDir)
+    try {
+      const started = Date.now()
+      const v = await validateFile(file, {
+        sheet: values.sheet,
+        mappingFile,
+        rememberedFor:
+          values['no-remembered'] || !db ? undefined : (headers) => loadRememberedMapping(db, headers),
+        defaults: { days_until_due: days, payment_product_type: productType, invoice_channel: channel },
+        callbackUrl,
+        invoicedLookup: invoicedLookup(db, env, account),
+        invoicedScope: `${env}, account ${account}`,
+        hooks: { signal: ctx.signal },
+      })
+      const r = v.result
+      ctx.log.info('validate', {
+        rows: v.rowCount,
+        invoices: r.summary.invoices,
+        invalid: r.summary.invalid_invoices,
+        errors: r.errors.length,
+        ms: Date.now() - started,
+      })
+      if (ctx.json) {
+        ctx.out(
+          JSON.stringify({
+            mapping: v.suggestion.mapping,
+            constants: v.constants,
+            invoices: r.invoices.map((i) => ({
+              merchant_reference: i.merchant_reference,
+              rows: i.rows,
+              request: i.request,
+            })),
+            errors: r.errors.map(publicIssue),
+            warnings: r.warnings.map(publicIssue),
+            summary: r.summary,
+          }),
+        )
+      } else printText(ctx.out, file, v)
+      return r.errors.length > 0 || r.invalid.length > 0 ? Exit.invalid : Exit.ok
+    } finally {
+      db?.close()
+    }
+  },
+}
+
+function printText(out: (line: string) => void, file: string, v: Awaited<ReturnType<typeof validateFile>>) {
+  const { result: r, suggestion: s } = v
+  const kr = (ore: number) => `${formatOre(ore, 'en')} NOK`
+  out(`${file}: ${v.rowCount} rows`)
+  if (s.changes) {
+    const c = s.changes
+    for (const x of c.renamed) out(`  column renamed since last time: "${x.from}" → "${x.to}" (${x.field})`)
+    for (const x of c.missing)
+      out(`  column missing since last time: "${x.header}"${x.field ? ` (was ${x.field})` : ''}`)
+    for (const x of c.added) out(`  new column since last time: "${x}"`)
+  }
+  for (const a of s.ambiguous) out(`  column "${a.header}" is not mapped: ${a.reason}`)
+  const sum = r.summary
+  out(
+    `Invoices: ${sum.invoices} valid, ${sum.invalid_invoices} invalid; ${sum.lines} lines; total ${kr(sum.total_amount)}`,
+  )
+  for (const [pt, x] of Object.entries(sum.by_product_type))
+    out(`  ${pt}: ${x.invoices} invoices, ${kr(x.amount)}`)
+  for (const [rate, x] of Object.entries(sum.by_vat_rate))
+    out(`  VAT ${rate} %: ${x.lines} lines, ${kr(x.amount)} (VAT ${kr(x.vat_amount)})`)
+  const show = (label: string, list: Issue[]) => {
+    if (list.length === 0) return
+    out(`${label} (${list.length}):`)
+    for (const i of list.slice(0, 50)) out(`  [${i.code}] ${i.message}`)
+    if (list.length > 50) out(`  … and ${list.length - 50} more (use --json for all)`)
+  }
+  show('Errors', r.errors)
+  show('Warnings', r.warnings)
+}
