@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { ISSUE_CODES, ValidationSession } from '../../../src/main/invoice'
 import { payRequestSchema } from '../../../src/shared/kravia-schema'
 import type { RawCell } from '../../../src/main/import/types'
-import { ALL_HEADERS, B2B_ROW, B2C_ROW, NOW, run, sheet } from './helpers'
+import { ALL_HEADERS, B2C_ROW, NOW, run, sheet } from './helpers'
 import { suggestMapping } from '../../../src/main/mapping'
 
 const codes = (r: { errors: { code: string }[] }) => r.errors.map((e) => e.code)

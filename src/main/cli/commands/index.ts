@@ -5,6 +5,7 @@ import type { Command } from '../context'
  * Add a command: one line here and one file in this folder.
  */
 export const commands: Record<string, () => Promise<Command>> = {
+  validate: () => import('./validate').then((m) => m.command),
   sim: () => import('./sim').then((m) => m.command),
   void: () => import('./void').then((m) => m.command),
   capture: () => import('./capture').then((m) => m.command),
