@@ -9,7 +9,9 @@
  *     (awaited: a slow consumer slows the reader; memory stays bounded for CSV).
  *     Resolves { info, rowCount, issues }.
  *   readTableInWorker(file, options, { onRows, onProgress, signal }) → Promise<ReadResult>
- *     The same, in a worker thread (keeps the Electron main process responsive).
+ *   inspectFileInWorker(file, options?, { onProgress, signal }) → Promise<InspectResult>
+ *     The same, in a worker thread (keeps the Electron main process responsive; a 200k-row
+ *     workbook takes seconds to parse). One worker per call; built: out/main/import-worker.js.
  *
  * Contract for consumers (mapping/validation):
  * - SourceRow.line is what the user's program shows: the sheet row, or the CSV line where the
@@ -25,6 +27,9 @@
  * - issues: row-level findings ({code, severity, line, column?, message, message_nb}); severity
  *   'error' makes the file invalid (validate exit 1). 'duplicate_header' is an error unless a
  *   mapping says which column to use.
+ * - The content decides the format, not the name: .csv/.tsv/.txt/.xlsx/.xlsm/.xls/.ods are accepted;
+ *   a workbook named .csv is read as the workbook it is (warning 'extension_mismatch'); text named
+ *   .xlsx/.xls/.ods is refused ('content_mismatch'), as is a zip or Office file that is no workbook.
  * - File-level failures throw AppError (exitCode 2; 'cancelled' → 3) with a stable code (see
  *   errors.ts ReadErrorCode) and one sentence naming the file (and line/column where it applies).
  */
@@ -52,7 +57,7 @@ export type {
   TextEncodingName,
 } from './types'
 export { DEFAULT_LIMITS, type ReadErrorCode } from './errors'
-export { readTableInWorker, type WorkerHooks } from './worker-host'
+export { inspectFileInWorker, readTableInWorker, type WorkerHooks, workerSpec } from './worker-host'
 
 const DEFAULT_CHUNK_ROWS = 2_000
 const DEFAULT_PREVIEW_ROWS = 100

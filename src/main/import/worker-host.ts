@@ -5,7 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { AppError } from '../../shared/errors'
 import { cancelled } from './errors'
-import type { OnRows, ReadHooks, ReadOptions, ReadResult } from './types'
+import type { InspectResult, OnRows, ReadHooks, ReadOptions, ReadResult } from './types'
 import { deserializeError, type FromWorker, type ToWorker } from './worker-protocol'
 
 export interface WorkerSpec {
@@ -61,8 +61,21 @@ export function readTableInWorker(
   options: ReadOptions,
   hooks: WorkerHooks,
 ): Promise<ReadResult> {
+  return inWorker<ReadResult>(file, options, hooks, false)
+}
+
+/** inspectFile in a worker thread: a big workbook is parsed without blocking the caller's thread. */
+export function inspectFileInWorker(
+  file: string,
+  options: ReadOptions = {},
+  hooks: Omit<WorkerHooks, 'onRows'> = {},
+): Promise<InspectResult> {
+  return inWorker<InspectResult>(file, options, { ...hooks, onRows: () => {} }, true)
+}
+
+function inWorker<T>(file: string, options: ReadOptions, hooks: WorkerHooks, inspect: boolean): Promise<T> {
   const spec = hooks.worker ?? workerSpec()
-  return new Promise<ReadResult>((resolve, reject) => {
+  return new Promise<T>((resolve, reject) => {
     if (hooks.signal?.aborted) {
       reject(cancelled(file))
       return
@@ -71,13 +84,13 @@ export function readTableInWorker(
     let settled = false
     let queue: Promise<void> = Promise.resolve()
     const send = (m: ToWorker) => worker.postMessage(m)
-    const finish = (err: Error | undefined, result?: ReadResult) => {
+    const finish = (err: Error | undefined, result?: T) => {
       if (settled) return
       settled = true
       hooks.signal?.removeEventListener('abort', onAbort)
       void worker.terminate()
       if (err) reject(err)
-      else resolve(result as ReadResult)
+      else resolve(result as T)
     }
     const onAbort = () => {
       send({ type: 'cancel' })
@@ -106,7 +119,7 @@ export function readTableInWorker(
           break
         case 'done':
           // Every rows chunk was posted before 'done'; wait until the consumer had them all.
-          void queue.then(() => finish(undefined, msg.result))
+          void queue.then(() => finish(undefined, msg.result as T))
           break
         case 'error':
           void queue.then(() => finish(deserializeError(msg.error)))
@@ -130,6 +143,6 @@ export function readTableInWorker(
         }),
       )
     })
-    send({ type: 'read', file, options })
+    send({ type: 'read', file, options, inspect })
   })
 }

@@ -1,9 +1,9 @@
 import { AppError, type AppErrorOptions } from '../../shared/errors'
-import type { ReadOptions, ReadProgress, ReadResult, SourceRow } from './types'
+import type { InspectResult, ReadOptions, ReadProgress, ReadResult, SourceRow } from './types'
 
 /** Messages between readTableInWorker (host) and worker.ts. */
 export type ToWorker =
-  | { type: 'read'; file: string; options: ReadOptions }
+  | { type: 'read'; file: string; options: ReadOptions; inspect?: boolean }
   | { type: 'ack' }
   | { type: 'cancel' }
 
@@ -16,7 +16,7 @@ export interface SerializedError {
 export type FromWorker =
   | { type: 'rows'; rows: SourceRow[] }
   | { type: 'progress'; progress: ReadProgress }
-  | { type: 'done'; result: ReadResult }
+  | { type: 'done'; result: ReadResult | InspectResult }
   | { type: 'error'; error: SerializedError }
 
 /** Chunks of rows the worker may post before the host has handled them (backpressure). */

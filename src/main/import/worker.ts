@@ -5,7 +5,7 @@
  * throttled progress, and finally 'done' or 'error'.
  */
 import { parentPort } from 'node:worker_threads'
-import { readTable } from './index'
+import { inspectFile, readTable } from './index'
 import type { ReadProgress, SourceRow } from './types'
 import { type FromWorker, ROWS_WINDOW, serializeError, type ToWorker } from './worker-protocol'
 
@@ -43,7 +43,11 @@ if (port) {
       controller.abort()
       wake?.()
     } else if (msg.type === 'read') {
-      readTable(msg.file, msg.options, onRows, { onProgress, signal: controller.signal }).then(
+      const hooks = { onProgress, signal: controller.signal }
+      const work = msg.inspect
+        ? inspectFile(msg.file, msg.options, hooks)
+        : readTable(msg.file, msg.options, onRows, hooks)
+      work.then(
         (result) => post({ type: 'done', result }),
         (e: unknown) => post({ type: 'error', error: serializeError(e) }),
       )

@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url'
 import { build } from 'esbuild'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { AppError } from '../../../src/shared/errors'
-import { readTableInWorker } from '../../../src/main/import/index'
+import { inspectFileInWorker, readTableInWorker } from '../../../src/main/import/index'
 import type { ReadProgress, SourceRow } from '../../../src/main/import/types'
 import { type WorkerSpec, workerSpec } from '../../../src/main/import/worker-host'
 import { tempDir } from './helpers'
@@ -82,6 +82,12 @@ describe('readTableInWorker', () => {
       expect(ticks).toBeGreaterThan(elapsed / 5 / 4)
     })
   }
+
+  it('inspects in a worker too', async () => {
+    const res = await inspectFileInWorker(bigCsv, { previewRows: 3 }, { worker: builtWorker })
+    expect(res.info.headers).toEqual(['Fakturanr', 'Navn', 'Beløp'])
+    expect(res.preview.map((r) => r.line)).toEqual([2, 3, 4])
+  })
 
   it('passes file errors through as AppError', async () => {
     const file = t.file('empty.csv', '')
