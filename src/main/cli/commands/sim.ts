@@ -1,5 +1,5 @@
 import { resolve } from 'node:path'
-import { isAppError } from '../../../shared/errors'
+import { AppError, isAppError } from '../../../shared/errors'
 import { accountEnvironment } from '../../dintero/config'
 import { startSandbox } from '../../sandbox'
 import {
@@ -64,8 +64,9 @@ export const command: Command = {
     if (values['client-id'] === '' || values['client-secret'] === '') {
       throw usageError('--client-id and --client-secret must not be empty.')
     }
+    const port = parseIntOption('port', values.port, 0, 65535) ?? 0
     const sandbox = await startSandbox({
-      port: parseIntOption('port', values.port, 0, 65535) ?? 0,
+      port,
       accountId,
       clientId: values['client-id'],
       clientSecret: values['client-secret'],
@@ -78,6 +79,14 @@ export const command: Command = {
       lostResponseRate: parseNumberOption('lost-response-rate', values['lost-response-rate'], 0, 1),
       voidAcceptedRate: parseNumberOption('void-accepted-rate', values['void-accepted-rate'], 0, 1),
       failedStatusRate: parseNumberOption('failed-status-rate', values['failed-status-rate'], 0, 1),
+    }).catch((e: unknown) => {
+      if ((e as { code?: string }).code === 'EADDRINUSE') {
+        throw new AppError(
+          'port_in_use',
+          `Port ${port} on 127.0.0.1 is already in use; pick another --port or 0.`,
+        )
+      }
+      throw e
     })
     ctx.out(`Dintero sandbox listening on ${sandbox.baseUrl}`)
     ctx.out(`Account: ${sandbox.accountId}`)
