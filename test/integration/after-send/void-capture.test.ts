@@ -3,7 +3,7 @@ import type { DinteroClient } from '../../../src/main/dintero'
 import { captureInvoices, previewCapture } from '../../../src/main/runs/capture'
 import { refreshBatch } from '../../../src/main/runs/refresh'
 import { previewVoid, voidInvoices } from '../../../src/main/runs/void'
-import type { Sandbox } from '../../../src/main/sandbox'
+import { type Sandbox, seededRandom } from '../../../src/main/sandbox'
 import { attemptsOf, customerPays, row, sandboxAndClient, sentBatch, tempDb } from './helpers'
 
 let sandbox: Sandbox
@@ -116,7 +116,36 @@ describe('void', () => {
     expect(row(t.db, b, 'R-1')).toMatchObject({ state: 'paid', error_message: null })
   })
 
-  it('rides out 429s and 5xx with retries, every try journaled', async () => {
+  it('retries 5xx answers with backoff until the void goes through', async () => {
+    t = tempDb()
+    // Its own sandbox with a seeded fault generator: half the requests fail, reproducibly.
+    const own = await sandboxAndClient({ random: seededRandom(7) })
+    try {
+      const refs = Array.from({ length: 8 }, (_, i) => ({ ref: `S-${i + 1}` }))
+      const b = await sentBatch(t.db, own.api, own.sandbox.baseUrl, refs)
+      own.sandbox.setFaults({ failRate: 0.5 })
+      const s = await voidInvoices(
+        t.db,
+        own.api,
+        b,
+        { all: true },
+        { retry: { maxTries: 30, baseMs: 2, maxMs: 20 } },
+      )
+      expect(s).toMatchObject({ count: 8, done: 8, failed: 0 })
+      const statuses = (
+        t.db.prepare(`SELECT http_status FROM attempts WHERE batch_id = ? AND kind = 'void'`).all(b) as {
+          http_status: number
+        }[]
+      ).map((a) => a.http_status)
+      expect(statuses.filter((x) => x === 200)).toHaveLength(8)
+      expect(statuses.filter((x) => x >= 500).length).toBeGreaterThan(0)
+    } finally {
+      own.api.close()
+      await own.sandbox.close()
+    }
+  })
+
+  it('rides out 429s, every try journaled', async () => {
     t = tempDb()
     const refs = Array.from({ length: 6 }, (_, i) => ({ ref: `L-${i + 1}` }))
     const b = await sentBatch(t.db, api, sandbox.baseUrl, refs)

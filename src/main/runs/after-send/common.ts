@@ -2,7 +2,8 @@ import type { InvoicePatch } from '../journal'
 import { extractKraviaDetails } from '../../dintero/details'
 import type { Transaction } from '../../dintero/types'
 import { DinteroError } from '../../dintero/types'
-import type { Clock, RetryOptions } from './limiter'
+import type { Clock } from '../clock'
+import type { RetryOptions } from './limiter'
 import type { Refusal } from './select'
 
 export interface AfterSendOptions {

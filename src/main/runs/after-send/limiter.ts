@@ -1,38 +1,21 @@
 import { DinteroError } from '../../dintero/types'
+import { backoffDelay } from '../backoff'
+import { type Clock, realClock } from '../clock'
+import { Scheduler } from '../scheduler'
 
 /**
- * A small paced worker pool for the after-sending actions (void, capture, refresh): at most
- * `concurrency` requests in flight, starts spaced 1/rate apart, and a 429's Retry-After holds every
- * worker, not just the one that got it. The submit scheduler adapts its rate; these runs are short
- * and user-triggered, so a fixed pace at the batch's configured rate is enough.
+ * Runs the after-sending actions (void, capture, refresh) through the engine's adaptive scheduler:
+ * at most `concurrency` requests in flight, paced at `rate`, and a 429/503 holds every worker for
+ * Retry-After and lowers the pace, as a submit run does.
  */
 
-export interface Clock {
-  now(): number
-  sleep(ms: number, signal?: AbortSignal): Promise<void>
-}
-
-export const realClock: Clock = {
-  now: () => Date.now(),
-  sleep: (ms, signal) =>
-    new Promise<void>((resolve) => {
-      if (ms <= 0 || signal?.aborted) return resolve()
-      const t = setTimeout(done, ms)
-      function done() {
-        clearTimeout(t)
-        signal?.removeEventListener('abort', done)
-        resolve()
-      }
-      signal?.addEventListener('abort', done, { once: true })
-    }),
-}
-
 export interface PaceOptions {
-  /** Requests per second. */
+  /** Requests per second (the most the scheduler will use). */
   rate: number
   concurrency: number
   signal?: AbortSignal
   clock?: Clock
+  random?: () => number
 }
 
 export interface RetryOptions {
@@ -44,49 +27,19 @@ export interface RetryOptions {
 
 export const DEFAULT_RETRY: RetryOptions = { maxTries: 5, baseMs: 500, maxMs: 15_000 }
 
-export class Pacer {
-  private nextAt = 0
-  private readonly interval: number
-  private readonly clock: Clock
-
-  constructor(
-    rate: number,
-    clock: Clock,
-    private readonly signal?: AbortSignal,
-  ) {
-    this.interval = rate > 0 ? 1000 / rate : 0
-    this.clock = clock
-  }
-
-  /** Waits for this request's start slot. */
-  async slot(): Promise<void> {
-    const now = this.clock.now()
-    const at = Math.max(now, this.nextAt)
-    this.nextAt = at + this.interval
-    if (at > now) await this.clock.sleep(at - now, this.signal)
-  }
-
-  /** A 429: nobody starts before the server's Retry-After has passed. */
-  holdFor(ms: number): void {
-    this.nextAt = Math.max(this.nextAt, this.clock.now() + ms)
-  }
-}
-
-/** Full-jitter exponential backoff, capped. */
-export function backoffMs(tryNo: number, retry: RetryOptions, random: () => number = Math.random): number {
-  const ceiling = Math.min(retry.maxMs, retry.baseMs * 2 ** Math.max(0, tryNo - 1))
-  return Math.round(ceiling / 2 + (random() * ceiling) / 2)
-}
-
 export function isRetryable(e: unknown): e is DinteroError {
   return e instanceof DinteroError && (e.kind === 'retryable' || e.kind === 'rate_limited')
 }
 
+function isThrottle(e: unknown): e is DinteroError {
+  return e instanceof DinteroError && (e.info.status === 429 || e.info.status === 503)
+}
+
 /**
- * Calls `fn` for each item with pacing and retries. `fn(item, tryNo)` is called once per try
- * (so each try can be journaled); a retryable DinteroError is tried again after a backoff (or the
- * Retry-After), anything else — and the last retryable one — is handed to `onError`.
- * Stops starting new items once `signal` aborts.
+ * Calls `fn` for each item. `fn(item, tryNo)` runs once per try (so each try can be journaled); a
+ * retryable DinteroError is tried again after Retry-After or a jittered backoff, anything else —
+ * and the last retryable one — goes to `onError`. Stops taking new items once `signal` aborts;
+ * items never started are simply not handled (the caller counts them as stopped).
  */
 export async function forEachPaced<T>(
   items: readonly T[],
@@ -95,30 +48,43 @@ export async function forEachPaced<T>(
   options: PaceOptions & { retry?: RetryOptions },
 ): Promise<void> {
   const clock = options.clock ?? realClock
+  const random = options.random ?? Math.random
   const retry = options.retry ?? DEFAULT_RETRY
-  const pacer = new Pacer(options.rate, clock, options.signal)
+  const { signal } = options
+  const scheduler = new Scheduler({ rate: options.rate, concurrency: options.concurrency, clock })
+  const onAbort = () => scheduler.wakeAll()
+  signal?.addEventListener('abort', onAbort, { once: true })
   let next = 0
   const worker = async () => {
-    while (next < items.length && !options.signal?.aborted) {
+    while (next < items.length && !signal?.aborted) {
       const item = items[next++]
       for (let tryNo = 1; ; tryNo++) {
-        await pacer.slot()
-        if (options.signal?.aborted) return
+        if (!(await scheduler.acquire(signal))) return
+        let failure: unknown
+        let ok = false
         try {
           await fn(item, tryNo)
-          break
+          ok = true
         } catch (e) {
-          if (!isRetryable(e) || tryNo >= retry.maxTries) {
-            await onError(item, e)
-            break
-          }
-          const wait = e.info.retryAfterMs ?? backoffMs(tryNo, retry)
-          if (e.info.retryAfterMs !== undefined) pacer.holdFor(wait)
-          else await clock.sleep(wait, options.signal)
+          failure = e
         }
+        const throttled = !ok && isThrottle(failure) ? failure : null
+        scheduler.release(throttled ? 'throttled' : 'accepted')
+        if (ok) break
+        if (throttled) scheduler.throttle(throttled.info.retryAfterMs ?? 1000)
+        if (!isRetryable(failure) || tryNo >= retry.maxTries || signal?.aborted) {
+          await onError(item, failure)
+          break
+        }
+        if (!throttled) await clock.sleep(backoffDelay(tryNo, retry.baseMs, retry.maxMs, random), signal)
       }
     }
   }
-  const n = Math.max(1, Math.min(options.concurrency, items.length))
-  await Promise.all(Array.from({ length: n }, worker))
+  try {
+    await Promise.all(
+      Array.from({ length: Math.max(1, Math.min(options.concurrency, items.length)) }, worker),
+    )
+  } finally {
+    signal?.removeEventListener('abort', onAbort)
+  }
 }
