@@ -55,4 +55,25 @@ describe('app shell in Chromium', () => {
     harness.emit('app:menu', { action: 'about' })
     expect(await recordedEvents(app.page, 'app:menu')).toEqual([{ action: 'about' }])
   })
+
+  it("keeps the app's CSP: an injected inline script is blocked and reported", async () => {
+    const app = await harness.open(browser)
+    await app.page.getByTestId('start-screen').waitFor()
+    const ran = await app.page.evaluate(() => {
+      const g = globalThis as unknown as {
+        document: {
+          createElement(t: string): { textContent: string }
+          head: { appendChild(n: unknown): void }
+        }
+        injectedRan?: boolean
+      }
+      const script = g.document.createElement('script')
+      script.textContent = 'globalThis.injectedRan = true'
+      g.document.head.appendChild(script)
+      return g.injectedRan === true
+    })
+    expect(ran).toBe(false)
+    await expect.poll(() => app.problems.cspViolations.length).toBeGreaterThan(0)
+    expect(app.problems.cspViolations.join('\n')).toMatch(/script-src/)
+  })
 })
