@@ -22,6 +22,8 @@ describe('run progress reaches the page in batches', () => {
     const batchId = seedBatch(harness.db, 1000, { bad: [10, 500], settings: { rate: 2000, concurrency: 32 } })
     const app = await harness.open(browser, { locale: 'en-GB' })
     const frames = recordFrames(app.page)
+    // Let the first load finish: a reload mid-load aborts its requests.
+    await app.page.getByTestId('start-screen').waitFor()
     await app.page.reload()
     await app.page.getByTestId('nav-history').click()
     await app.page.getByTestId(`open-batch-${batchId}`).click()

@@ -23,6 +23,8 @@ describe('settings in Chromium', () => {
   it('stores a secret without it ever reaching the page again (DOM, window state, React state, bridge messages)', async () => {
     const app = await harness.open(browser, { locale: 'en-GB' })
     const frames = recordFrames(app.page)
+    // Let the first load finish: a reload mid-load aborts its requests.
+    await app.page.getByTestId('start-screen').waitFor()
     await app.page.reload()
     await app.page.getByTestId('nav-settings').click()
     await app.page.getByTestId('settings-screen').waitFor()
@@ -70,9 +72,9 @@ describe('settings in Chromium', () => {
     const app = await harness.open(browser, { locale: 'en-GB' })
     await app.page.getByTestId('nav-settings').click()
     await app.page.getByTestId('test-connection-sandbox').click()
-    await expect.poll(() => app.page.getByTestId('connection-result-sandbox').textContent(), { timeout: 15_000 }).toMatch(
-      /Connected to Sandbox as T12345678/,
-    )
+    await expect
+      .poll(() => app.page.getByTestId('connection-result-sandbox').textContent(), { timeout: 15_000 })
+      .toMatch(/Connected to Sandbox as T12345678/)
     await app.page.getByTestId('days-until-due').fill('21')
     await app.page.getByTestId('save-defaults').click()
     await expect.poll(async () => (await callApi(app.page, 'settings:get', {})).ok).toBe(true)
