@@ -50,7 +50,15 @@ function start(dataDir: string, dialogs = new FakeDialogs()) {
     if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`)
     return r.value as T
   }
-  return { call, dispatch, events, close: async () => (await services.dispose(), db.close()) }
+  return {
+    call,
+    dispatch,
+    events,
+    close: async () => {
+      await services.dispose()
+      db.close()
+    },
+  }
 }
 
 describe('import session (the screens 1–5 operations, real files and SQLite)', () => {

@@ -25,20 +25,41 @@ function rememberedLang(): Lang | null {
   }
 }
 
-/** Language follows the OS locale (from app:info) until the user picks one, which is remembered. */
+function remember(lang: Lang) {
+  try {
+    window.localStorage.setItem(STORAGE_KEY, lang)
+  } catch {
+    // Storage can be unavailable (private profile); the settings store in main still has it.
+  }
+}
+
+/**
+ * Language follows the OS locale (from app:info) until the user picks one. The choice is kept in
+ * main's settings (so it survives a new profile) and mirrored in localStorage for the first paint.
+ */
 export function I18nProvider({ osLocale, children }: { osLocale: string | null; children: ReactNode }) {
   const [chosen, setChosen] = useState<Lang | null>(rememberedLang)
   const lang: Lang = chosen ?? langFromLocale(osLocale ?? navigator.language)
   useEffect(() => {
     document.documentElement.lang = lang === 'nb' ? 'nb' : 'en'
   }, [lang])
+  useEffect(() => {
+    const apply = (l: Lang | null) => {
+      if (l) {
+        setChosen(l)
+        remember(l)
+      }
+    }
+    void window.api.settings
+      .get({})
+      .then((r) => r.ok && apply(r.value.language))
+      .catch(() => undefined)
+    return window.api.on.settings.changed((v) => apply(v.language))
+  }, [])
   const setLang = useCallback((next: Lang) => {
     setChosen(next)
-    try {
-      window.localStorage.setItem(STORAGE_KEY, next)
-    } catch {
-      // Storage can be unavailable (private profile); the choice then lasts for this window only.
-    }
+    remember(next)
+    void window.api.settings.setLanguage({ language: next }).catch(() => undefined)
   }, [])
   const value = useMemo<I18nValue>(
     () => ({

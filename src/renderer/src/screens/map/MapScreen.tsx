@@ -41,7 +41,7 @@ export function MapScreen({ route }: { route: RouteOf<'map'> }) {
     <main className="screen" data-testid="map-screen" aria-busy={!view}>
       <ImportSteps current="map" sessionId={route.sessionId} />
       <h1 tabIndex={-1}>{t('map.title')}</h1>
-      <p className="muted">{t('map.intro')}</p>
+      <p className="muted intro">{t('map.intro')}</p>
       {!view && !failed && (
         <ProgressBar
           testId="read-progress"

@@ -54,7 +54,7 @@ export function PlanScreen({ route }: { route: RouteOf<'plan'> }) {
     <main className="screen" data-testid="plan-screen" aria-busy={!plan}>
       <ImportSteps current="plan" sessionId={sessionId} />
       <h1 tabIndex={-1}>{t('plan.title')}</h1>
-      <p className="muted">{t('plan.intro')}</p>
+      <p className="muted intro">{t('plan.intro')}</p>
       {!plan && <p className="muted">{t('common.loading')}</p>}
       {plan && (
         <div className="cols">

@@ -6,7 +6,7 @@ export function ReadPreview({ view }: { view: ReadView }) {
   const t = useT()
   return (
     <div className="table-scroll" data-testid="read-preview">
-      <table className="simple">
+      <table className="simple nowrap">
         <thead>
           <tr>
             <th className="num">{t('read.line')}</th>

@@ -64,7 +64,7 @@ export function ReadScreen({ route }: { route: RouteOf<'read'> }) {
         {t('read.title')}
         {view && <span className="muted"> · {view.fileName}</span>}
       </h1>
-      <p className="muted">{t('read.intro')}</p>
+      <p className="muted intro">{t('read.intro')}</p>
       {view && (
         <>
           <div className="panel read-settings">

@@ -18,7 +18,7 @@ export function StartScreen(_: { route: RouteOf<'start'> }) {
   return (
     <main className="screen" data-testid="start-screen">
       <h1 tabIndex={-1}>{t('start.title')}</h1>
-      <p className="muted">{t('start.intro')}</p>
+      <p className="muted intro">{t('start.intro')}</p>
       <div className="start-grid">
         <DropZone />
         <section className="panel" aria-labelledby="template-title">
