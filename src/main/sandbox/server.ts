@@ -77,7 +77,7 @@ function route(state: SandboxState, method: string, path: string): Routed | unde
     if (p[2] === 'transactions') {
       if (method === 'GET' && p.length === 3)
         return authed('GET /v1/transactions', (req) => listTransactions(state, req))
-      const id = decodeURIComponent(p[3] ?? '')
+      const id = decode(p[3])
       if (method === 'GET' && p.length === 4)
         return authed('GET /v1/transactions/{id}', () => getTransaction(state, id))
       if (method === 'POST' && p.length === 5 && p[4] === 'void') {
@@ -101,7 +101,7 @@ function route(state: SandboxState, method: string, path: string): Routed | unde
         body: publish(state, `[${state.store.all().join(',')}]`),
       }))
     }
-    const id = decodeURIComponent(p[3] ?? '')
+    const id = decode(p[3])
     if (method === 'POST' && p.length === 5 && p[2] === 'transactions' && p[4] === 'pay') {
       return control('POST /__sandbox/transactions/{id}/pay', (req) => customerPays(state, id, req.body))
     }
@@ -110,6 +110,15 @@ function route(state: SandboxState, method: string, path: string): Routed | unde
     }
   }
   return undefined
+}
+
+/** A malformed %-escape is just an id that does not exist, not a server error. */
+function decode(segment: string | undefined): string {
+  try {
+    return decodeURIComponent(segment ?? '')
+  } catch {
+    return segment ?? ''
+  }
 }
 
 const isLoopback = (addr: string | undefined) =>

@@ -85,6 +85,8 @@ describe('sandbox: transaction shape', () => {
     const tx = (await pay(sb, tok, payBody('k-1'))).json
     expect((await capture(tx.id, 29900)).status).toBe(400)
     expect((await capture('T12345678.unknown', 1)).status).toBe(404)
+    expect((await raw(sb, 'GET', '/v1/transactions/%E0%A4%A', { token: tok })).status).toBe(404)
+    expect((await raw(sb, 'GET', '/v1/nothing-here', { token: tok })).status).toBe(404)
   })
 
   it('payment control: part → PARTIALLY_CAPTURED, rest → CAPTURED, each with a CAPTURE event; overpaying is refused', async () => {
