@@ -8,6 +8,9 @@ import { openAppDb } from '../../../src/main/db/store'
 import { SANDBOX_FILE } from '../../../src/main/environments/environments'
 import { silentLogger } from '../../../src/main/log'
 import { startSandbox } from '../../../src/main/sandbox'
+import { createBatch } from '../../../src/main/runs/batch'
+import { AppError } from '../../../src/shared/errors'
+import { batchInput, payRequest } from '../../unit/runs/fixtures'
 import { clientFor, customerPays, row, sentBatch } from './helpers'
 
 const dataDir = mkdtempSync(join(tmpdir(), 'kb-cli-after-'))
@@ -99,5 +102,26 @@ describe('CLI void, capture, refresh, export', () => {
 
     const bad = await run('export', ['latest', '--out', join(dataDir, 'r.txt')]).catch((err: Error) => err)
     expect((bad as Error).message).toMatch(/add --format csv/)
+  })
+
+  it('needs DINTERO_CLIENT_ID/SECRET for a test-account batch and accepts only a loopback --api-url', async () => {
+    const db = openAppDb(dataDir)
+    const id = createBatch(
+      db,
+      batchInput([{ merchant_reference: 'T-1', rows: [2], request: payRequest('T-1') }], {}, 'test', {
+        baseUrl: 'https://checkout.dintero.com',
+      }),
+    )
+    db.close()
+    const missing = await run('refresh', [id]).catch((e: AppError) => e)
+    expect(missing).toBeInstanceOf(AppError)
+    expect((missing as AppError).exitCode).toBe(2)
+    expect((missing as AppError).message).toMatch(/set DINTERO_CLIENT_ID and DINTERO_CLIENT_SECRET/)
+    const remote = await run('refresh', [id, '--api-url', 'https://example.com'], {
+      DINTERO_CLIENT_ID: 'id',
+      DINTERO_CLIENT_SECRET: 'secret',
+    }).catch((e: AppError) => e)
+    expect((remote as AppError).exitCode).toBe(2)
+    expect((remote as AppError).message).toMatch(/not allowed|must point at this machine/)
   })
 })
