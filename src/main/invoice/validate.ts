@@ -204,6 +204,8 @@ export class ValidationSession {
 
   private place(rec: LineRecord): void {
     if (!rec.ref) {
+      // With no reference column at all, the one field_not_mapped error says it; no error per row.
+      if (this.plan.col.merchant_reference < 0 && this.plan.fill.merchant_reference === undefined) return
       this.orphans.push(
         makeIssue(this.plan, {
           severity: 'error',
