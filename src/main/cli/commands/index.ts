@@ -11,4 +11,7 @@ export const commands: Record<string, () => Promise<Command>> = {
   capture: () => import('./capture').then((m) => m.command),
   refresh: () => import('./refresh').then((m) => m.command),
   export: () => import('./export').then((m) => m.command),
+  submit: () => import('./submit').then((m) => m.command),
+  resume: () => import('./resume').then((m) => m.command),
+  status: () => import('./status').then((m) => m.command),
 }

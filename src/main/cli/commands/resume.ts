@@ -1,0 +1,63 @@
+import { openAppDb } from '../../db/store'
+import { clientForBatch } from '../../runs/after-send/client'
+import { confirm, driveRun } from '../../runs/cli-run'
+import { getBatch, resolveBatchId } from '../../runs/journal'
+import { type Command, Exit, parseCommandArgs, usageError } from '../context'
+
+const usage = `Usage: npm run -s cli -- resume [BATCH] [--yes] [--api-url URL]
+
+Continues a batch with its stored settings: the given one, "latest", or by default the newest
+unfinished one. Invoices whose outcome is unknown are looked up first; nothing that has, or may
+have, an invoice in Dintero is sent again. Invoices that gave up on temporary errors are retried.
+After a canary stop, resume sends the rest.
+
+Options:
+  --api-url URL   a sandbox on this machine (http://127.0.0.1:PORT) instead of the stored address
+  --yes           do not ask (required without a terminal and for production)
+
+Exit codes as for submit: 0 all created, 1 some failed, 2 usage/credentials, 3 stopped again.`
+
+export const command: Command = {
+  name: 'resume',
+  summary: 'continue an unfinished (or the given) batch where it stopped',
+  usage,
+  async run(args, ctx) {
+    const { values, positionals } = parseCommandArgs('resume', args, {
+      yes: { type: 'boolean' },
+      'api-url': { type: 'string' },
+    })
+    if (positionals.length > 1) throw usageError(`resume takes one batch, got "${positionals.join(' ')}".`)
+    const db = openAppDb(ctx.dataDir)
+    try {
+      const id = resolveBatchId(db, positionals[0], { unfinished: true })
+      const batch = getBatch(db, id)!
+      if (!values.yes && !ctx.interactive)
+        throw usageError('resume needs --yes when no terminal is attached (nothing was sent).')
+      if (!values.yes && batch.env === 'production')
+        throw usageError('Resuming a production batch needs --yes (nothing was sent).')
+      if (!values.yes) {
+        const open = (batch.counts.pending ?? 0) + (batch.counts.unknown ?? 0) + (batch.counts.sending ?? 0)
+        const ok = await confirm(
+          `Resume batch ${id} (${open} of ${batch.invoice_count} invoices still open) on ${batch.env} ${batch.account}?`,
+        )
+        if (!ok) {
+          ctx.err('kravia-batch: not confirmed; nothing was sent.')
+          return Exit.usage
+        }
+      }
+      const conn = await clientForBatch(batch, {
+        env: ctx.env,
+        dataDir: ctx.dataDir,
+        apiUrl: values['api-url'],
+      })
+      try {
+        ctx.out(ctx.json ? JSON.stringify({ event: 'batch', id }) : `batch ${id}`)
+        return await driveRun(ctx, { db, client: conn.api, log: ctx.log }, id)
+      } finally {
+        await conn.close()
+      }
+    } finally {
+      db.close()
+    }
+  },
+}

@@ -1,0 +1,99 @@
+import { formatOre } from '../../../shared/money'
+import { openAppDb } from '../../db/store'
+import { getBatch, listInvoices, resolveBatchId } from '../../runs/journal'
+import { leaseHolder } from '../../runs/lease'
+import type { InvoiceListItem } from '../../runs/types'
+import { type Command, Exit, parseCommandArgs, usageError } from '../context'
+
+const usage = `Usage: npm run -s cli -- status [BATCH] [--json]
+
+Shows a batch (default: the latest) and the state of every invoice in it: pending, sending,
+unknown, authorized, awaiting_capture, failed, cancelled, void_pending, voided, part_paid, paid.
+With --json: {"batch": {...}, "invoices": [...]}.`
+
+const PAGE = 5000
+
+function* allInvoices(db: Parameters<typeof listInvoices>[0], batchId: string): Generator<InvoiceListItem> {
+  let afterId = 0
+  for (;;) {
+    const page = listInvoices(db, batchId, { afterId, limit: PAGE })
+    yield* page
+    if (page.length < PAGE) return
+    afterId = page[page.length - 1].id
+  }
+}
+
+export const command: Command = {
+  name: 'status',
+  summary: 'show a batch and the state of each of its invoices',
+  usage,
+  async run(args, ctx) {
+    const { positionals } = parseCommandArgs('status', args, {})
+    if (positionals.length > 1) throw usageError(`status takes one batch, got "${positionals.join(' ')}".`)
+    const db = openAppDb(ctx.dataDir)
+    try {
+      const id = resolveBatchId(db, positionals[0])
+      const b = getBatch(db, id)!
+      if (ctx.json) {
+        // Written invoice by invoice: a 100k-invoice batch must not be built as one string.
+        ctx.out(
+          `{"batch":${JSON.stringify({
+            id: b.id,
+            state: b.state,
+            pause_reason: b.pause_reason,
+            env: b.env,
+            account: b.account,
+            created_at: b.created_at,
+            finished_at: b.finished_at,
+            parent_batch_id: b.parent_batch_id,
+            total_amount: b.total_amount,
+            counts: b.counts,
+          })},"invoices":[`,
+        )
+        let first = true
+        for (const i of allInvoices(db, id)) {
+          const line = JSON.stringify({
+            merchant_reference: i.merchant_reference,
+            rows: i.rows,
+            status: i.state,
+            transaction_id: i.transaction_id,
+            invoice_number: i.invoice_number,
+            kid: i.kid,
+            due_date: i.kravia_due_date ?? i.due_date,
+            amount: i.amount,
+            error: i.error_message,
+            superseded_by: i.superseded_by_batch,
+          })
+          ctx.out(first ? line : `,${line}`)
+          first = false
+        }
+        ctx.out(']}')
+        return Exit.ok
+      }
+      const counts = Object.entries(b.counts)
+        .map(([k, v]) => `${v} ${k}`)
+        .join(', ')
+      ctx.out(
+        `batch ${b.id}: ${b.state}${b.pause_reason ? ` (${b.pause_reason})` : ''} · ${b.env} ${b.account} · created ${b.created_at}`,
+      )
+      ctx.out(
+        `  ${b.invoice_count} invoices, ${formatOre(b.total_amount, 'en')} NOK, from ${b.source_name}: ${counts}`,
+      )
+      const holder = leaseHolder(db, id)
+      if (holder) ctx.out(`  being sent by process ${holder.pid} on ${holder.host}`)
+      for (const i of allInvoices(db, id)) {
+        const extra = i.error_message
+          ? ` — ${i.error_message}`
+          : i.invoice_number
+            ? ` invoice ${i.invoice_number}, KID ${i.kid ?? '–'}`
+            : ''
+        ctx.out(
+          `  ${i.merchant_reference.padEnd(16)} ${i.state.padEnd(16)} ${formatOre(i.amount, 'en').padStart(12)}${extra}`,
+        )
+      }
+      return Exit.ok
+    } finally {
+      db.close()
+    }
+  },
+}

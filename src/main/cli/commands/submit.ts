@@ -1,0 +1,205 @@
+import { readFileSync } from 'node:fs'
+import { basename, resolve } from 'node:path'
+import { AppError } from '../../../shared/errors'
+import { formatOre } from '../../../shared/money'
+import { openAppDb } from '../../db/store'
+import { toBatchInvoice } from '../../drafts/confirm'
+import { type Issue, type ValidateFileOptions, validateFile } from '../../invoice'
+import { parseProductType } from '../../invoice/values'
+import { loadRememberedMapping, parseMappingFile } from '../../mapping'
+import { createBatch } from '../../runs/batch'
+import { confirm, driveRun, printPlan } from '../../runs/cli-run'
+import { connectForRun } from '../../runs/connect'
+import { findInvoicedReferences } from '../../runs/invoiced'
+import { planBatch } from '../../runs/plan'
+import { parseToggle, resolveSettings } from '../../runs/settings'
+import type { RunEnv } from '../../runs/types'
+import {
+  type Command,
+  Exit,
+  parseCommandArgs,
+  parseIntOption,
+  parseNumberOption,
+  usageError,
+} from '../context'
+
+const usage = `Usage: npm run -s cli -- submit FILE --env sandbox|test|production [options]
+
+Reads and validates FILE exactly as validate does, shows the plan, freezes the valid invoices into
+a batch and sends them to Dintero — each at most once, journaled so a crash or Ctrl-C can be
+resumed (resume). Prints "batch <id>" first, then progress.
+
+Import options (as validate): --sheet NAME, --mapping FILE, --no-remembered, --days-until-due N,
+  --product-type b2b|b2c|b2b_grouped, --invoice-channel kravia|merchant, --callback-url URL
+Run options:
+  --env E             sandbox (built-in, no account needed), test or production
+  --account ID        Dintero account (T… for test, P… for production; sandbox: T12345678)
+  --api-url URL       a sandbox on this machine (http://127.0.0.1:PORT), e.g. one started by sim
+  --rate N            requests per second at most (default: 50 sandbox, 5 test/production)
+  --concurrency N     requests in flight at most (default: 16 sandbox, 4 test/production)
+  --toggle T          duplicate protection: strict-success (default), strict, off (sandbox only)
+  --canary N          send the first N invoices, then stop for a check (continue with resume)
+  --skip-invalid      send the valid invoices even if some are invalid (they are left out)
+  --yes               do not ask for confirmation (required without a terminal and for production)
+Credentials for test/production: DINTERO_CLIENT_ID and DINTERO_CLIENT_SECRET (never as options).
+
+Exit codes: 0 every invoice created, 1 invalid input (nothing sent) or some invoices failed,
+2 usage, unusable file, missing confirmation or credentials refused, 3 stopped before the end
+(Ctrl-C, canary, outcome unknown), 4 internal error.`
+
+const ENVS: readonly RunEnv[] = ['sandbox', 'test', 'production']
+
+function printIssues(ctx: Parameters<Command['run']>[1], errors: Issue[]) {
+  if (ctx.json) {
+    const issues = errors.map((i) => ({
+      code: i.code,
+      rows: i.rows,
+      column: i.column,
+      message: i.message,
+      message_nb: i.message_nb,
+    }))
+    ctx.out(JSON.stringify({ event: 'invalid', errors: issues }))
+    return
+  }
+  ctx.err(
+    `kravia-batch: ${errors.length} error(s); nothing was sent (use --skip-invalid to send the valid invoices):`,
+  )
+  for (const i of errors.slice(0, 50)) ctx.err(`  [${i.code}] ${i.message}`)
+  if (errors.length > 50) ctx.err(`  … and ${errors.length - 50} more (validate --json lists all)`)
+}
+
+export const command: Command = {
+  name: 'submit',
+  summary: 'validate a spreadsheet and create its invoices in Dintero (journaled, resumable)',
+  usage,
+  async run(args, ctx) {
+    const { values, positionals } = parseCommandArgs('submit', args, {
+      sheet: { type: 'string' },
+      mapping: { type: 'string' },
+      'no-remembered': { type: 'boolean' },
+      'days-until-due': { type: 'string' },
+      'product-type': { type: 'string' },
+      'invoice-channel': { type: 'string' },
+      'callback-url': { type: 'string' },
+      env: { type: 'string' },
+      account: { type: 'string' },
+      'api-url': { type: 'string' },
+      rate: { type: 'string' },
+      concurrency: { type: 'string' },
+      toggle: { type: 'string' },
+      canary: { type: 'string' },
+      'skip-invalid': { type: 'boolean' },
+      yes: { type: 'boolean' },
+    })
+    if (positionals.length !== 1) throw usageError('submit needs exactly one FILE. See --help.')
+    const env = values.env as RunEnv | undefined
+    if (!env || !ENVS.includes(env)) throw usageError('submit needs --env sandbox, test or production.')
+    const file = resolve(positionals[0])
+    const days = parseIntOption('days-until-due', values['days-until-due'], 0, 365)
+    const productType = values['product-type']
+    if (productType !== undefined && !parseProductType(productType))
+      throw usageError(`--product-type must be b2b, b2c or b2b_grouped, got "${productType}".`)
+    const channel = values['invoice-channel']
+    if (channel !== undefined && channel !== 'kravia' && channel !== 'merchant')
+      throw usageError(`--invoice-channel must be kravia or merchant, got "${channel}".`)
+    const callbackUrl = values['callback-url']
+    if (callbackUrl !== undefined) {
+      const { validateCallbackUrl } = await import('../../../shared/kravia-schema')
+      const problem = validateCallbackUrl(callbackUrl)
+      if (problem) throw usageError(problem)
+    }
+    const settings = resolveSettings(env, {
+      rate: parseNumberOption('rate', values.rate, 0.1, 1000),
+      concurrency: parseIntOption('concurrency', values.concurrency, 1, 64),
+      toggle: parseToggle(values.toggle, env),
+      canary: parseIntOption('canary', values.canary, 1, 1_000_000) ?? null,
+      defaults: { days_until_due: days, product_type: productType, invoice_channel: channel },
+    })
+    // Asking is impossible without a terminal, and production always needs an explicit --yes.
+    if (!values.yes && !ctx.interactive)
+      throw usageError('submit needs --yes when no terminal is attached (nothing was sent).')
+    if (!values.yes && env === 'production')
+      throw usageError('Sending from production needs --yes (nothing was sent).')
+    let mappingFile: ValidateFileOptions['mappingFile']
+    if (values.mapping !== undefined) {
+      let text: string
+      try {
+        text = readFileSync(values.mapping, 'utf8')
+      } catch {
+        throw new AppError('mapping_file_unreadable', `Cannot read the mapping file ${values.mapping}.`, {
+          message_nb: `Kan ikke lese mappingfilen ${values.mapping}.`,
+          file: values.mapping,
+          exitCode: 2,
+        })
+      }
+      mappingFile = { name: values.mapping, content: parseMappingFile(text, values.mapping) }
+    }
+
+    const db = openAppDb(ctx.dataDir)
+    // Credentials and the account are checked before reading the file: a typo costs nothing.
+    const conn = await connectForRun({
+      env,
+      account: values.account,
+      apiUrl: values['api-url'],
+      dataDir: ctx.dataDir,
+      processEnv: ctx.env,
+    }).catch((e: unknown) => {
+      db.close()
+      throw e
+    })
+    try {
+      const v = await validateFile(file, {
+        sheet: values.sheet,
+        mappingFile,
+        rememberedFor: values['no-remembered'] ? undefined : (headers) => loadRememberedMapping(db, headers),
+        defaults: { days_until_due: days, payment_product_type: productType, invoice_channel: channel },
+        callbackUrl,
+        invoicedLookup: (refs) => findInvoicedReferences(db, env, conn.account, refs),
+        invoicedScope: `${env}, account ${conn.account}`,
+        hooks: { signal: ctx.signal },
+      })
+      const r = v.result
+      const plan = planBatch(r, settings.rate)
+      const hasErrors = r.errors.length > 0 || r.invalid.length > 0
+      if (hasErrors && !values['skip-invalid']) {
+        printPlan(ctx, plan, `${env} ${conn.account}`)
+        printIssues(ctx, r.errors)
+        return Exit.invalid
+      }
+      if (r.invoices.length === 0) {
+        printIssues(ctx, r.errors)
+        ctx.err('kravia-batch: there are no valid invoices to send.')
+        return Exit.invalid
+      }
+      const target = `${env} account ${conn.account}${env === 'sandbox' ? ' (sandbox — no real invoices are sent)' : ''}`
+      if (!values.yes) {
+        printPlan(ctx, plan, target)
+        const ok = await confirm(
+          `Send ${plan.invoices} invoices (${formatOre(plan.total_amount, 'en')} NOK) to ${target}?`,
+        )
+        if (!ok) {
+          ctx.err('kravia-batch: not confirmed; nothing was sent.')
+          return Exit.usage
+        }
+      }
+      const batchId = createBatch(db, {
+        source: { name: basename(file), sha256: v.info.sha256 },
+        sheet: v.info.sheet ?? null,
+        mapping: v.suggestion.mapping,
+        constants: v.constants,
+        settings,
+        env,
+        account: conn.account,
+        baseUrl: conn.baseUrl,
+        invoices: r.invoices.map(toBatchInvoice),
+      })
+      // First line, written before any request leaves, so a wrapper always learns the id.
+      ctx.out(ctx.json ? JSON.stringify({ event: 'batch', id: batchId }) : `batch ${batchId}`)
+      if (values.yes) printPlan(ctx, plan, target)
+      return await driveRun(ctx, { db, client: conn.api, log: ctx.log }, batchId)
+    } finally {
+      await conn.close()
+      db.close()
+    }
+  },
+}

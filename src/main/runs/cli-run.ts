@@ -1,0 +1,138 @@
+import { createInterface } from 'node:readline/promises'
+import type { RunProgress } from '../../shared/contract'
+import { formatOre } from '../../shared/money'
+import type { CliContext, ExitCode } from '../cli/context'
+import { type RunDeps, type RunSummary, startRun } from './engine'
+import type { RunPlan } from './plan'
+
+/** The CLI side of a run (submit and resume): progress lines or JSON events, SIGINT → pause. */
+
+const nok = (ore: number) => `${formatOre(ore, 'en')} NOK`
+
+export function printPlan(ctx: CliContext, plan: RunPlan, target: string): void {
+  if (ctx.json) {
+    ctx.out(JSON.stringify({ event: 'plan', ...plan }))
+    return
+  }
+  ctx.out(`Plan: ${plan.invoices} invoices, total ${nok(plan.total_amount)}, to ${target}`)
+  for (const [pt, x] of Object.entries(plan.by_product_type))
+    ctx.out(`  ${pt}: ${x.invoices} invoices, ${nok(x.amount)}`)
+  for (const [rate, x] of Object.entries(plan.by_vat_rate)) {
+    ctx.out(`  VAT ${rate} %: ${x.lines} lines, ${nok(x.amount)} (VAT ${nok(x.vat_amount)})`)
+  }
+  if (plan.left_out.length > 0) {
+    ctx.out(
+      `  left out: ${plan.invalid - plan.already_invoiced} invalid, ${plan.already_invoiced} already invoiced`,
+    )
+    for (const l of plan.left_out.slice(0, 20))
+      ctx.out(`    ${l.merchant_reference} (rows ${l.rows.join(', ')}): ${l.message}`)
+    if (plan.left_out.length > 20) ctx.out(`    … and ${plan.left_out.length - 20} more`)
+  }
+}
+
+/** Asks on the terminal; only called when a person is there (ctx.interactive). */
+export async function confirm(question: string): Promise<boolean> {
+  const rl = createInterface({ input: process.stdin, output: process.stderr })
+  try {
+    const answer = await rl.question(`${question} [y/N] `)
+    return /^(y|yes|j|ja)$/i.test(answer.trim())
+  } finally {
+    rl.close()
+  }
+}
+
+function progressLine(p: RunProgress): string {
+  const eta = p.etaSeconds === null ? '' : ` · about ${p.etaSeconds} s left`
+  return `  ${p.done}/${p.total} done · ${p.failed} failed · ${p.rate}/s${p.done < p.total ? eta : ''}`
+}
+
+function endLine(s: RunSummary): string {
+  const counts = Object.entries(s.counts)
+    .map(([k, v]) => `${v} ${k}`)
+    .join(', ')
+  switch (s.state) {
+    case 'finished':
+      return `batch ${s.batchId} finished: ${counts}`
+    case 'cancelled':
+      return `batch ${s.batchId} cancelled: ${counts}`
+    default: {
+      const why: Record<string, string> = {
+        canary: `canary sent; check those invoices, then run: resume ${s.batchId}`,
+        signal: `paused on request; continue with: resume ${s.batchId}`,
+        user: `paused; continue with: resume ${s.batchId}`,
+        auth: 'Dintero refused the credentials; nothing more was sent',
+        unresolved: `${s.unresolved} invoice(s) could not be settled (outcome unknown or blocked); run resume ${s.batchId} later`,
+        crash: `stopped early; run resume ${s.batchId}`,
+      }
+      return `batch ${s.batchId} paused: ${counts} — ${why[s.pauseReason ?? ''] ?? 'paused'}`
+    }
+  }
+}
+
+/** Runs a batch to its end (or a stop) while printing; returns the exit code. */
+export async function driveRun(
+  ctx: CliContext,
+  deps: RunDeps,
+  batchId: string,
+  options: { ignoreCanary?: boolean } = {},
+): Promise<ExitCode> {
+  let lastLine = 0
+  const handle = startRun(deps, batchId, {
+    ignoreCanary: options.ignoreCanary,
+    onEvent: ({ progress, rows }) => {
+      const now = Date.now()
+      if (ctx.json) {
+        for (const r of rows) {
+          if (r.state === 'sending' || r.state === 'pending') continue
+          ctx.out(
+            JSON.stringify({
+              event: 'invoice',
+              id: r.id,
+              merchant_reference: r.reference,
+              state: r.state,
+              error: r.error,
+            }),
+          )
+        }
+        if (now - lastLine >= 500 || progress.state !== 'running') {
+          lastLine = now
+          ctx.out(JSON.stringify({ event: 'progress', ...progress }))
+        }
+        return
+      }
+      for (const r of rows) {
+        if (r.state === 'failed') ctx.out(`  failed ${r.reference}: ${r.error ?? ''}`)
+      }
+      if (now - lastLine >= 1000 && progress.state === 'running') {
+        lastLine = now
+        ctx.out(progressLine(progress))
+      }
+    },
+  })
+  const onAbort = () => handle.pause('signal')
+  ctx.signal.addEventListener('abort', onAbort, { once: true })
+  if (ctx.signal.aborted) onAbort()
+  try {
+    const summary = await handle.done
+    if (ctx.json) {
+      ctx.out(
+        JSON.stringify({
+          event: 'end',
+          batch: summary.batchId,
+          state: summary.state,
+          pause_reason: summary.pauseReason,
+          counts: summary.counts,
+          unresolved: summary.unresolved,
+          exit_code: summary.exitCode,
+        }),
+      )
+    } else ctx.out(endLine(summary))
+    if (summary.pauseReason === 'auth')
+      ctx.err(
+        'kravia-batch: Dintero refused the credentials (401); check DINTERO_CLIENT_ID/DINTERO_CLIENT_SECRET.',
+      )
+    return summary.exitCode
+  } finally {
+    ctx.signal.removeEventListener('abort', onAbort)
+  }
+}
