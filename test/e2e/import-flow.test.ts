@@ -17,7 +17,7 @@ async function shoot(app: OpenedPage, name: string) {
   await app.page.emulateMedia({ colorScheme: 'light' })
 }
 
-const text = (page: Page, testId: string) => page.getByTestId(testId).innerText()
+const text = async (page: Page, testId: string) => (await page.getByTestId(testId).textContent()) ?? ''
 
 describe('import flow in Chromium (Start → Read → Map → Review → Plan), real services and files', () => {
   let harness: Harness

@@ -50,7 +50,7 @@ describe('review grid with 100k lines in Chromium', () => {
     await page.getByTestId('mapping-table').waitFor({ timeout: 60_000 })
     await page.getByTestId('to-review').click()
     await page.getByTestId('review-grid').waitFor({ timeout: 60_000 })
-    await expect.poll(() => page.getByTestId('review-counts').innerText()).toContain('100,000 rows')
+    await expect.poll(() => page.getByTestId('review-counts').textContent()).toContain('100,000 rows')
 
     // Only what is in view is rendered, not 100k rows.
     const rendered = await page.locator('.grid-row').count()
@@ -65,7 +65,7 @@ describe('review grid with 100k lines in Chromium', () => {
     // F8 finds the only bad row from the top, wherever it is.
     await page.keyboard.press('Control+Home')
     await page.keyboard.press('F8')
-    await expect.poll(() => page.getByTestId('row-issues').innerText()).toContain(`Row ${BROKEN_LINE}`)
+    await expect.poll(() => page.getByTestId('row-issues').textContent()).toContain(`Row ${BROKEN_LINE}`)
     await page.locator('.grid-cell.cell-error', { hasText: 'broken(at)example.no' }).waitFor()
     app.assertClean()
   })
