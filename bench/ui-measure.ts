@@ -78,6 +78,8 @@ export function seedBigBatch(harness: Harness, rows: number): { batchId: string;
     account: 'T12345678',
     baseUrl: 'http://127.0.0.1:9',
     invoices,
+    // Planned earlier: the run view waits for Send, so the bench times the view before the run.
+    now: new Date(Date.now() - 10 * 60_000),
   })
   return { batchId, ms: Math.round(performance.now() - t) }
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { INVOICE_STATES } from '../../../../shared/states'
 import type { RunInvoiceState, RunRow } from '../../../../shared/contract'
 import { useNavigate } from '../../app/navigation'
@@ -15,6 +15,8 @@ import { RunGrid } from './RunGrid'
 import { useRunProgress } from './use-run-progress'
 import { useRunRows } from './use-run-rows'
 import './run.css'
+
+const JUST_CONFIRMED_MS = 2 * 60_000
 
 export function RunScreen({ route }: { route: RouteOf<'run'> }) {
   const { batchId } = route
@@ -34,6 +36,17 @@ export function RunScreen({ route }: { route: RouteOf<'run'> }) {
     const id = setTimeout(() => setSearch(searchText.trim()), 250)
     return () => clearTimeout(id)
   }, [searchText])
+
+  // Plan's "Send" was the user's confirmation: a batch confirmed moments ago starts by itself. An
+  // older never-started batch (opened from History later) waits for its own Send.
+  const autoStarted = useRef(false)
+  useEffect(() => {
+    const created = summary.data ? Date.parse(summary.data.createdAt) : Number.NaN
+    if (autoStarted.current || progress?.state !== 'paused' || progress.pauseReason !== 'new') return
+    if (!(Date.now() - created < JUST_CONFIRMED_MS)) return
+    autoStarted.current = true
+    void call(api.runs.start({ batchId })).then((p) => p && setProgress(p))
+  }, [summary.data, progress, api, call, batchId, setProgress])
 
   // A finished run (or a refresh elsewhere) can move many rows at once: re-read what is visible.
   useEffect(
