@@ -33,6 +33,7 @@ export function reportAction(
   batch: Batch,
   verb: 'voided' | 'captured',
   s: ActionSummary,
+  apiUrl: string | undefined,
 ): ExitCode {
   if (ctx.json) {
     ctx.out(JSON.stringify({ batch: batch.id, action: verb === 'voided' ? 'void' : 'capture', ...s }))
@@ -45,10 +46,33 @@ export function reportAction(
     ctx.out(parts.join('; '))
   }
   for (const e of s.errors) ctx.err(`kravia-batch: ${e.reference}: ${e.message}`)
+  sandboxHint(
+    ctx,
+    batch,
+    apiUrl,
+    s.errors.map((e) => e.message),
+  )
   if (s.authFailed) {
     ctx.err('kravia-batch: Dintero refused the credentials; the remaining invoices were not sent.')
     return Exit.usage
   }
   if (s.stopped) return Exit.stopped
   return s.failed > 0 ? Exit.invalid : Exit.ok
+}
+
+/**
+ * A sandbox batch checked against the built-in sandbox's file that does not hold its transactions
+ * (it was sent to a `sim` server, or the file was deleted): every read is a 404. Say what to do.
+ */
+export function sandboxHint(
+  ctx: CliContext,
+  batch: Batch,
+  apiUrl: string | undefined,
+  messages: string[],
+): void {
+  if (batch.env !== 'sandbox' || apiUrl !== undefined) return
+  if (!messages.some((m) => m.includes('answered 404'))) return
+  ctx.err(
+    'kravia-batch: the built-in sandbox of this data folder does not know these transactions; if the batch was sent to a sandbox started with "sim", pass its address with --api-url.',
+  )
 }

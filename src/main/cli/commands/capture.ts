@@ -50,7 +50,7 @@ export const command: Command = {
       try {
         const summary = await captureInvoices(db, conn.api, batch.id, selection, { signal: ctx.signal })
         ctx.log.info(`capture batch ${batch.id}`, { ...summary, errors: summary.errors.length })
-        return reportAction(ctx, batch, 'captured', summary)
+        return reportAction(ctx, batch, 'captured', summary, values['api-url'])
       } finally {
         await conn.close()
       }

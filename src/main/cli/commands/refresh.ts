@@ -1,7 +1,7 @@
 import { clientForBatch } from '../../runs/after-send/client'
 import { paymentSummary, refreshBatch } from '../../runs/refresh'
 import { type Command, Exit, parseCommandArgs } from '../context'
-import { batchArg, nok, openBatch } from './after-send-common'
+import { batchArg, nok, openBatch, sandboxHint } from './after-send-common'
 
 const usage = `Usage: npm run -s cli -- refresh BATCH [--api-url URL] [--json]
 
@@ -55,6 +55,12 @@ export const command: Command = {
           ctx.out(`${s.unknown} invoices of unknown outcome: run "resume ${batch.id}" to look them up`)
       }
       for (const e of s.errors) ctx.err(`kravia-batch: ${e.reference}: ${e.message}`)
+      sandboxHint(
+        ctx,
+        batch,
+        values['api-url'],
+        s.errors.map((e) => e.message),
+      )
       if (s.authFailed) {
         ctx.err('kravia-batch: Dintero refused the credentials; the refresh stopped.')
         return Exit.usage

@@ -50,7 +50,7 @@ export const command: Command = {
       try {
         const summary = await voidInvoices(db, conn.api, batch.id, selection, { signal: ctx.signal })
         ctx.log.info(`void batch ${batch.id}`, { ...summary, errors: summary.errors.length })
-        return reportAction(ctx, batch, 'voided', summary)
+        return reportAction(ctx, batch, 'voided', summary, values['api-url'])
       } finally {
         await conn.close()
       }
