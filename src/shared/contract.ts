@@ -345,6 +345,8 @@ export interface MappingFieldView {
   source: MatchSource
   /** A few values of the matched column, so the user can see the match is right. */
   samples: string[]
+  /** What blank or unmapped cells get from Settings (days until due, product type, channel), if anything. */
+  defaultValue: string | null
 }
 
 export interface MappingView {

@@ -69,6 +69,7 @@ export function mappingView(
   eff: EffectiveMapping,
   remembered: RememberedMapping | null,
   state: DraftState,
+  defaults: Partial<Record<CanonicalField, string>> = {},
 ): MappingView {
   const fields: MappingFieldView[] = FIELD_INFO.map((info) => {
     const f = info.field
@@ -85,6 +86,7 @@ export function mappingView(
       confidence: col === undefined ? 0 : source === 'user' ? 1 : (eff.suggestion.confidence[f] ?? 0),
       source,
       samples: samples(rows, col),
+      defaultValue: eff.constants[f] === undefined ? (defaults[f] ?? null) : null,
     }
   })
   const used = new Set(Object.values(eff.columns))

@@ -190,7 +190,13 @@ export class ImportSession {
 
   async mappingView(): Promise<MappingView> {
     const { table, mapping, remembered } = await this.effectiveMapping()
-    return mappingView(this.id, table.info.headers, table.rows, mapping, remembered, this.state)
+    const d = this.deps.scope().defaults
+    const defaults = {
+      days_until_due: String(d.daysUntilDue),
+      payment_product_type: d.productType.replace(/^kravia\.invoice_/, ''),
+      invoice_channel: d.invoiceChannel,
+    }
+    return mappingView(this.id, table.info.headers, table.rows, mapping, remembered, this.state, defaults)
   }
 
   /** Position of the next/previous problem row in the list the grid shows (all rows, or only problems). */

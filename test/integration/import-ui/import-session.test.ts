@@ -154,6 +154,72 @@ describe('import session (the screens 1–5 operations, real files and SQLite)',
     await app.close()
   })
 
+  it('asks for the account id typed out before sending from production', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kb-import-prod-'))
+    dirs.push(dir)
+    const prodFile = join(dir, 'prod.csv')
+    copyFileSync(FIXTURE, prodFile)
+    const app = start(dir)
+    await app.call('settings:saveCredentials', {
+      environment: 'production',
+      accountId: 'P12345678',
+      clientId: 'id',
+      clientSecret: 'secret',
+    })
+    await app.call('settings:setEnvironment', { environment: 'production' })
+    const { sessionId } = await app.call<{ sessionId: string }>('import:openPath', { path: prodFile })
+    const plan = await app.call<PlanView>('plan:get', { sessionId })
+    expect(plan.environment).toBe('production')
+    expect(plan.account).toBe('P12345678')
+    expect(plan.confirmWord).toBe('P12345678')
+    expect(await app.dispatch('plan:confirm', { sessionId })).toMatchObject({
+      ok: false,
+      error: { code: 'confirmation_required' },
+    })
+    expect(await app.dispatch('plan:confirm', { sessionId, confirmation: 'P1234567' })).toMatchObject({
+      ok: false,
+    })
+    const { batchId } = await app.call<{ batchId: string }>('plan:confirm', {
+      sessionId,
+      confirmation: ' p12345678 ',
+    })
+    expect(await app.call('batches:get', { batchId })).toMatchObject({ environment: 'production', total: 3 })
+    await app.close()
+  })
+
+  it('opens the failed invoices of a batch as a follow-up import ("fix and retry")', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kb-import-retry-'))
+    dirs.push(dir)
+    const src = join(dir, 'mai.csv')
+    copyFileSync(FIXTURE, src)
+    const app = start(dir)
+    const first = await app.call<{ sessionId: string }>('import:openPath', { path: src })
+    const { batchId } = await app.call<{ batchId: string }>('plan:confirm', { sessionId: first.sessionId })
+    // Dintero refused one invoice (as the engine would record it).
+    const db = openAppDb(dir)
+    db.prepare(
+      "UPDATE invoices SET state = 'failed', error_message = 'Kunden finnes ikke' WHERE batch_id = ? AND merchant_reference = '1002'",
+    ).run(batchId)
+    db.close()
+
+    const retry = await app.call<{ sessionId: string; step: string; followUpOf: string }>(
+      'import:openFailed',
+      {
+        batchId,
+      },
+    )
+    expect(retry).toMatchObject({ step: 'review', followUpOf: batchId })
+    const summary = await app.call<ImportSummary>('import:validate', { sessionId: retry.sessionId })
+    expect(summary.invoices).toBe(1)
+    expect(summary.totalAmount).toBe(85000)
+    const plan = await app.call<PlanView>('plan:get', { sessionId: retry.sessionId })
+    expect(plan.followUpOf).toBe(batchId)
+    const follow = await app.call<{ batchId: string }>('plan:confirm', { sessionId: retry.sessionId })
+    const parent = await app.call<{ parentId: string | null }>('batches:get', { batchId: follow.batchId })
+    expect(parent.parentId).toBe(batchId)
+    await app.close()
+  })
+
   it('refuses an unknown path with one clear sentence', async () => {
     const app = start(dataDir)
     const r = await app.dispatch('import:openPath', { path: join(dataDir, 'nope.csv') })

@@ -100,7 +100,11 @@ export function FieldRow({
           {f.source !== 'none' && f.source !== 'constant' && ` · ${Math.round(f.confidence * 100)} %`}
         </span>
       </td>
-      <td className="muted map-samples">{f.samples.join(' · ')}</td>
+      <td className="muted map-samples">
+        {f.samples.length > 0
+          ? f.samples.join(' · ')
+          : f.defaultValue !== null && t('map.fromDefault', { value: f.defaultValue })}
+      </td>
     </tr>
   )
 }

@@ -47,7 +47,11 @@ export function MapScreen({ route }: { route: RouteOf<'map'> }) {
           testId="read-progress"
           value={progress?.done ?? 0}
           max={progress?.total ?? 0}
-          label={progress ? t('map.readingRows', { rows: num(progress.done) }) : t('map.reading')}
+          label={
+            progress && progress.total > 0
+              ? t('map.readingPct', { pct: Math.floor((progress.done / progress.total) * 100) })
+              : t('map.reading')
+          }
         />
       )}
       {view && (
