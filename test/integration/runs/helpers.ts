@@ -55,3 +55,15 @@ export async function run(
   const summary = await handle.done
   return { summary, updates, handle }
 }
+
+/** A Norwegian invoice sheet (the import's canonical headers) with n private-customer invoices. */
+export function invoiceCsv(n: number, prefix = 'CSV'): string {
+  const head =
+    'Fakturanr;Kundetype;Forfall;Fornavn;Etternavn;Firmanavn;Org.nr;E-post;Mobil;Adresse;Postnr;Poststed;Land;Linje;Beskrivelse;Antall;Beløp;MVA-sats'
+  const rows = Array.from({ length: n }, (_, i) => {
+    const ref = `${prefix}-${String(i + 1).padStart(4, '0')}`
+    const kr = `${100 + (i % 50)},${String(i % 100).padStart(2, '0')}`
+    return `${ref};Privat;14;Kari;Nordmann${i};;;kari${i}@example.no;98765432;Lillegata ${i + 1};5003;Bergen;NO;1;Abonnement;1;${kr};25`
+  })
+  return `${[head, ...rows].join('\n')}\n`
+}

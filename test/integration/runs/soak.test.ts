@@ -7,7 +7,7 @@ import { listInvoices } from '../../../src/main/runs/journal'
 import { type Sandbox, seededRandom, startSandbox } from '../../../src/main/sandbox'
 import { isAuthorizedOrLater } from '../../../src/shared/states'
 import { type CliProcess, invoiceEvents, startCli } from './cli-process'
-import { byReference, sandboxTransactions } from './helpers'
+import { byReference, invoiceCsv, sandboxTransactions } from './helpers'
 
 /**
  * The fault-injection soak: a few hundred invoices through the real CLI against a sandbox with
@@ -20,17 +20,6 @@ const N = 300
 let dir: string
 let sb: Sandbox
 const spawned: CliProcess[] = []
-
-function csv(n: number): string {
-  const head =
-    'Fakturanr;Kundetype;Forfall;Fornavn;Etternavn;Firmanavn;Org.nr;E-post;Mobil;Adresse;Postnr;Poststed;Land;Linje;Beskrivelse;Antall;Beløp;MVA-sats'
-  const rows = Array.from({ length: n }, (_, i) => {
-    const ref = `SOAK-${String(i + 1).padStart(4, '0')}`
-    const kr = `${100 + (i % 50)},${String(i % 100).padStart(2, '0')}`
-    return `${ref};Privat;14;Kari;Nordmann${i};;;kari${i}@example.no;98765432;Lillegata ${i + 1};5003;Bergen;NO;1;Abonnement;1;${kr};25`
-  })
-  return `${[head, ...rows].join('\n')}\n`
-}
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'kb-soak-'))
@@ -45,7 +34,7 @@ beforeAll(async () => {
     rateLimit: 40,
     latencyMs: 15,
   })
-  writeFileSync(join(dir, 'invoices.csv'), csv(N))
+  writeFileSync(join(dir, 'invoices.csv'), invoiceCsv(N, 'SOAK'))
 })
 
 afterAll(async () => {
