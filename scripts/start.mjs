@@ -88,19 +88,23 @@ if (!existsSync(addon)) {
       recursive: true,
       filter: (p) => !p.startsWith(join(root, 'node_modules', 'better-sqlite3', 'build')),
     })
-    const r = spawnSync(process.execPath, plan.nativeBuildArgs(nodeGyp, electronVersion, process.arch), {
-      cwd: src,
-      env: plan.nativeBuildEnv(process.env),
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
-    })
+    const r = spawnSync(
+      process.execPath,
+      plan.nativeBuildArgs(nodeGyp, electronVersion, process.arch, plan.headersUrl(process.env)),
+      {
+        cwd: src,
+        env: plan.nativeBuildEnv(process.env),
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+      },
+    )
     mkdirSync(dirname(addon), { recursive: true })
     writeFileSync(logFile, `${r.stdout ?? ''}${r.stderr ?? ''}${r.error ? String(r.error) : ''}`)
     const built = join(src, 'build', 'Release', 'better_sqlite3.node')
     if (r.status !== 0 || !existsSync(built)) {
       problem =
         `kravia-batch: building the database module for Electron ${electronVersion} failed (node-gyp needs a C++ ` +
-        `toolchain and access to ${plan.ELECTRON_HEADERS_URL}; log: ${logFile}); the CLI still works: npm run -s cli -- --help`
+        `toolchain and access to ${plan.headersUrl(process.env)}; log: ${logFile}); the CLI still works: npm run -s cli -- --help`
     } else if (abi && !plan.addonMatchesAbi(readFileSync(built), abi)) {
       problem = `kravia-batch: the database module was built for the wrong runtime (expected Electron ABI ${abi}); not using it.`
     } else {

@@ -7,6 +7,11 @@ import { join } from 'node:path'
 
 export const ELECTRON_HEADERS_URL = 'https://electronjs.org/headers'
 
+/** Electron's headers, or a mirror (KRAVIA_ELECTRON_HEADERS_URL) for networks that block electronjs.org. */
+export function headersUrl(env: NodeJS.ProcessEnv): string {
+  return env.KRAVIA_ELECTRON_HEADERS_URL || ELECTRON_HEADERS_URL
+}
+
 export const NO_ELECTRON_MESSAGE =
   'kravia-batch: the desktop window cannot open on this machine because the Electron binary could not be ' +
   'downloaded; everything else works from the command line: npm run -s cli -- --help'
@@ -39,14 +44,19 @@ export function electronBinary(view: ElectronPackageView): string | null {
  * node-gyp arguments for an Electron-ABI build of better-sqlite3. Headers come from Electron's
  * server: a build against Node's headers would be stamped and loaded as if it were Electron's.
  */
-export function nativeBuildArgs(nodeGyp: string, electronVersion: string, arch: string): string[] {
+export function nativeBuildArgs(
+  nodeGyp: string,
+  electronVersion: string,
+  arch: string,
+  headersUrl: string = ELECTRON_HEADERS_URL,
+): string[] {
   return [
     nodeGyp,
     'rebuild',
     '--release',
     `--target=${electronVersion}`,
     `--arch=${arch}`,
-    `--dist-url=${ELECTRON_HEADERS_URL}`,
+    `--dist-url=${headersUrl}`,
     '--runtime=electron',
   ]
 }

@@ -5,6 +5,7 @@ import {
   ELECTRON_HEADERS_URL,
   electronBinary,
   electronEnv,
+  headersUrl,
   NO_ELECTRON_MESSAGE,
   nativeBuildArgs,
   nativeBuildEnv,
@@ -65,6 +66,16 @@ describe('npm start: the Electron-ABI build of better-sqlite3', () => {
       `--dist-url=${ELECTRON_HEADERS_URL}`,
       '--runtime=electron',
     ])
+  })
+
+  it('can take the headers from a mirror instead of electronjs.org', () => {
+    expect(headersUrl({})).toBe(ELECTRON_HEADERS_URL)
+    expect(headersUrl({ KRAVIA_ELECTRON_HEADERS_URL: 'https://mirror.example/electron-headers' })).toBe(
+      'https://mirror.example/electron-headers',
+    )
+    expect(nativeBuildArgs('g.js', '45.5.0', 'arm64', 'https://m.example')).toContain(
+      '--dist-url=https://m.example',
+    )
   })
 
   it("drops npm's nodedir and target settings, which would silently build against Node's headers", () => {
