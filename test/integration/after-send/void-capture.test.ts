@@ -19,7 +19,7 @@ afterAll(async () => {
   await sandbox.close()
 })
 afterEach(() => {
-  sandbox.setFaults({ voidAcceptedRate: 0, rateLimit: 0, failRate: 0 })
+  sandbox.setFaults({ voidAcceptedRate: 0, rateLimit: 0, failRate: 0, lostResponseRate: 0 })
   t?.close()
 })
 
@@ -143,6 +143,31 @@ describe('void', () => {
       own.api.close()
       await own.sandbox.close()
     }
+  })
+
+  it('counts a void whose answers were all lost as done once a read shows it happened', async () => {
+    t = tempDb()
+    const b = await sentBatch(t.db, api, sandbox.baseUrl, [{ ref: 'LOST-1' }])
+    // Dintero voids it and commits, but the connection drops before any answer arrives.
+    sandbox.setFaults({ lostResponseRate: 1 })
+    const s = await voidInvoices(
+      t.db,
+      api,
+      b,
+      { all: true },
+      { retry: { maxTries: 2, baseMs: 5, maxMs: 10 } },
+    )
+    sandbox.setFaults({ lostResponseRate: 0 })
+    expect(s).toMatchObject({ count: 1, done: 1, failed: 0 })
+    const r = row(t.db, b, 'LOST-1')
+    expect(r).toMatchObject({
+      state: 'voided',
+      transaction_status: 'AUTHORIZATION_VOIDED',
+      error_message: null,
+    })
+    const tries = attemptsOf(t.db, r.id).filter((a) => a.kind === 'void')
+    expect(tries).toHaveLength(2)
+    expect(tries.every((a) => a.outcome === 'error' && a.http_status === null)).toBe(true)
   })
 
   it('rides out 429s, every try journaled', async () => {

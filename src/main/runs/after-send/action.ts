@@ -101,7 +101,9 @@ export async function runAction(
         summary.authFailed = true
         stop.abort()
       }
-      if (e instanceof DinteroError && e.kind === 'rejected' && inv.transaction_id) {
+      // Did it happen anyway? A refusal after a lost answer ("already voided"), or retries that
+      // never got an answer although Dintero did the work: one read tells.
+      if (e instanceof DinteroError && e.kind !== 'auth' && inv.transaction_id) {
         const tx = await api.getTransaction(inv.transaction_id, stop.signal).catch(() => null)
         if (tx && spec.alreadyDone(tx)) {
           const current = getInvoice(db, inv.id)
