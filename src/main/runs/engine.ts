@@ -220,6 +220,12 @@ export function startRun(deps: RunDeps, batchId: string, options: RunOptions = {
         queue.push(w, clock.now())
         break
       }
+      // A stop may have come while this waited for its turn (cancel right after start).
+      if (stop !== null && (stop !== 'cancel' || !accept(w))) {
+        scheduler.release('none')
+        queue.push(w, clock.now())
+        continue
+      }
       if (w.state === 'pending' && !w.sentBefore) {
         canaryLeft--
         w.sentBefore = true

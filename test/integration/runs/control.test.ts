@@ -1,5 +1,7 @@
 import { hostname } from 'node:os'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import type { DinteroApi } from '../../../src/main/dintero/types'
+import { daysUntilDue } from '../../../src/main/invoice/values'
 import { createBatch } from '../../../src/main/runs/batch'
 import { startRun } from '../../../src/main/runs/engine'
 import { getAttempts, getBatch, getInvoiceByReference, listInvoices } from '../../../src/main/runs/journal'
@@ -148,5 +150,36 @@ describe('run control', () => {
     expect(updates.length).toBeLessThanOrEqual(Math.ceil(seconds * 10) + 2)
     expect(new Set(updates.flatMap((u) => u.rows.map((r) => r.id))).size).toBe(300)
     expect(getBatch(t.db, id)?.state).toBe('finished')
+  })
+
+  it('cancel right after start sends nothing', async () => {
+    t = tempDb()
+    const id = createBatch(t.db, batchInput(invoices(5, 'NOW'), fast, 'sandbox', { baseUrl: sb.baseUrl }))
+    const handle = startRun({ db: t.db, client: clientFor(sb) }, id)
+    handle.cancel()
+    const summary = await handle.done
+    expect(summary).toMatchObject({ state: 'cancelled', counts: { cancelled: 5 }, exitCode: 3 })
+    expect(byReference(await sandboxTransactions(sb)).has('NOW-00001')).toBe(false)
+  })
+
+  it('recomputes days_until_due from the due date when it sends', async () => {
+    t = tempDb()
+    const real = clientFor(sb)
+    const sent: number[] = []
+    const spy: DinteroApi = {
+      ...real,
+      pay: (body, o) => {
+        sent.push(body.payment.days_until_due)
+        return real.pay(body, o)
+      },
+      listByMerchantReference: (ref) => real.listByMerchantReference(ref),
+    }
+    const due = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10)
+    const list = invoices(1, 'DUE').map((i) => ({ ...i, due_date: due }))
+    const id = createBatch(t.db, batchInput(list, fast, 'sandbox', { baseUrl: sb.baseUrl }))
+    await run(t.db, real, id, {}, { client: spy })
+    expect(sent).toEqual([daysUntilDue(due, new Date())])
+    expect(sent[0]).not.toBe(14)
+    expect(getInvoiceByReference(t.db, id, 'DUE-00001')?.kravia_due_date).toBe(due)
   })
 })
