@@ -72,11 +72,11 @@ describe('the whole flow in Chromium: spreadsheet → invoices → void → paym
     await badCell.dblclick()
     await page.getByTestId('cell-editor').fill('eva.berg@example.no')
     await page.getByTestId('cell-editor').press('Enter')
-    await expect.poll(() => page.getByTestId('totals-invoices').innerText()).toBe('4')
+    await expect.poll(() => page.getByTestId('totals-invoices').textContent()).toBe('4')
 
     // Confirm the plan: the Run screen starts sending at once.
     await page.getByTestId('to-plan').click()
-    await expect.poll(() => page.getByTestId('plan-invoices').innerText()).toBe('4')
+    await expect.poll(() => page.getByTestId('plan-invoices').textContent()).toBe('4')
     await page.getByTestId('plan-send').click()
     await page.getByTestId('run-screen').waitFor()
     const batchId = (harness.db.prepare('SELECT id FROM batches').get() as { id: string }).id
@@ -85,23 +85,23 @@ describe('the whole flow in Chromium: spreadsheet → invoices → void → paym
     await expect
       .poll(() => page.getByTestId('run-state').getAttribute('data-state'), { timeout: 30_000 })
       .toBe('finished')
-    await expect.poll(() => page.getByTestId('run-progress').innerText()).toContain('4 of 4 done, 0 failed')
+    await expect.poll(() => page.getByTestId('run-progress').textContent()).toContain('4 of 4 done, 0 failed')
     await expect.poll(() => rowsOnScreen(page).count()).toBe(4)
     const refs = listInvoices(harness.db, batchId).map((i) => i.merchant_reference)
     expect(refs.sort()).toEqual(['1001', '1002', '1003', '1005'])
     for (const ref of refs) expect(getInvoiceByReference(harness.db, batchId, ref)?.state).toBe('authorized')
-    expect(await page.getByTestId('run-grid').innerText()).not.toContain('Waiting')
+    expect(await page.getByTestId('run-grid').textContent()).not.toContain('Waiting')
 
     // Void one invoice (1002) after the confirmation names count and amount.
     await page.getByTestId('select-1002').check()
     await page.getByTestId('void-selected').click()
     await expect
-      .poll(() => page.getByTestId('action-summary').innerText())
-      .toContain('1 invoices totalling NOK 850.00')
+      .poll(() => page.getByTestId('action-summary').textContent())
+      .toContain('1 invoice of NOK 850.00')
     await page.getByTestId('action-confirm').click()
     await expect.poll(() => getInvoiceByReference(harness.db, batchId, '1002')?.state).toBe('voided')
     await expect
-      .poll(() => page.locator('[data-testid=run-grid] [role=row]', { hasText: '1002' }).innerText())
+      .poll(() => page.locator('[data-testid=run-grid] [role=row]', { hasText: '1002' }).textContent())
       .toContain('Voided')
 
     // The customer of 1001 pays in full (the sandbox's payment control), then History refreshes.

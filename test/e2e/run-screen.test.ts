@@ -84,7 +84,7 @@ describe('run screen in Chromium, against the built-in sandbox', () => {
     await expect
       .poll(() => page.getByTestId('action-summary').textContent())
       .toContain(
-        `1 invoices totalling NOK ${Math.floor(inv.amount / 100)}.${String(inv.amount % 100).padStart(2, '0')}`,
+        `1 invoice of NOK ${Math.floor(inv.amount / 100)}.${String(inv.amount % 100).padStart(2, '0')}`,
       )
     await page.getByTestId('action-confirm').click()
     await expect.poll(() => getInvoiceByReference(harness.db, batchId, 'INV-00012')!.state).toBe('voided')
@@ -93,7 +93,9 @@ describe('run screen in Chromium, against the built-in sandbox', () => {
     // Capture is offered because two invoices wait for the merchant; "all" captures exactly those.
     await page.getByTestId('run-search').fill('')
     await page.getByTestId('capture-all').click()
-    await expect.poll(() => page.getByTestId('action-summary').textContent()).toContain('2 invoices')
+    await expect
+      .poll(() => page.getByTestId('action-summary').textContent())
+      .toContain('2 invoices totalling')
     await page.getByTestId('action-confirm').click()
     await expect.poll(() => getCounts(harness.db, batchId).awaiting_capture ?? 0).toBe(0)
     app.assertClean()

@@ -59,6 +59,7 @@ export function BulkActions({ batchId, selectedIds, canCapture, onDone }: Props)
   }
 
   const sel: Selection | null = selectedIds.length ? { ids: selectedIds } : null
+  const one = pending?.preview.count === 1
   const vars: Record<string, string> = pending
     ? { count: num(pending.preview.count), amount: money(pending.preview.amount) }
     : {}
@@ -105,7 +106,16 @@ export function BulkActions({ batchId, selectedIds, canCapture, onDone }: Props)
         }
       >
         <p data-testid="action-summary">
-          {t(pending?.kind === 'capture' ? 'run.captureBody' : 'run.voidBody', vars)}
+          {t(
+            pending?.kind === 'capture'
+              ? one
+                ? 'run.captureBodyOne'
+                : 'run.captureBody'
+              : one
+                ? 'run.voidBodyOne'
+                : 'run.voidBody',
+            vars,
+          )}
         </p>
       </Dialog>
     </div>

@@ -1,0 +1,118 @@
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { getBatch, getCounts, getInvoiceByReference } from '../../src/main/runs/journal'
+import { type Harness, launchChromium, startHarness } from './harness'
+import { seedBatch } from './run-helpers'
+
+const state = (harness: Harness, batchId: string) => getBatch(harness.db, batchId)?.state
+const sent = (harness: Harness, batchId: string) => {
+  const c = getCounts(harness.db, batchId)
+  return (c.authorized ?? 0) + (c.failed ?? 0)
+}
+
+describe('run control in Chromium: pause, continue, cancel, resume offer, fix and retry', () => {
+  let harness: Harness
+  let browser: Browser
+
+  beforeAll(async () => {
+    harness = await startHarness({ locale: 'en-GB' })
+    browser = await launchChromium()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await harness?.close()
+  })
+
+  it('pauses, continues and cancels a run; nothing left pending after a cancel', async () => {
+    const batchId = seedBatch(harness.db, 40, { prefix: 'PC', settings: { rate: 5, concurrency: 1 } })
+    const app = await harness.open(browser, { locale: 'en-GB' })
+    const { page } = app
+    await page.getByTestId('nav-history').click()
+    await page.getByTestId(`open-batch-${batchId}`).click()
+    await page.getByTestId('open-run').click()
+    await page.getByTestId('run-resume').click()
+    await expect.poll(() => page.getByTestId('run-state').getAttribute('data-state')).toBe('running')
+    await expect
+      .poll(() => page.getByTestId('run-rate').textContent())
+      .toMatch(/per second · (Done about|Estimating)/)
+    await expect.poll(() => sent(harness, batchId)).toBeGreaterThan(2)
+
+    await page.getByTestId('run-pause').click()
+    await expect.poll(() => state(harness, batchId)).toBe('paused')
+    await expect.poll(() => page.getByTestId('run-paused').textContent()).toContain('The batch is paused.')
+    const atPause = sent(harness, batchId)
+    await new Promise((r) => setTimeout(r, 600))
+    expect(sent(harness, batchId)).toBe(atPause)
+
+    await page.getByTestId('run-resume').click()
+    await expect.poll(() => sent(harness, batchId)).toBeGreaterThan(atPause)
+    await page.getByTestId('run-cancel').click()
+    await page.getByTestId('cancel-dialog').waitFor()
+    await page.getByTestId('cancel-confirm').click()
+    await expect.poll(() => page.getByTestId('run-state').getAttribute('data-state')).toBe('cancelled')
+    const counts = getCounts(harness.db, batchId)
+    expect(counts.pending ?? 0).toBe(0)
+    expect(counts.sending ?? 0).toBe(0)
+    expect((counts.cancelled ?? 0) + (counts.authorized ?? 0)).toBe(40)
+    expect(counts.cancelled).toBeGreaterThan(0)
+    app.assertClean()
+  })
+
+  it('offers to resume an unfinished batch when the app starts, and finishes it', async () => {
+    const batchId = seedBatch(harness.db, 12, { prefix: 'RS', settings: { rate: 4, concurrency: 1 } })
+    await harness.dispatch('runs:start', { batchId })
+    await expect.poll(() => sent(harness, batchId)).toBeGreaterThan(0)
+    await harness.dispatch('runs:pause', { batchId })
+    await expect.poll(() => state(harness, batchId)).toBe('paused')
+
+    const app = await harness.open(browser, { locale: 'en-GB' })
+    const { page } = app
+    await page.getByTestId('resume-dialog').waitFor()
+    expect(await page.getByTestId('resume-dialog').textContent()).toContain(batchId)
+    await page.getByTestId(`resume-${batchId}`).click()
+    await page.getByTestId('run-screen').waitFor()
+    await page.getByTestId('run-resume').click()
+    await expect.poll(() => state(harness, batchId), { timeout: 20_000 }).toBe('finished')
+    expect(getCounts(harness.db, batchId)).toEqual({ authorized: 12 })
+    app.assertClean()
+  })
+
+  it('fixes failed invoices in the review grid and sends them as a follow-up batch', async () => {
+    const batchId = seedBatch(harness.db, 6, { prefix: 'FX', bad: [2] })
+    await harness.dispatch('runs:start', { batchId })
+    await expect.poll(() => state(harness, batchId)).toBe('finished')
+    expect(getCounts(harness.db, batchId)).toEqual({ authorized: 5, failed: 1 })
+
+    const app = await harness.open(browser, { locale: 'en-GB', viewport: { width: 1360, height: 900 } })
+    const { page } = app
+    await page.getByTestId('nav-history').click()
+    await page.getByTestId(`open-batch-${batchId}`).click()
+    await page.getByTestId('open-run').click()
+    await page.getByTestId('fix-retry').click()
+    await page.getByTestId('review-grid').waitFor()
+    const bad = page.locator('.grid-cell.cell-error', { hasText: 'not-a-phone' })
+    await bad.dblclick()
+    await page.getByTestId('cell-editor').fill('+4791234567')
+    await page.getByTestId('cell-editor').press('Enter')
+    await expect.poll(() => page.getByTestId('totals-invoices').textContent()).toBe('1')
+    await page.getByTestId('to-plan').click()
+    await page.getByTestId('plan-send').click()
+    await page.getByTestId('run-screen').waitFor()
+    const followUp = (
+      harness.db.prepare('SELECT id FROM batches WHERE parent_batch_id = ?').get(batchId) as { id: string }
+    ).id
+    await expect.poll(() => state(harness, followUp), { timeout: 20_000 }).toBe('finished')
+    expect(getCounts(harness.db, followUp)).toEqual({ authorized: 1 })
+    expect(getInvoiceByReference(harness.db, batchId, 'FX-00003')?.superseded_by_batch).toBe(followUp)
+
+    // The original batch's row now says where it went.
+    await page.getByTestId('nav-history').click()
+    await page.getByTestId(`open-batch-${batchId}`).click()
+    await page.getByTestId('open-run').click()
+    await page.getByTestId('state-filter').selectOption('failed')
+    await expect
+      .poll(() => page.getByTestId('run-grid').textContent())
+      .toContain(`Superseded by batch ${followUp}`)
+    app.assertClean()
+  })
+})
