@@ -1,3 +1,4 @@
+import { AppError } from '../../shared/errors'
 import type { InvoiceState } from '../../shared/states'
 import type { Db } from '../db/open'
 import type { DinteroApi } from '../dintero/types'
@@ -63,7 +64,7 @@ export async function refreshBatch(
 ): Promise<RefreshSummary> {
   const now = options.now ?? (() => new Date())
   const batch = getBatch(db, batchId)
-  if (!batch) throw new Error(`Batch ${batchId} does not exist.`)
+  if (!batch) throw new AppError('no_batch', `Batch "${batchId}" does not exist.`)
   const rows = refreshable(db, batchId)
   const summary: RefreshSummary = {
     checked: 0,

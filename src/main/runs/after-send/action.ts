@@ -1,3 +1,4 @@
+import { AppError } from '../../../shared/errors'
 import type { InvoiceState } from '../../../shared/states'
 import type { Db } from '../../db/open'
 import type { DinteroApi, Transaction } from '../../dintero/types'
@@ -47,7 +48,7 @@ export async function runAction(
 ): Promise<ActionSummary> {
   const now = options.now ?? (() => new Date())
   const batch = getBatch(db, batchId)
-  if (!batch) throw new Error(`Batch ${batchId} does not exist.`)
+  if (!batch) throw new AppError('no_batch', `Batch "${batchId}" does not exist.`)
   const { invoices, refused } = selectInvoices(db, batchId, selection, spec.eligible, spec.done)
   const summary = emptySummary()
   summary.errors.push(...refused)
@@ -97,6 +98,12 @@ export async function runAction(
     },
     async (inv, e) => {
       handled++
+      if (e instanceof NotEligible) {
+        // Moved on meanwhile (another window, a refresh): nothing was sent, the row is not ours to mark.
+        summary.failed++
+        summary.errors.push({ id: inv.id, reference: inv.merchant_reference, message: e.message })
+        return
+      }
       if (isAuthError(e)) {
         summary.authFailed = true
         stop.abort()
