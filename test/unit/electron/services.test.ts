@@ -58,13 +58,7 @@ describe('app services', () => {
     })
   })
 
-  it('routes every contract request to a handler; an area not built yet answers not_implemented', async () => {
-    const s = services()
-    expect(Object.keys(s.handlers).sort()).toEqual([...requestNames].sort())
-    expect(s.missing).not.toContain('app:info')
-    for (const name of s.missing) {
-      const call = Promise.resolve().then(() => s.handlers[name]({} as never))
-      await expect(call).rejects.toMatchObject({ code: 'not_implemented' })
-    }
+  it('routes every contract request to a handler', () => {
+    expect(Object.keys(services().handlers).sort()).toEqual([...requestNames].sort())
   })
 })
