@@ -24,7 +24,7 @@ describe('run control in Chromium: pause, continue, cancel, resume offer, fix an
   })
 
   it('pauses, continues and cancels a run; nothing left pending after a cancel', async () => {
-    const batchId = seedBatch(harness.db, 40, { prefix: 'PC', settings: { rate: 5, concurrency: 1 } })
+    const batchId = seedBatch(harness.db, 60, { prefix: 'PC', settings: { rate: 5, concurrency: 1 } })
     const app = await harness.open(browser, { locale: 'en-GB' })
     const { page } = app
     await page.getByTestId('nav-history').click()
@@ -38,7 +38,7 @@ describe('run control in Chromium: pause, continue, cancel, resume offer, fix an
     await expect.poll(() => sent(harness, batchId)).toBeGreaterThan(2)
 
     await page.getByTestId('run-pause').click()
-    await expect.poll(() => state(harness, batchId)).toBe('paused')
+    await expect.poll(() => state(harness, batchId), { timeout: 15_000 }).toBe('paused')
     await expect.poll(() => page.getByTestId('run-paused').textContent()).toContain('The batch is paused.')
     const atPause = sent(harness, batchId)
     await new Promise((r) => setTimeout(r, 600))
@@ -49,12 +49,35 @@ describe('run control in Chromium: pause, continue, cancel, resume offer, fix an
     await page.getByTestId('run-cancel').click()
     await page.getByTestId('cancel-dialog').waitFor()
     await page.getByTestId('cancel-confirm').click()
-    await expect.poll(() => page.getByTestId('run-state').getAttribute('data-state')).toBe('cancelled')
+    await expect
+      .poll(() => page.getByTestId('run-state').getAttribute('data-state'), { timeout: 15_000 })
+      .toBe('cancelled')
     const counts = getCounts(harness.db, batchId)
     expect(counts.pending ?? 0).toBe(0)
     expect(counts.sending ?? 0).toBe(0)
-    expect((counts.cancelled ?? 0) + (counts.authorized ?? 0)).toBe(40)
+    expect((counts.cancelled ?? 0) + (counts.authorized ?? 0)).toBe(60)
     expect(counts.cancelled).toBeGreaterThan(0)
+    app.assertClean()
+  })
+
+  it('stops after the canary, says so (in Norwegian too), and sends the rest on Continue', async () => {
+    const batchId = seedBatch(harness.db, 10, { prefix: 'CY', settings: { canary: 3 } })
+    const app = await harness.open(browser, { locale: 'nb-NO' })
+    const { page } = app
+    await page.getByTestId('nav-history').click()
+    await page.getByTestId(`open-batch-${batchId}`).click()
+    await page.getByTestId('open-run').click()
+    await page.getByRole('heading', { name: `Sending av bunt ${batchId}` }).waitFor()
+    await page.getByTestId('run-resume').click()
+    await expect.poll(() => getBatch(harness.db, batchId)?.pause_reason).toBe('canary')
+    expect(getCounts(harness.db, batchId)).toEqual({ authorized: 3, pending: 7 })
+    await expect
+      .poll(() => page.getByTestId('run-paused').textContent())
+      .toContain('De første fakturaene er sendt')
+    expect(await page.getByTestId('run-resume').textContent()).toBe('Fortsett')
+    await page.getByTestId('run-resume').click()
+    await expect.poll(() => state(harness, batchId)).toBe('finished')
+    expect(getCounts(harness.db, batchId)).toEqual({ authorized: 10 })
     app.assertClean()
   })
 

@@ -9,8 +9,10 @@ export const PAGE_SIZE = 200
 
 export class RowStore {
   private pages = new Map<number, RunRow[]>()
-  private live = new Map<number, RunRow>()
-  private requested = new Set<number>()
+  private live = new Map<number, { row: RunRow; seq: number }>()
+  /** Page → the push sequence number when it was asked for. */
+  private requested = new Map<number, number>()
+  private seq = 0
   total = 0
   /** Bumped on every change; React re-renders when it moves. */
   version = 0
@@ -19,7 +21,7 @@ export class RowStore {
     const page = this.pages.get(Math.floor(index / PAGE_SIZE))
     const row = page?.[index % PAGE_SIZE]
     if (!row) return undefined
-    return this.live.get(row.id) ?? row
+    return this.live.get(row.id)?.row ?? row
   }
 
   /** Pages covering [start, end] not yet asked for; marks them asked. */
@@ -27,7 +29,7 @@ export class RowStore {
     const out: number[] = []
     for (let p = Math.floor(start / PAGE_SIZE); p <= Math.floor(end / PAGE_SIZE); p++) {
       if (!this.requested.has(p) && p * PAGE_SIZE < Math.max(this.total, 1)) {
-        this.requested.add(p)
+        this.requested.set(p, this.seq)
         out.push(p)
       }
     }
@@ -35,10 +37,12 @@ export class RowStore {
   }
 
   setPage(page: number, rows: RunRow[], total: number): void {
-    // A fetched page is newer than the pushes before it for those rows.
+    // Main commits before it pushes, so the page already holds every push received before it was
+    // asked for; later pushes may be newer than the page and stay on top.
+    const askedAt = this.requested.get(page) ?? this.seq
     for (const r of rows) {
       const pushed = this.live.get(r.id)
-      if (pushed && pushed.state === r.state) this.live.delete(r.id)
+      if (pushed && pushed.seq <= askedAt) this.live.delete(r.id)
     }
     this.pages.set(page, rows)
     this.total = total
@@ -52,7 +56,8 @@ export class RowStore {
   /** Applies a batch of pushed row changes (the last one per id wins). */
   applyChanges(rows: readonly RunRow[]): void {
     if (rows.length === 0) return
-    for (const r of rows) this.live.set(r.id, r)
+    const seq = ++this.seq
+    for (const r of rows) this.live.set(r.id, { row: r, seq })
     this.version++
   }
 
@@ -67,7 +72,7 @@ export class RowStore {
   /** Loaded rows matching a predicate (for selections made from what is on screen). */
   loadedRows(): RunRow[] {
     const out: RunRow[] = []
-    for (const page of this.pages.values()) for (const r of page) out.push(this.live.get(r.id) ?? r)
+    for (const page of this.pages.values()) for (const r of page) out.push(this.live.get(r.id)?.row ?? r)
     return out
   }
 }
