@@ -78,11 +78,11 @@ describe('import flow in Chromium (Start → Read → Map → Review → Plan), 
     expect(await badCell.getAttribute('title')).toMatch(/e-?mail/i)
     const missing = page.locator('.grid-row', { hasText: 'per.as@example.no' }).locator('.cell-error')
     expect(await missing.count()).toBeGreaterThan(0)
-    await shoot(app, 'review')
 
     // Next problem lands on a problem row and lists its notes.
     await page.getByTestId('next-problem').click()
     await expect.poll(() => text(page, 'row-issues')).toMatch(/Row \d+/)
+    await shoot(app, 'review')
 
     // Fix it inline: the invoice is checked again and the totals follow.
     await badCell.dblclick()
@@ -115,6 +115,14 @@ describe('import flow in Chromium (Start → Read → Map → Review → Plan), 
     await page.getByTestId('run-screen').waitFor()
     const batches = harness.db.prepare('SELECT id, invoice_count, total_amount FROM batches').all()
     expect(batches).toMatchObject([{ invoice_count: 4, total_amount: 870450 }])
+
+    // Start lists the new batch with its state, ready to continue.
+    await page.getByTestId('nav-start').click()
+    const recent = page.getByTestId('recent-batch')
+    await recent.waitFor()
+    expect(await recent.textContent()).toContain('fakturaer-mars.csv')
+    expect(await recent.textContent()).toContain('NOK 8,704.50')
+    await shoot(app, 'start-recent')
     app.assertClean()
   })
 })

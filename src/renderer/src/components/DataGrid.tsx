@@ -5,6 +5,7 @@ import {
   forwardRef,
   type KeyboardEvent,
   type ReactNode,
+  useCallback,
   useEffect,
   useId,
   useImperativeHandle,
@@ -18,6 +19,8 @@ export interface GridColumn<R> {
   cell: (row: R, rowIndex: number, active: boolean) => ReactNode
   /** Extra class on a cell, e.g. to mark an error. */
   cellClass?: (row: R, rowIndex: number) => string | undefined
+  /** Stays in view when scrolling sideways (leading columns only). */
+  sticky?: boolean
   /** Accessible name of a cell's problem, read with the cell. */
   cellTitle?: (row: R, rowIndex: number) => string | undefined
 }
@@ -60,6 +63,7 @@ function DataGridInner<R>(props: Props<R>, ref: React.Ref<DataGridHandle>) {
   const { label, rowCount, columns, getRow, rowHeight = 32, onRangeChange, active, onActiveChange } = props
   const scrollRef = useRef<HTMLDivElement>(null)
   const gridId = useId()
+  const cellId = useCallback((r: number, c: number) => `${gridId}-r${r}c${c}`, [gridId])
   const virtualizer = useVirtualizer({
     count: rowCount,
     getScrollElement: () => scrollRef.current,
@@ -75,13 +79,34 @@ function DataGridInner<R>(props: Props<R>, ref: React.Ref<DataGridHandle>) {
     if (last >= first) onRangeChange?.(first, last)
   }, [first, last, onRangeChange])
 
+  // Keep the active cell in view sideways too (vertical scrolling is the virtualizer's job).
+  useEffect(() => {
+    if (!active) return
+    const id = requestAnimationFrame(() => {
+      document
+        .getElementById(cellId(active.row, active.col))
+        ?.scrollIntoView({ block: 'nearest', inline: 'nearest' })
+    })
+    return () => cancelAnimationFrame(id)
+  }, [active, cellId])
+
   useImperativeHandle(ref, () => ({
     scrollToRow: (row) => virtualizer.scrollToIndex(row, { align: 'center' }),
     focus: () => scrollRef.current?.focus(),
   }))
 
   const totalWidth = columns.reduce((s, c) => s + c.width, 0)
-  const cellId = (r: number, c: number) => `${gridId}-r${r}c${c}`
+  const stickyLeft: (number | undefined)[] = []
+  let left = 0
+  for (const c of columns) {
+    stickyLeft.push(c.sticky ? left : undefined)
+    left += c.width
+  }
+  const colStyle = (ci: number) =>
+    stickyLeft[ci] === undefined
+      ? { width: columns[ci].width }
+      : { width: columns[ci].width, left: stickyLeft[ci] }
+  const stickyClass = (ci: number) => (stickyLeft[ci] === undefined ? '' : ' grid-sticky')
 
   const move = (row: number, col: number) => {
     const r = Math.max(0, Math.min(rowCount - 1, row))
@@ -148,10 +173,10 @@ function DataGridInner<R>(props: Props<R>, ref: React.Ref<DataGridHandle>) {
         {columns.map((c, ci) => (
           <div
             key={c.id}
-            className="grid-hcell"
+            className={`grid-hcell${stickyClass(ci)}`}
             role="columnheader"
             aria-colindex={ci + 1}
-            style={{ width: c.width }}
+            style={colStyle(ci)}
           >
             {c.header}
           </div>
@@ -185,8 +210,8 @@ function DataGridInner<R>(props: Props<R>, ref: React.Ref<DataGridHandle>) {
                       aria-colindex={ci + 1}
                       aria-selected={isActive}
                       title={c.cellTitle?.(row, item.index)}
-                      className={`grid-cell${isActive ? ' grid-cell-active' : ''} ${c.cellClass?.(row, item.index) ?? ''}`}
-                      style={{ width: c.width }}
+                      className={`grid-cell${stickyClass(ci)}${isActive ? ' grid-cell-active' : ''} ${c.cellClass?.(row, item.index) ?? ''}`}
+                      style={colStyle(ci)}
                       onMouseDown={() => onActiveChange?.({ row: item.index, col: ci })}
                       onDoubleClick={() => props.onCellActivate?.({ row: item.index, col: ci })}
                     >

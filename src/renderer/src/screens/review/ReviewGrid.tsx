@@ -22,9 +22,34 @@ const statusTag: Record<ReviewRowView['status'], string> = {
 /** Two fixed columns (status, row number) come before the fields. */
 export const FIXED_COLUMNS = 2
 
-const widthOf = (field: string): number =>
-  ({ description: 240, email: 220, business_name: 200, address_line: 200, merchant_reference: 140 })[field] ??
-  130
+const WIDTHS: Record<string, number> = {
+  merchant_reference: 110,
+  payment_product_type: 110,
+  days_until_due: 80,
+  due_date: 100,
+  invoice_channel: 90,
+  first_name: 110,
+  last_name: 120,
+  business_name: 180,
+  organization_number: 120,
+  email: 210,
+  phone_number: 130,
+  address_line: 170,
+  address_line_2: 140,
+  postal_code: 80,
+  postal_place: 110,
+  country: 70,
+  customer_reference: 120,
+  line_id: 70,
+  id: 90,
+  description: 220,
+  quantity: 80,
+  unit_price: 100,
+  amount: 110,
+  vat: 70,
+  currency: 70,
+}
+const widthOf = (field: string): number => WIDTHS[field] ?? 120
 
 interface Props {
   fields: string[]
@@ -46,12 +71,14 @@ export const ReviewGrid = forwardRef<DataGridHandle, Props>(function ReviewGrid(
     const fixed: GridColumn<ReviewRowView>[] = [
       {
         id: '_status',
+        sticky: true,
         header: t('review.colStatus'),
-        width: 130,
+        width: 110,
         cell: (r) => <span className={`tag ${statusTag[r.status]}`}>{t(statusLabel[r.status])}</span>,
       },
       {
         id: '_line',
+        sticky: true,
         header: t('review.colLine'),
         width: 64,
         cell: (r) => <span className="num muted">{r.line}</span>,
