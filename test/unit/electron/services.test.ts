@@ -10,26 +10,28 @@ import {
   RecordingOpener,
 } from '../../../src/main/platform-fakes'
 import { createAppServices } from '../../../src/main/services'
+import { createSettingsStore } from '../../../src/main/settings/store'
 import { requestNames } from '../../../src/shared/api'
 
 function services() {
   const events: EventSink = { emit() {} }
   const db = openMemoryAppDb()
   const system = new FakeSystemInfo('en-GB', 'dark')
+  const secrets = new MemorySecretStore()
   const s = createAppServices({
     dataDir: '/data/Kravia Batch',
     db,
     log: silentLogger,
     events,
     dialogs: new FakeDialogs(),
-    secrets: new MemorySecretStore(),
+    secrets,
     opener: new RecordingOpener(),
     notifier: new RecordingNotifier(),
     system,
     clock: () => new Date('2026-11-25T12:00:00Z'),
     version: '0.1.0',
   })
-  return { ...s, dispatch: createDispatcher(s.handlers, silentLogger), db, system }
+  return { ...s, dispatch: createDispatcher(s.handlers, silentLogger), db, system, secrets }
 }
 
 describe('app services', () => {
@@ -49,6 +51,17 @@ describe('app services', () => {
     })
     s.system.setTheme('light')
     expect(await s.dispatch('app:info', {})).toMatchObject({ value: { theme: 'light' } })
+  })
+
+  it('reports the environment and account Settings switched to', async () => {
+    const s = services()
+    const settings = createSettingsStore(s.db, s.secrets)
+    settings.saveCredentials('test', { accountId: 'T11223344', clientId: 'id', clientSecret: 'secret' })
+    settings.setEnvironment('test')
+    expect(await s.dispatch('app:info', {})).toMatchObject({
+      ok: true,
+      value: { environment: 'test', account: 'T11223344' },
+    })
   })
 
   it('echoes app:ping with the injected clock', async () => {

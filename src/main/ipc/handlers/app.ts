@@ -1,18 +1,25 @@
 import { PRODUCT_NAME } from '../../paths'
+import { createSettingsStore } from '../../settings/store'
 import type { AreaHandlers, HandlerContext } from './context'
 
 export function appHandlers(ctx: HandlerContext): AreaHandlers<'app'> {
+  const settings = createSettingsStore(ctx.db, ctx.secrets)
   return {
-    'app:info': () => ({
-      name: PRODUCT_NAME,
-      version: ctx.version,
-      // Until an account is connected (settings area), the app runs against the local sandbox.
-      environment: 'sandbox',
-      account: 'Sandbox',
-      dataDir: ctx.dataDir,
-      locale: ctx.system.locale(),
-      theme: ctx.system.theme(),
-    }),
+    'app:info': () => {
+      // The environment the app sends to (the badge): sandbox until Settings switches to an account.
+      const environment = settings.environment()
+      const account =
+        environment === 'sandbox' ? 'Sandbox' : (settings.view().environments[environment].accountId ?? '')
+      return {
+        name: PRODUCT_NAME,
+        version: ctx.version,
+        environment,
+        account,
+        dataDir: ctx.dataDir,
+        locale: ctx.system.locale(),
+        theme: ctx.system.theme(),
+      }
+    },
     'app:ping': ({ message }) => ({ echo: message, at: ctx.clock().toISOString() }),
   }
 }
