@@ -5,7 +5,8 @@ import { useResource } from '../../app/use-api'
 import { Alert } from '../../components/Alert'
 import { Button } from '../../components/Button'
 import { useI18n } from '../../i18n/I18nProvider'
-import { batchStateLabel } from '../run/labels'
+import { INVOICE_STATES } from '../../../../shared/states'
+import { batchStateLabel, stateLabel } from '../run/labels'
 import { BatchDetail } from './BatchDetail'
 import '../run/run.css'
 import './history.css'
@@ -56,6 +57,7 @@ export function HistoryScreen({ route }: { route: RouteOf<'history'> }) {
                 <th scope="col" className="num">
                   {t('history.colAmount')}
                 </th>
+                <th scope="col">{t('history.colCounts')}</th>
                 <th scope="col">
                   <span className="visually-hidden">{t('history.open')}</span>
                 </th>
@@ -78,6 +80,13 @@ export function HistoryScreen({ route }: { route: RouteOf<'history'> }) {
                   </td>
                   <td className="num">{num(b.total)}</td>
                   <td className="num">{money(b.totalAmount)}</td>
+                  <td className="history-counts">
+                    {INVOICE_STATES.filter((st) => b.counts[st]).map((st) => (
+                      <span key={st} className={`state-chip state-${st}`} title={t(stateLabel(st))}>
+                        {t(stateLabel(st))} {num(b.counts[st] ?? 0)}
+                      </span>
+                    ))}
+                  </td>
                   <td>
                     <Button
                       variant={b.id === openId ? 'primary' : 'secondary'}
