@@ -220,6 +220,62 @@ describe('import session (the screens 1–5 operations, real files and SQLite)',
     await app.close()
   })
 
+  it('applies the user’s column choice and fixed values, and says where each value comes from', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kb-import-map-'))
+    dirs.push(dir)
+    const src = join(dir, 'juni.csv')
+    copyFileSync(FIXTURE, src)
+    const app = start(dir)
+    const { sessionId } = await app.call<{ sessionId: string }>('import:openPath', { path: src })
+    const before = await app.call<MappingView>('import:mapping', { sessionId })
+    const channel = before.fields.find((f) => f.field === 'invoice_channel')
+    expect(channel).toMatchObject({ column: null, source: 'none', defaultValue: 'kravia' })
+
+    const byUser = await app.call<MappingView>('import:setMapping', {
+      sessionId,
+      field: 'customer_reference',
+      column: 'Firma',
+      constant: null,
+    })
+    expect(byUser.fields.find((f) => f.field === 'customer_reference')).toMatchObject({
+      column: 'Firma',
+      source: 'user',
+      confidence: 1,
+    })
+    // Firma can hold only one field: the company name lost it.
+    expect(byUser.fields.find((f) => f.field === 'business_name')?.column).not.toBe('Firma')
+
+    const fixed = await app.call<MappingView>('import:setMapping', {
+      sessionId,
+      field: 'days_until_due',
+      column: null,
+      constant: '20',
+    })
+    expect(fixed.fields.find((f) => f.field === 'days_until_due')).toMatchObject({
+      column: null,
+      constant: '20',
+      source: 'constant',
+    })
+    expect(fixed.unused).toContain('Forfall')
+    await app.close()
+  })
+
+  it('lists the sheets of a workbook and reads the one chosen', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kb-import-xlsx-'))
+    dirs.push(dir)
+    const app = start(dir)
+    const xlsx = join(import.meta.dirname, '../../fixtures/import/office/fakturaer.xlsx')
+    const { sessionId } = await app.call<{ sessionId: string }>('import:openPath', { path: xlsx })
+    const read = await app.call<ReadView>('import:read', { sessionId, overrides: {} })
+    expect(read.format).toBe('xlsx')
+    expect(read.sheets.length).toBeGreaterThan(0)
+    expect(read.sheet).toBe(read.sheets.find((s) => s === read.sheet))
+    expect(read.preview.length).toBeGreaterThan(0)
+    const again = await app.call<ReadView>('import:read', { sessionId, overrides: { sheet: read.sheets[0] } })
+    expect(again.sheet).toBe(read.sheets[0])
+    await app.close()
+  })
+
   it('refuses an unknown path with one clear sentence', async () => {
     const app = start(dataDir)
     const r = await app.dispatch('import:openPath', { path: join(dataDir, 'nope.csv') })
