@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -151,6 +151,20 @@ describe('import session (the screens 1–5 operations, real files and SQLite)',
     const opened = await app.call<{ sessionId: string }>('import:openDialog', {})
     const mapping = await app.call<MappingView>('import:mapping', { sessionId: opened.sessionId })
     expect(mapping.remembered).toBe(true)
+    expect(mapping.drift).toBeNull()
+
+    // Next month the export renamed a column and added one: the drift is pointed out.
+    const changed = join(dataDir, 'april-changed.csv')
+    const text = readFileSync(file, 'utf8')
+      .replace('E-post;', 'Epostadresse;')
+      .replace('MVA-sats', 'MVA-sats;Avdeling')
+    writeFileSync(changed, text)
+    const next = await app.call<{ sessionId: string }>('import:openPath', { path: changed })
+    const drifted = await app.call<MappingView>('import:mapping', { sessionId: next.sessionId })
+    expect(drifted.remembered).toBe(true)
+    expect(drifted.drift?.added).toContain('Avdeling')
+    expect(drifted.drift?.renamed).toContainEqual({ from: 'E-post', to: 'Epostadresse' })
+    expect(drifted.fields.find((f) => f.field === 'email')?.column).toBe('Epostadresse')
     await app.close()
   })
 
@@ -217,6 +231,20 @@ describe('import session (the screens 1–5 operations, real files and SQLite)',
     const follow = await app.call<{ batchId: string }>('plan:confirm', { sessionId: retry.sessionId })
     const parent = await app.call<{ parentId: string | null }>('batches:get', { batchId: follow.batchId })
     expect(parent.parentId).toBe(batchId)
+
+    // Reading the same month again: what was invoiced is flagged and skipped, naming the batch.
+    const db2 = openAppDb(dir)
+    db2
+      .prepare("UPDATE invoices SET state = 'authorized' WHERE batch_id = ? AND merchant_reference = '1001'")
+      .run(batchId)
+    db2.close()
+    const twice = await app.call<{ sessionId: string }>('import:openPath', { path: src })
+    const again = await app.call<ImportSummary>('import:validate', { sessionId: twice.sessionId })
+    expect(again.duplicates).toEqual([{ reference: '1001', batchId }])
+    const plan2 = await app.call<PlanView>('plan:get', { sessionId: twice.sessionId })
+    expect(plan2.duplicates).toEqual([{ reference: '1001', batchId }])
+    expect(plan2.leftOut.map((l) => l.reference)).not.toContain('1001')
+    expect(plan2.invoices).toBe(2)
     await app.close()
   })
 
