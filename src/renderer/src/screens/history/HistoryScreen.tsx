@@ -80,12 +80,14 @@ export function HistoryScreen({ route }: { route: RouteOf<'history'> }) {
                   </td>
                   <td className="num">{num(b.total)}</td>
                   <td className="num">{money(b.totalAmount)}</td>
-                  <td className="history-counts">
-                    {INVOICE_STATES.filter((st) => b.counts[st]).map((st) => (
-                      <span key={st} className={`state-chip state-${st}`} title={t(stateLabel(st))}>
-                        {t(stateLabel(st))} {num(b.counts[st] ?? 0)}
-                      </span>
-                    ))}
+                  <td>
+                    <div className="history-counts">
+                      {INVOICE_STATES.filter((st) => b.counts[st]).map((st) => (
+                        <span key={st} className={`state-chip state-${st}`} title={t(stateLabel(st))}>
+                          {t(stateLabel(st))} {num(b.counts[st] ?? 0)}
+                        </span>
+                      ))}
+                    </div>
                   </td>
                   <td>
                     <Button
