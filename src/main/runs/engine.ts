@@ -7,11 +7,15 @@ import { type Logger, silentLogger } from '../log'
 import { type Clock, realClock } from './clock'
 import { getBatch, getCounts } from './journal'
 import { acquireLease, HEARTBEAT_MS, heartbeat, type LeaseOptions, releaseLease } from './lease'
-import { createGroupCommit, createLedger, recoverBatch } from './ledger'
+import { createGroupCommit } from './group-commit'
+import { createLedger, recoverBatch } from './ledger'
 import { makeProgress, ProgressTracker, readRunRows, type RunUpdate } from './progress'
 import { type Work, WorkQueue } from './queue'
 import { Scheduler } from './scheduler'
-import { lookupStep, type Release, type StepContext, type StopMode, sendStep } from './steps'
+import { lookupStep } from './lookup'
+import { sendStep } from './send'
+import type { Release, StepContext, StopMode } from './step-context'
+import { finishRun } from './finish'
 import type { Counts } from './types'
 
 export interface RunDeps {
@@ -258,64 +262,21 @@ export function startRun(deps: RunDeps, batchId: string, options: RunOptions = {
       clearInterval(updates)
       clearInterval(beats)
     }
-    const summary = finish()
+    const summary = finishRun(db, {
+      batchId,
+      stop,
+      canaryHeld,
+      unresolved: unresolved.size,
+      total,
+      tracker,
+      now: clock.now(),
+    })
     endReason = summary.pauseReason
     emit(summary.state)
     if (stop !== 'lease_lost') releaseLease(db, lease)
     if (failure) throw failure
     return summary
   })()
-
-  function finish(): RunSummary {
-    const t = new Date(clock.now()).toISOString()
-    let state: BatchState
-    let reason: PauseReason | null = null
-    if (stop === 'cancel') {
-      const cancelled = db
-        .prepare(
-          `UPDATE invoices SET state = 'cancelled', updated_at = ?, completed_at = ? WHERE batch_id = ? AND state = 'pending' RETURNING id`,
-        )
-        .all(t, t, batchId) as { id: number }[]
-      for (const r of cancelled) tracker.move(r.id, 'pending', 'cancelled')
-      state = 'cancelled'
-    } else if (stop === 'pause' || stop === 'signal') {
-      state = 'paused'
-      reason = stop === 'pause' ? 'user' : 'signal'
-    } else if (stop === 'auth') {
-      state = 'paused'
-      reason = 'auth'
-    } else if (stop === 'error' || stop === 'lease_lost') {
-      state = 'paused'
-      reason = 'crash'
-    } else {
-      const counts = getCounts(db, batchId)
-      const open = (counts.pending ?? 0) + (counts.sending ?? 0) + (counts.unknown ?? 0)
-      if (open === 0) state = 'finished'
-      else {
-        state = 'paused'
-        reason = canaryHeld && unresolved.size === 0 ? 'canary' : 'unresolved'
-      }
-    }
-    if (stop !== 'lease_lost') {
-      db.prepare(
-        `UPDATE batches SET state = ?, pause_reason = ?, updated_at = ?, finished_at = CASE WHEN ? = 'finished' THEN ? ELSE finished_at END,
-           canary_passed = CASE WHEN ? THEN 1 ELSE canary_passed END WHERE id = ?`,
-      ).run(state, reason, t, state, t, canaryHeld ? 1 : 0, batchId)
-    }
-    const counts = getCounts(db, batchId)
-    let exitCode: RunSummary['exitCode'] = 3
-    if (state === 'finished') exitCode = (counts.failed ?? 0) > 0 ? 1 : 0
-    else if (reason === 'auth') exitCode = 2
-    return {
-      batchId,
-      state,
-      pauseReason: reason,
-      total,
-      counts,
-      exitCode,
-      unresolved: unresolved.size,
-    }
-  }
 
   return {
     batchId,

@@ -31,8 +31,8 @@ beforeAll(async () => {
     failRate: 0.12,
     lostResponseRate: 0.12,
     failedStatusRate: 0.02,
-    rateLimit: 40,
-    latencyMs: 15,
+    rateLimit: 25,
+    latencyMs: 5,
   })
   writeFileSync(join(dir, 'invoices.csv'), invoiceCsv(N, 'SOAK'))
 })
@@ -121,11 +121,16 @@ describe('soak: faults, SIGKILL mid-run, resume', () => {
         ([ref, txs]) => ref.startsWith('SOAK-') && !txs.some((t) => isAuthorizedOrLater(t.status)),
       )
       expect(failed).toBe(failedOnly.length)
-      const stats = sb.stats().byRoute['POST /v1/sessions/pay'] ?? {}
       // The faults really happened.
-      expect(stats.lost ?? 0).toBeGreaterThan(0)
-      expect((stats['500'] ?? 0) + (stats['502'] ?? 0) + (stats['503'] ?? 0)).toBeGreaterThan(0)
-      expect(stats['429'] ?? 0).toBeGreaterThan(0)
+      const all = sb.stats().byRoute
+      const pay = all['POST /v1/sessions/pay'] ?? {}
+      expect(pay.lost ?? 0).toBeGreaterThan(0)
+      expect((pay['500'] ?? 0) + (pay['502'] ?? 0) + (pay['503'] ?? 0)).toBeGreaterThan(0)
+      expect(failed).toBeGreaterThan(0)
+      const throttled = Object.entries(all)
+        .filter(([route]) => route.includes('/v1/'))
+        .reduce((n, [, byStatus]) => n + (byStatus['429'] ?? 0), 0)
+      expect(throttled).toBeGreaterThan(0)
     } finally {
       db.close()
     }

@@ -1,0 +1,165 @@
+import type { PayRequest } from '../../shared/kravia'
+import type { InvoiceState } from '../../shared/states'
+import { extractKraviaDetails } from '../dintero/details'
+import type { Transaction } from '../dintero/types'
+import { daysUntilDue } from '../invoice/values'
+import { decidePay } from './outcome'
+import type { Work } from './queue'
+import { backoff, clampDays, type Release, requeueOrGiveUp, type StepContext } from './step-context'
+
+/** Sends one pending invoice: journal `sending` first, then the request, then its outcome. */
+export async function sendStep(ctx: StepContext, w: Work): Promise<Release> {
+  const { ledger, clock, tracker } = ctx
+  const row = ledger.sendRow(w.id)
+  if (!row) return 'none'
+  const request = JSON.parse(row.request_json) as PayRequest
+  if (row.due_date)
+    request.payment.days_until_due = clampDays(daysUntilDue(row.due_date, new Date(clock.now())))
+  const claim = await ctx.commit(() => ledger.claim(w.id, w.ref, clock.now()))
+  if (!claim.ok) {
+    if (claim.why === 'lease_lost') ctx.requestStop('lease_lost')
+    else if (claim.why === 'blocked') {
+      await ctx.commit(() =>
+        ledger.move(
+          w.id,
+          'pending',
+          'pending',
+          {
+            error_message: `Not sent: reference ${w.ref} may already have been sent by another batch whose outcome is still unknown.`,
+          },
+          clock.now(),
+        ),
+      )
+      tracker.move(w.id, 'pending', 'pending')
+      ctx.unresolved(w.id)
+    }
+    return 'none'
+  }
+  tracker.move(w.id, 'pending', 'sending')
+  const t0 = clock.now()
+  let result: { transaction: Transaction } | { error: unknown }
+  try {
+    result = { transaction: await ctx.client.pay(request, { toggle: ctx.toggle }) }
+  } catch (error) {
+    result = { error }
+  }
+  const t1 = clock.now()
+  const durationMs = t1 - t0
+  const d = decidePay(result, row.invoice_channel)
+  const attempt = (
+    outcome: string,
+    f: { status?: number; code?: string; message?: string },
+    errorKind?: string,
+  ) => ({
+    durationMs,
+    httpStatus: f.status,
+    errorKind,
+    code: f.code,
+    message: f.message,
+    outcome,
+  })
+  const moveTo = (to: InvoiceState) => tracker.move(w.id, 'sending', to)
+  switch (d.kind) {
+    case 'adopt':
+      await ctx.commit(() =>
+        ledger.finishPayAdopt(
+          w.id,
+          claim.attemptId,
+          durationMs,
+          d.state,
+          d.transaction,
+          extractKraviaDetails(d.transaction),
+          t1,
+        ),
+      )
+      moveTo(d.state)
+      return 'accepted'
+    case 'failed':
+      await ctx.commit(() =>
+        ledger.finishPay(
+          w.id,
+          claim.attemptId,
+          { ...attempt('failed', d, 'rejected'), transactionId: d.transactionId },
+          'failed',
+          { fail_reason: 'rejected', error_code: d.code, error_message: d.message },
+          t1,
+        ),
+      )
+      moveTo('failed')
+      return 'accepted'
+    case 'lookup': {
+      await ctx.commit(() =>
+        ledger.finishPay(
+          w.id,
+          claim.attemptId,
+          attempt('unknown', d, d.cause),
+          'unknown',
+          {
+            lookup_reason: d.cause,
+            error_code: d.code,
+            error_message: d.message,
+          },
+          t1,
+        ),
+      )
+      moveTo('unknown')
+      w.state = 'unknown'
+      w.cause = d.cause
+      if (d.cause === 'rejected_toggle') {
+        w.rejection = { status: d.status, code: d.code, message: d.message }
+        w.readyAt = t1
+      } else {
+        w.tries++
+        w.transientSince ??= t1
+        w.readyAt = t1 + backoff(ctx, w.tries)
+      }
+      if (d.throttle) ctx.scheduler.throttle(0)
+      await requeueOrGiveUp(ctx, w, d.message)
+      return d.throttle ? 'throttled' : 'accepted'
+    }
+    case 'retry':
+      await ctx.commit(() =>
+        ledger.finishPay(
+          w.id,
+          claim.attemptId,
+          attempt(d.cause, d, d.cause),
+          'pending',
+          {
+            error_message: d.cause === 'rate_limited' ? null : d.message,
+          },
+          t1,
+        ),
+      )
+      moveTo('pending')
+      if (d.cause === 'rate_limited') {
+        // Not a failure: wait as told, and slow everyone down.
+        ctx.scheduler.throttle(d.retryAfterMs)
+        w.readyAt = t1 + (d.retryAfterMs ?? 1000)
+        ctx.queue.push(w, t1)
+        return 'throttled'
+      }
+      w.tries++
+      w.transientSince ??= t1
+      w.readyAt = t1 + backoff(ctx, w.tries)
+      await requeueOrGiveUp(ctx, w, d.message)
+      return 'none'
+    case 'stop_auth':
+      await ctx.commit(() =>
+        ledger.finishPay(
+          w.id,
+          claim.attemptId,
+          attempt('auth', d, 'auth'),
+          'pending',
+          {
+            error_code: d.code,
+            error_message: d.message,
+          },
+          t1,
+        ),
+      )
+      moveTo('pending')
+      ctx.queue.push(w, t1)
+      ctx.requestStop('auth')
+      return 'none'
+  }
+}
