@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Harness, launchChromium, startHarness } from './harness'
 
 const FIXTURE = join(import.meta.dirname, '../fixtures/import-ui/norsk-faktura.csv')
+const XLSX = join(import.meta.dirname, '../fixtures/import/office/fakturaer.xlsx')
 
 describe('Start screen, shell and unsaved work in Chromium', () => {
   let harness: Harness
@@ -19,7 +20,10 @@ describe('Start screen, shell and unsaved work in Chromium', () => {
     file = join(dir, 'april.csv')
     template = join(dir, 'mal.xlsx')
     copyFileSync(FIXTURE, file)
-    harness = await startHarness({ dialogs: { openFile: [file], saveFile: [template] }, locale: 'nb-NO' })
+    harness = await startHarness({
+      dialogs: { openFile: [file, XLSX], saveFile: [template] },
+      locale: 'nb-NO',
+    })
     browser = await launchChromium()
   })
   afterAll(async () => {
@@ -93,5 +97,21 @@ describe('Start screen, shell and unsaved work in Chromium', () => {
     await page.getByTestId('draft').getByRole('button', { name: 'Forkast' }).click()
     await page.getByTestId('draft').waitFor({ state: 'detached' })
     second.assertClean()
+  })
+
+  it('opens a workbook: lists its sheets and previews the chosen one', async () => {
+    const app = await harness.open(browser, { locale: 'nb-NO' })
+    const { page } = app
+    await page.getByTestId('open-file').click()
+    await page.getByTestId('read-screen').waitFor()
+    const sheet = page.getByTestId('read-sheet')
+    await sheet.waitFor()
+    expect(await sheet.locator('option').count()).toBeGreaterThan(0)
+    expect(await page.getByTestId('read-format').textContent()).toBe('XLSX')
+    expect(await page.getByTestId('read-preview').locator('tbody tr').count()).toBeGreaterThan(0)
+    // A CSV-only setting does not show for a workbook.
+    expect(await page.getByTestId('read-delimiter').count()).toBe(0)
+    app.assertClean()
+    await page.close()
   })
 })

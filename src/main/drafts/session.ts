@@ -53,6 +53,8 @@ export interface Validated {
 }
 
 const PROGRESS_EVERY_MS = 200
+const PREVIEW_ROWS = 20
+const WORKBOOK = /\.(xlsx|xlsm|xls|ods)$/i
 const VALIDATE_CHUNK = 5_000
 
 const readIssueToIssue = (i: ReadIssue): Issue => ({
@@ -121,7 +123,7 @@ export class ImportSession {
       this.validating = null
     }
     if (!this.inspected) {
-      const r = await inspectFile(this.filePath, { ...this.readOptions(), previewRows: 20 })
+      const r = await this.readPreview()
       if (this.sha256 && this.sha256 !== r.info.sha256) {
         // The file changed since the draft was saved: earlier cell edits may point at other rows.
         this.state.edits = {}
@@ -132,6 +134,18 @@ export class ImportSession {
     }
     this.deps.save(this)
     return this.inspected
+  }
+
+  /**
+   * The first rows. A CSV streams, so reading its head in main is quick; a workbook must be parsed
+   * whole, so it is read completely in the worker (with progress) and kept for the next steps.
+   */
+  private async readPreview(): Promise<InspectResult> {
+    if (!WORKBOOK.test(this.filePath)) {
+      return inspectFile(this.filePath, { ...this.readOptions(), previewRows: PREVIEW_ROWS })
+    }
+    const t = await this.loadTable()
+    return { info: t.info, preview: t.rows.slice(0, PREVIEW_ROWS), issues: t.issues }
   }
 
   /** Every row of the table, read in the worker with progress; once per reading. */

@@ -11,6 +11,7 @@ export const start = defineStrings({
     dropNoPath: 'Filen kunne ikke åpnes ved å slippe den her. Bruk «Åpne fil …».',
     dropOne: 'Slipp én fil om gangen.',
     opening: 'Åpner {name} …',
+    openingFile: 'Åpner filen …',
     templateTitle: 'Mal',
     templateText:
       'Start fra malen: én rad per fakturalinje, med eksempelrader og forklaring til hver kolonne.',
@@ -53,6 +54,7 @@ export const start = defineStrings({
     dropNoPath: 'The file could not be opened by dropping it here. Use "Open file …".',
     dropOne: 'Drop one file at a time.',
     opening: 'Opening {name} …',
+    openingFile: 'Opening the file …',
     templateTitle: 'Template',
     templateText:
       'Start from the template: one row per invoice line, with example rows and a note for every column.',

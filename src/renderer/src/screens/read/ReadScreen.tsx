@@ -6,6 +6,8 @@ import { useApi } from '../../app/use-api'
 import { Alert } from '../../components/Alert'
 import { Button } from '../../components/Button'
 import { ImportSteps } from '../../components/ImportSteps'
+import { ProgressBar } from '../../components/ProgressBar'
+import { useImportProgress } from '../../app/use-import-progress'
 import { IssueList } from '../../components/IssueList'
 import type { MessageKey } from '../../i18n/catalog'
 import { useI18n } from '../../i18n/I18nProvider'
@@ -38,6 +40,7 @@ export function ReadScreen({ route }: { route: RouteOf<'read'> }) {
   const navigate = useNavigate()
   const [view, setView] = useState<ReadView | null>(null)
   const [busy, setBusy] = useState(true)
+  const progress = useImportProgress(route.sessionId)
 
   const load = useCallback(
     async (overrides: ReadOverrides) => {
@@ -165,7 +168,14 @@ export function ReadScreen({ route }: { route: RouteOf<'read'> }) {
           )}
         </>
       )}
-      {busy && <p className="muted">{view ? t('read.rereading') : t('common.loading')}</p>}
+      {busy && (
+        <ProgressBar
+          testId="read-progress"
+          value={progress?.done ?? 0}
+          max={progress?.total ?? 0}
+          label={view ? t('read.rereading') : t('common.loading')}
+        />
+      )}
       <div className="screen-actions">
         <Button onClick={() => navigate({ screen: 'start' })}>{t('common.back')}</Button>
         <Button

@@ -1,6 +1,8 @@
 import { type DragEvent, useState } from 'react'
 import { useOpenFile, useOpenPath } from '../../app/use-open-file'
+import { useImportProgress } from '../../app/use-import-progress'
 import { Button } from '../../components/Button'
+import { ProgressBar } from '../../components/ProgressBar'
 import { useToast } from '../../components/Toast'
 import { useT } from '../../i18n/I18nProvider'
 
@@ -11,6 +13,16 @@ export function DropZone() {
   const openFile = useOpenFile()
   const openPath = useOpenPath()
   const [over, setOver] = useState(false)
+  const [opening, setOpening] = useState(false)
+  const progress = useImportProgress(null)
+  const busy = async (open: () => Promise<void>) => {
+    setOpening(true)
+    try {
+      await open()
+    } finally {
+      setOpening(false)
+    }
+  }
 
   const onDrop = (e: DragEvent<HTMLElement>) => {
     e.preventDefault()
@@ -25,7 +37,7 @@ export function DropZone() {
       toast.show({ kind: 'error', text: t('start.dropNoPath') })
       return
     }
-    void openPath(path)
+    void busy(() => openPath(path))
   }
 
   return (
@@ -42,10 +54,23 @@ export function DropZone() {
     >
       <h2 id="drop-title">{t('start.dropTitle')}</h2>
       <p>{t('start.dropOr')}</p>
-      <Button variant="primary" shortcut="Ctrl+O" onClick={() => void openFile()} data-testid="open-file">
+      <Button
+        variant="primary"
+        shortcut="Ctrl+O"
+        disabled={opening}
+        onClick={() => void busy(openFile)}
+        data-testid="open-file"
+      >
         {t('start.openFile')}
       </Button>
       <p className="muted">{t('start.formats')}</p>
+      {opening && (
+        <ProgressBar
+          value={progress?.phase === 'reading' ? progress.done : 0}
+          max={progress?.phase === 'reading' ? progress.total : 0}
+          label={t('start.openingFile')}
+        />
+      )}
     </section>
   )
 }
