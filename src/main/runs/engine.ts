@@ -262,6 +262,12 @@ export function startRun(deps: RunDeps, batchId: string, options: RunOptions = {
       clearInterval(updates)
       clearInterval(beats)
     }
+    // Another process may have taken the batch over while this one was stalled (a laptop lid, a
+    // debugger): then the batch is theirs, and a conflict on a row is explained by it.
+    if (stop !== 'lease_lost' && !heartbeat(db, lease, Date.now())) {
+      stop = 'lease_lost'
+      failure = null
+    }
     const summary = finishRun(db, {
       batchId,
       stop,

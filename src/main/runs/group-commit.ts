@@ -17,6 +17,8 @@ export function createGroupCommit(db: Db): <T>(write: () => T) => Promise<T> {
     queue = []
     const results: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = []
     try {
+      // IMMEDIATE: take the write lock up front (waiting out busy_timeout), so another process
+      // writing the same file (the app, a void from the CLI) cannot fail this with SQLITE_BUSY.
       db.transaction(() => {
         for (const item of items) {
           try {
@@ -25,7 +27,7 @@ export function createGroupCommit(db: Db): <T>(write: () => T) => Promise<T> {
             results.push({ ok: false, error })
           }
         }
-      })()
+      }).immediate()
     } catch (error) {
       for (const item of items) item.reject(error)
       return

@@ -182,4 +182,27 @@ describe('run control', () => {
     expect(sent[0]).not.toBe(14)
     expect(getInvoiceByReference(t.db, id, 'DUE-00001')?.kravia_due_date).toBe(due)
   })
+
+  it('a stalled sender whose lease was taken over stops without touching the batch; nothing is sent twice', async () => {
+    t = tempDb()
+    sb.setFaults({ latencyMs: 150 })
+    const id = createBatch(t.db, batchInput(invoices(16, 'STALL'), fast, 'sandbox', { baseUrl: sb.baseUrl }))
+    let b: ReturnType<typeof startRun> | undefined
+    const a = startRun({ db: t.db, client: clientFor(sb) }, id, {
+      updateIntervalMs: 20,
+      onEvent: (u) => {
+        if (b || (u.progress.counts.sending ?? 0) === 0) return
+        // A looks dead (silent for 16 s) while its requests are in flight: B takes over.
+        t.db.prepare('UPDATE leases SET heartbeat_at_ms = heartbeat_at_ms - 16000').run()
+        b = startRun({ db: t.db, client: clientFor(sb), lease: { pid: 4242 } }, id)
+      },
+    })
+    const first = await a.done
+    expect(b).toBeDefined()
+    expect(first.exitCode).toBe(3)
+    const second = await b!.done
+    expect(second).toMatchObject({ state: 'finished', counts: { authorized: 16 } })
+    expect(getBatch(t.db, id)?.state).toBe('finished')
+    await expectExactlyOnce(id)
+  })
 })
