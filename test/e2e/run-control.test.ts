@@ -1,6 +1,12 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { getBatch, getCounts, getInvoiceByReference } from '../../src/main/runs/journal'
+import {
+  getBatch,
+  getCounts,
+  getInvoiceByReference,
+  listInvoices,
+  setInvoiceState,
+} from '../../src/main/runs/journal'
 import { type Harness, launchChromium, startHarness } from './harness'
 import { seedBatch } from './run-helpers'
 
@@ -97,6 +103,36 @@ describe('run control in Chromium: pause, continue, cancel, resume offer, fix an
     await page.getByTestId('run-resume').click()
     await expect.poll(() => state(harness, batchId), { timeout: 20_000 }).toBe('finished')
     expect(getCounts(harness.db, batchId)).toEqual({ authorized: 12 })
+    app.assertClean()
+  })
+
+  it('treats a batch left "running" by a crash as paused, and finishes it without sending anything twice', async () => {
+    const batchId = seedBatch(harness.db, 8, { prefix: 'CR' })
+    // What a crash mid-run leaves: the batch running with no live lease, rows committed as sending.
+    harness.db.prepare(`UPDATE batches SET state = 'running', pause_reason = NULL WHERE id = ?`).run(batchId)
+    for (const inv of listInvoices(harness.db, batchId).slice(0, 3))
+      setInvoiceState(harness.db, inv.id, 'sending')
+
+    const app = await harness.open(browser, { locale: 'en-GB' })
+    const { page } = app
+    await page.getByTestId(`resume-${batchId}`).click()
+    await expect
+      .poll(() => page.getByTestId('run-paused').textContent())
+      .toContain('Sending stopped unexpectedly')
+    await page.getByTestId('run-resume').click()
+    await expect.poll(() => state(harness, batchId), { timeout: 20_000 }).toBe('finished')
+    expect(getCounts(harness.db, batchId)).toEqual({ authorized: 8 })
+    // Each reference exists exactly once at the sandbox.
+    const inv = getInvoiceByReference(harness.db, batchId, 'CR-00001')!
+    const all = (await (
+      await fetch(`${new URL(inv.invoice_url!).origin}/__sandbox/transactions`)
+    ).json()) as {
+      merchant_reference: string
+    }[]
+    for (let i = 1; i <= 8; i++) {
+      const ref = `CR-${String(i).padStart(5, '0')}`
+      expect(all.filter((t) => t.merchant_reference === ref)).toHaveLength(1)
+    }
     app.assertClean()
   })
 

@@ -3,6 +3,7 @@ import { AppError } from '../../../shared/errors'
 import { runtimeFor } from '../../environments/runtime'
 import { startRun, type RunHandle, type RunSummary } from '../../runs/engine'
 import { getCounts } from '../../runs/journal'
+import { LEASE_STALE_MS, leaseHolder } from '../../runs/lease'
 import { makeProgress } from '../../runs/progress'
 import { requireBatch } from './batch-view'
 import type { HandlerContext } from './context'
@@ -31,10 +32,18 @@ export function createLiveRuns(ctx: HandlerContext) {
 
   const fromJournal = (batchId: string): RunProgress => {
     const b = requireBatch(db, batchId)
-    return {
-      ...makeProgress(batchId, b.state, b.invoice_count, getCounts(db, batchId), 0),
-      pauseReason: b.pause_reason,
+    let state = b.state
+    let pauseReason: string | null = b.pause_reason
+    // "running" in the journal but not here: either another process (the CLI) sends it, or the
+    // app stopped mid-run (crash, power loss) — then it is effectively paused and can be resumed.
+    if (state === 'running' && !live.has(batchId)) {
+      const holder = leaseHolder(db, batchId)
+      if (!holder || Date.now() - holder.heartbeatAtMs >= LEASE_STALE_MS) {
+        state = 'paused'
+        pauseReason = 'crash'
+      }
     }
+    return { ...makeProgress(batchId, state, b.invoice_count, getCounts(db, batchId), 0), pauseReason }
   }
 
   const progress = (batchId: string): RunProgress => {

@@ -18,6 +18,9 @@ export const run = defineStrings({
     pausedAuth: 'Dintero avviste nøklene. Sjekk dem under Innstillinger og fortsett.',
     pausedUnresolved: 'Noen fakturaer har ukjent utfall og må sjekkes før bunten er ferdig.',
     pausedOther: 'Bunten er satt på pause.',
+    pausedCrash:
+      'Sendingen stoppet uventet. Fortsett for å fullføre bunten – ingen faktura sendes to ganger.',
+    pausedSignal: 'Sendingen stoppet da appen ble lukket. Fortsett for å fullføre bunten.',
     start: 'Send',
     pause: 'Pause',
     resume: 'Fortsett',
@@ -112,6 +115,8 @@ export const run = defineStrings({
     pausedAuth: 'Dintero refused the credentials. Check them in Settings and continue.',
     pausedUnresolved: 'Some invoices have an unknown outcome and must be checked before the batch is done.',
     pausedOther: 'The batch is paused.',
+    pausedCrash: 'Sending stopped unexpectedly. Continue to finish the batch – no invoice is sent twice.',
+    pausedSignal: 'Sending stopped when the app was closed. Continue to finish the batch.',
     start: 'Send',
     pause: 'Pause',
     resume: 'Continue',

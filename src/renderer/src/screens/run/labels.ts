@@ -20,6 +20,10 @@ export function pauseReasonLabel(reason: string | null): MessageKey {
       return 'run.pausedAuth'
     case 'unresolved':
       return 'run.pausedUnresolved'
+    case 'crash':
+      return 'run.pausedCrash'
+    case 'signal':
+      return 'run.pausedSignal'
     default:
       return 'run.pausedOther'
   }
