@@ -15,7 +15,10 @@ const IMPORTS = /^import\s+([\s\S]*?)\s+from\s+['"]([^'"]+)['"]/gm
 
 /** True when the file imports 'electron' as a value (type-only imports are erased and fine). */
 function importsElectronAtRuntime(file: string): boolean {
+  // Comments may mention require('electron'); only code counts.
   const text = readFileSync(join(root, file), 'utf8')
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/^\s*\/\/.*$/gm, '')
   if (/require\(['"]electron['"]\)|^import\s+['"]electron['"]/m.test(text)) return true
   return [...text.matchAll(IMPORTS)].some(
     ([, clause, from]) => from === 'electron' && !clause.startsWith('type '),
