@@ -65,6 +65,15 @@ describe('run screen in Chromium, against the built-in sandbox', () => {
       await page.emulateMedia({ colorScheme: scheme })
       await app.screenshot(`screens/run-${scheme}`)
     }
+    // Void this one invoice from the drawer, through the same confirmation.
+    await page.getByTestId('drawer-void').click()
+    await expect
+      .poll(() => page.getByTestId('action-summary').textContent())
+      .toContain('1 invoice of NOK 125.32')
+    await page.getByTestId('action-confirm').click()
+    await expect.poll(() => page.getByTestId('drawer-state').textContent()).toBe('Voided')
+    expect(await page.getByTestId('drawer-void').count()).toBe(0)
+    await page.getByTestId('row-drawer').focus()
     await page.keyboard.press('Escape')
     await drawer.waitFor({ state: 'detached' })
     app.assertClean()

@@ -6,13 +6,18 @@ import { Dialog } from '../../components/Dialog'
 import { useToast } from '../../components/Toast'
 import { useI18n } from '../../i18n/I18nProvider'
 
-type Kind = 'void' | 'capture'
+export type ActionKind = 'void' | 'capture'
+type Kind = ActionKind
+
+/** Lets other parts of the screen (the row drawer) start the same confirm-then-act flow. */
+export type AskAction = (kind: ActionKind, selection: Selection) => void
 
 interface Props {
   batchId: string
   selectedIds: number[]
   canCapture: boolean
   onDone: () => void
+  askRef?: { current: AskAction | null }
 }
 
 /**
@@ -20,7 +25,7 @@ interface Props {
  * eligible and their total; the confirmation names that count and amount, and only those ids
  * are sent.
  */
-export function BulkActions({ batchId, selectedIds, canCapture, onDone }: Props) {
+export function BulkActions({ batchId, selectedIds, canCapture, onDone, askRef }: Props) {
   const { t, money, num } = useI18n()
   const { api, call } = useApi()
   const toast = useToast()
@@ -37,6 +42,7 @@ export function BulkActions({ batchId, selectedIds, canCapture, onDone }: Props)
     }
     setPending({ kind, preview })
   }
+  if (askRef) askRef.current = (kind, selection) => void ask(kind, selection)
 
   const confirm = async () => {
     if (!pending) return

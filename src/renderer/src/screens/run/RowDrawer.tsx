@@ -4,7 +4,7 @@ import { useApi, useResource } from '../../app/use-api'
 import { Button } from '../../components/Button'
 import { useToast } from '../../components/Toast'
 import { useI18n } from '../../i18n/I18nProvider'
-import { stateLabel } from './labels'
+import { CAPTURABLE, stateLabel, VOIDABLE } from './labels'
 
 interface Props {
   batchId: string
@@ -12,6 +12,8 @@ interface Props {
   /** Bumped when a push changed this row, so the drawer re-reads it. */
   version: string
   onClose: () => void
+  /** Void or capture this one invoice (through the same confirmation as the toolbar). */
+  onAction: (kind: 'void' | 'capture') => void
 }
 
 function Field({
@@ -32,7 +34,7 @@ function Field({
 }
 
 /** One invoice: its Kravia details, every attempt with Dintero's answers, and the request sent. */
-export function RowDrawer({ batchId, invoiceId, version, onClose }: Props) {
+export function RowDrawer({ batchId, invoiceId, version, onClose, onAction }: Props) {
   const { t, money } = useI18n()
   const { api, call } = useApi()
   const toast = useToast()
@@ -100,11 +102,23 @@ export function RowDrawer({ batchId, invoiceId, version, onClose }: Props) {
             <Field label={t('run.transaction')} value={data.transactionId} testId="drawer-transaction" />
             <Field label={t('run.sourceRows')} value={data.sourceRows.join(', ')} />
           </dl>
-          {data.invoiceUrl && (
-            <Button onClick={open} data-testid="open-invoice">
-              {t('run.openInvoice')}
-            </Button>
-          )}
+          <div className="run-drawer-actions">
+            {data.invoiceUrl && (
+              <Button onClick={open} data-testid="open-invoice">
+                {t('run.openInvoice')}
+              </Button>
+            )}
+            {VOIDABLE.includes(data.row.state) && (
+              <Button variant="danger" onClick={() => onAction('void')} data-testid="drawer-void">
+                {t('run.voidOne')}
+              </Button>
+            )}
+            {CAPTURABLE.includes(data.row.state) && (
+              <Button onClick={() => onAction('capture')} data-testid="drawer-capture">
+                {t('run.captureOne')}
+              </Button>
+            )}
+          </div>
           <h3>{t('run.attempts')}</h3>
           {data.attempts.length === 0 ? (
             <p className="muted">{t('run.noAttempts')}</p>

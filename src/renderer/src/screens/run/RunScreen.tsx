@@ -7,7 +7,7 @@ import { useApi, useResource } from '../../app/use-api'
 import { Alert } from '../../components/Alert'
 import { Button } from '../../components/Button'
 import { useI18n } from '../../i18n/I18nProvider'
-import { BulkActions } from './BulkActions'
+import { type AskAction, BulkActions } from './BulkActions'
 import { stateLabel } from './labels'
 import { RowDrawer } from './RowDrawer'
 import { RunControls } from './RunControls'
@@ -40,6 +40,7 @@ export function RunScreen({ route }: { route: RouteOf<'run'> }) {
   // Plan's "Send" was the user's confirmation: a batch confirmed moments ago starts by itself. An
   // older never-started batch (opened from History later) waits for its own Send.
   const autoStarted = useRef(false)
+  const askRef = useRef<AskAction | null>(null)
   useEffect(() => {
     const created = summary.data ? Date.parse(summary.data.createdAt) : Number.NaN
     if (autoStarted.current || progress?.state !== 'paused' || progress.pauseReason !== 'new') return
@@ -133,6 +134,7 @@ export function RunScreen({ route }: { route: RouteOf<'run'> }) {
         selectedIds={[...selected]}
         canCapture={canCapture}
         onDone={afterAction}
+        askRef={askRef}
       />
       <div className={`run-body${drawer ? ' with-drawer' : ''}`}>
         <RunGrid
@@ -149,6 +151,7 @@ export function RunScreen({ route }: { route: RouteOf<'run'> }) {
             invoiceId={drawer.id}
             version={`${live?.state ?? drawer.state}`}
             onClose={() => setDrawer(null)}
+            onAction={(kind) => askRef.current?.(kind, { ids: [drawer.id] })}
           />
         )}
       </div>
