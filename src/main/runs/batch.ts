@@ -1,3 +1,4 @@
+import { AppError } from '../../shared/errors'
 import type { InvoiceChannel, PayRequest, ProductType } from '../../shared/kravia'
 import type { Db } from '../db/open'
 import type { BatchSettings, RunEnv } from './types'
@@ -83,6 +84,20 @@ export function createBatch(db: Db, input: CreateBatchInput): string {
   const supersede = db.prepare(`UPDATE invoices SET superseded_by_batch = ?, updated_at = ?
     WHERE batch_id = ? AND merchant_reference = ? AND state IN ('failed','cancelled','unknown','pending')`)
 
+  // One invoice per reference: the journal's exactly-once rules (lookups, the toggle) key on it.
+  const seen = new Set<string>()
+  for (const inv of input.invoices) {
+    if (seen.has(inv.merchant_reference)) {
+      throw new AppError(
+        'duplicate_reference',
+        `Invoice reference ${inv.merchant_reference} appears twice in the batch.`,
+        {
+          message_nb: `Fakturareferansen ${inv.merchant_reference} forekommer to ganger i bunten.`,
+        },
+      )
+    }
+    seen.add(inv.merchant_reference)
+  }
   return db.transaction(() => {
     const id = newBatchId(db, now)
     let total = 0

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -34,12 +34,13 @@ async function cli(
     env?: NodeJS.ProcessEnv
     signal?: AbortSignal
     onOut?: (l: string) => void
+    dataDir?: string
   } = {},
 ): Promise<{ code: ExitCode | number; out: string[]; err: string[] }> {
   const out: string[] = []
   const err: string[] = []
   const ctx: CliContext = {
-    dataDir: join(dir, 'data'),
+    dataDir: o.dataDir ?? join(dir, 'data'),
     json: o.json ?? false,
     verbose: false,
     log: silentLogger,
@@ -191,5 +192,18 @@ describe('CLI submit / resume / status', () => {
     } finally {
       sb.setFaults({ latencyMs: 0 })
     }
+  })
+
+  it('--env sandbox without --api-url uses the built-in sandbox on the data folder', async () => {
+    const own = join(dir, 'own-data')
+    writeFileSync(join(dir, 'builtin.csv'), invoiceCsv(2, 'BUILTIN'))
+    const r = await cli('submit', [join(dir, 'builtin.csv'), '--env', 'sandbox', '--yes'], { dataDir: own })
+    expect(r.code).toBe(0)
+    expect(existsSync(join(own, 'sandbox.sqlite'))).toBe(true)
+    const status = await cli('status', [], { json: true, dataDir: own })
+    const doc = JSON.parse(status.out.join('')) as { invoices: { status: string; kid: string | null }[] }
+    expect(doc.invoices.map((i) => i.status)).toEqual(['authorized', 'authorized'])
+    expect(doc.invoices[0].kid).toMatch(/^\d+$/)
+    expect(byReference(await sandboxTransactions(sb)).has('BUILTIN-0001')).toBe(false) // not the test's sandbox
   })
 })

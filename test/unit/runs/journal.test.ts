@@ -98,4 +98,11 @@ describe('journal (migration 0003)', () => {
     expect(getInvoiceByReference(t.db, parent, 'INV-00001')?.superseded_by_batch).toBe(child)
     expect(getBatch(t.db, child)?.parent_batch_id).toBe(parent)
   })
+
+  it('refuses a batch with the same reference twice, writing nothing', () => {
+    t = tempDb()
+    const list = [...invoices(2), ...invoices(1)]
+    expect(() => createBatch(t.db, batchInput(list))).toThrow(/INV-00001 appears twice/)
+    expect(t.db.prepare('SELECT COUNT(*) AS n FROM batches').get()).toEqual({ n: 0 })
+  })
 })
