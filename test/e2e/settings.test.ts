@@ -56,15 +56,18 @@ describe('settings in Chromium', () => {
     const { readFileSync } = await import('node:fs')
     expect(readFileSync(`${harness.dataDir}/kravia-batch.log`, 'utf8')).not.toContain(SECRET)
 
-    // The environment can now be switched to Test and back.
+    // The environment can now be switched to Test and back; the top bar's badge follows.
     const env = async () => {
       const r = await callApi(app.page, 'settings:get', {})
       return r.ok ? r.value.environment : null
     }
+    const badge = () => app.page.getByTestId('env-badge').first().getAttribute('data-env')
     await app.page.getByTestId('env-test').click()
     await expect.poll(env).toBe('test')
+    await expect.poll(badge).toBe('test')
     await app.page.getByTestId('env-sandbox').click()
     await expect.poll(env).toBe('sandbox')
+    await expect.poll(badge).toBe('sandbox')
     app.assertClean()
   })
 
