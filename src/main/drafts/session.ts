@@ -18,7 +18,7 @@ import type { Logger } from '../log'
 import { loadRememberedMapping, type RememberedMapping, rememberMapping } from '../mapping'
 import { findInvoicedReferences } from '../runs/invoiced'
 import { type EffectiveMapping, effectiveMapping, mappingView } from './mapping-state'
-import { buildReviewIndex, nextProblem, type ReviewIndex } from './review-index'
+import { buildReviewIndex, nextProblem, type ReviewIndex, updateReviewIndex } from './review-index'
 import { type DraftState, emptyDraftState } from './store'
 
 /** Where invoices would go: decides the "already invoiced" check and the defaults. */
@@ -320,7 +320,13 @@ export class ImportSession {
     const { changed } = v.session.editCell(line, column, value)
     const lines = new Set<number>([line])
     for (const o of changed) for (const l of o.ok ? o.invoice.rows : o.invalid.rows) lines.add(l)
-    v.index = buildReviewIndex(table.rows, v.session.result(), v.mapping.columns.merchant_reference)
+    // `changed` holds the invoice the row left (if its reference was edited) and the one it is in now.
+    const touched = new Set<number>([i])
+    for (const l of lines) {
+      const j = table.lineIndex.get(l)
+      if (j !== undefined) touched.add(j)
+    }
+    updateReviewIndex(v.index, table.rows, v.session.result(), v.mapping.columns.merchant_reference, touched)
     this.deps.save(this)
     return { lines: [...lines], v }
   }

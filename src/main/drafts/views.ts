@@ -107,23 +107,21 @@ export function rowsPage(
   limit: number,
 ): { total: number; offset: number; rows: ReviewRowView[] } {
   const cols = fieldColumns(v)
-  const ref = v.mapping.columns.merchant_reference
   const total = problemsOnly ? v.index.problems.length : table.rows.length
   const rows: ReviewRowView[] = []
   for (let pos = offset; pos < Math.min(total, offset + limit); pos++) {
     const i = problemsOnly ? v.index.problems[pos] : pos
-    rows.push(rowView(table.rows[i], pos, v.index, cols, ref))
+    rows.push(rowView(table.rows, i, pos, v.index, cols))
   }
   return { total, offset, rows }
 }
 
 export function rowsByLines(table: LoadedTable, v: Validated, lines: readonly number[]): ReviewRowView[] {
   const cols = fieldColumns(v)
-  const ref = v.mapping.columns.merchant_reference
   const out: ReviewRowView[] = []
   for (const line of lines) {
     const i = table.lineIndex.get(line)
-    if (i !== undefined) out.push(rowView(table.rows[i], i, v.index, cols, ref))
+    if (i !== undefined) out.push(rowView(table.rows, i, i, v.index, cols))
   }
   return out
 }
