@@ -1,11 +1,16 @@
 import type { RawCell } from '../import/types'
 
-const NON_ASCII = /[^\x00-\x7f]/
+/**
+ * Characters NFC can change: combining marks (a macOS export writes `å` as a + U+030A), Hangul
+ * jamo, and the few singletons that NFC maps (Ångström sign, Ohm, Kelvin). Precomposed æøå are
+ * already NFC, so the ICU call is skipped for them.
+ */
+const NFC_SENSITIVE = /\p{M}|[\u1100-\u11ff\u212b\u2126\u212a]/u
 
-/** Trimmed, NFC text (NFC only when needed: normalize() is an ICU call and most cells are ASCII). */
+/** Trimmed, NFC text. */
 export function clean(s: string): string {
   const t = s.trim()
-  return NON_ASCII.test(t) ? t.normalize('NFC') : t
+  return NFC_SENSITIVE.test(t) ? t.normalize('NFC') : t
 }
 
 /**

@@ -26,7 +26,8 @@ export interface LineRecord {
   vat?: Dec
   /** Number fields whose separator is still undecided. */
   pending?: NumberField[]
-  issues: IssueInput[]
+  /** Created only when there is something to report (most rows have nothing). */
+  issues?: IssueInput[]
   /** The reader's errors for this row (e.g. ragged_row): they make the row's invoice invalid. */
   readIssues?: Issue[]
 }
@@ -77,7 +78,6 @@ export function processLine(
     description: cellText(cellOf(plan, row, 'description')),
     lineId: cellText(cellOf(plan, row, 'line_id')),
     sku: cellText(cellOf(plan, row, 'id')),
-    issues: [],
   }
   for (let k = 0; k < NUMBER_FIELDS.length; k++) {
     const field = NUMBER_FIELDS[k]
@@ -90,15 +90,7 @@ export function processLine(
     } else if (p.kind === 'ambiguous') {
       if (rec.pending) rec.pending.push(field)
       else rec.pending = [field]
-    } else {
-      rec.issues.push({
-        severity: 'error',
-        code: `${field}_invalid` as const,
-        rows: [row.line],
-        field,
-        value: c,
-      })
-    }
+    } else addIssue(plan, rec, `${field}_invalid`, field, c)
   }
   return rec
 }
@@ -114,8 +106,7 @@ export function resolvePending(
     const c = cellOf(plan, rec.row, field)
     const p = parseField(field, c, seps.get(field)?.sep)
     if (p.kind === 'ok') setNumber(rec, field, p.value)
-    else
-      rec.issues.push({ severity: 'error', code: `${field}_invalid`, rows: [rec.row.line], field, value: c })
+    else addIssue(plan, rec, `${field}_invalid`, field, c)
   }
   rec.pending = undefined
 }
@@ -127,39 +118,52 @@ function setNumber(rec: LineRecord, field: NumberField, d: Dec): void {
   else rec.vat = d
 }
 
-/** Line-level rules that need only the row itself (run after pending numbers are settled). */
-export function checkLine(plan: Plan, rec: LineRecord): void {
-  const line = rec.row.line
-  const err = (code: IssueInput['code'], field: CanonicalField | null) =>
-    rec.issues.push({
-      severity: 'error',
-      code,
-      rows: [line],
-      field,
-      value: field ? cellOf(plan, rec.row, field) : null,
-    })
-  if (rec.description === '') err('missing_value', 'description')
-  if (rec.quantity) {
-    if (rec.quantity.units <= 0n) err('quantity_not_positive', 'quantity')
-    else if (decimals(rec.quantity) > 4) err('quantity_too_many_decimals', 'quantity')
+// Module-level helpers, not closures: this runs once per row on the hot path.
+function addIssue(
+  plan: Plan,
+  rec: LineRecord,
+  code: IssueInput['code'],
+  field: CanonicalField | null,
+  value?: RawCell,
+): void {
+  const issue: IssueInput = {
+    severity: 'error',
+    code,
+    rows: [rec.row.line],
+    field,
+    value: value !== undefined ? value : field ? cellOf(plan, rec.row, field) : null,
   }
-  if (rec.unitPrice) {
-    if (rec.unitPrice.units <= 0n) err('unit_price_not_positive', 'unit_price')
-    else if (decimals(rec.unitPrice) > 4) err('unit_price_too_many_decimals', 'unit_price')
-  }
-  if (rec.amount && rec.amount.units < 0n) err('amount_negative', 'amount')
-  if (rec.vat) {
-    if (!isAllowedNokRate(rec.vat)) err('vat_rate_not_allowed', 'vat')
-  } else if (!hasIssueFor(rec, 'vat')) err('missing_value', 'vat')
-  if (!rec.unitPrice && !rec.amount && !hasIssueFor(rec, 'unit_price') && !hasIssueFor(rec, 'amount'))
-    err('amount_missing', null)
-  // A blank quantity next to a unit price is a forgotten value; no quantity column at all means 1.
-  if (!rec.quantity && !hasIssueFor(rec, 'quantity') && rec.unitPrice && plan.col.quantity >= 0)
-    err('missing_value', 'quantity')
+  if (rec.issues) rec.issues.push(issue)
+  else rec.issues = [issue]
 }
 
 function hasIssueFor(rec: LineRecord, field: CanonicalField): boolean {
-  return rec.issues.some((i) => i.field === field)
+  return rec.issues?.some((i) => i.field === field) ?? false
+}
+
+/** Line-level rules that need only the row itself (run after pending numbers are settled). */
+export function checkLine(plan: Plan, rec: LineRecord): void {
+  if (rec.description === '') addIssue(plan, rec, 'missing_value', 'description')
+  const { quantity, unitPrice, amount, vat } = rec
+  if (quantity) {
+    if (quantity.units <= 0n) addIssue(plan, rec, 'quantity_not_positive', 'quantity')
+    else if (quantity.scale > 4 && decimals(quantity) > 4)
+      addIssue(plan, rec, 'quantity_too_many_decimals', 'quantity')
+  }
+  if (unitPrice) {
+    if (unitPrice.units <= 0n) addIssue(plan, rec, 'unit_price_not_positive', 'unit_price')
+    else if (unitPrice.scale > 4 && decimals(unitPrice) > 4)
+      addIssue(plan, rec, 'unit_price_too_many_decimals', 'unit_price')
+  }
+  if (amount && amount.units < 0n) addIssue(plan, rec, 'amount_negative', 'amount')
+  if (vat) {
+    if (!isAllowedNokRate(vat)) addIssue(plan, rec, 'vat_rate_not_allowed', 'vat')
+  } else if (!hasIssueFor(rec, 'vat')) addIssue(plan, rec, 'missing_value', 'vat')
+  if (!unitPrice && !amount && !hasIssueFor(rec, 'unit_price') && !hasIssueFor(rec, 'amount'))
+    addIssue(plan, rec, 'amount_missing', null, null)
+  // A blank quantity next to a unit price is a forgotten value; no quantity column at all means 1.
+  if (!quantity && !hasIssueFor(rec, 'quantity') && unitPrice && plan.col.quantity >= 0)
+    addIssue(plan, rec, 'missing_value', 'quantity')
 }
 
 export const showDec = (d: Dec): string => decToString(d)

@@ -8,7 +8,7 @@ import { cleanOrgNumber } from '../../shared/no-validators'
 import type { RawCell } from '../import/types'
 import { cellText } from './cells'
 import type { LineRecord } from './lines'
-import { cellOf, fromColumn, type IssueInput, type Plan } from './plan'
+import { cellOf, type IssueInput, type Plan } from './plan'
 import { parseCountry, parseDays, parseDueDate, parsePhone, parseProductType } from './values'
 
 export interface Picked {
@@ -43,15 +43,22 @@ export function pick(
   reference: string,
 ): Picked | undefined {
   let first: Picked | undefined
+  let firstRaw: RawCell | undefined
   let conflicts: { line: number; text: string }[] | undefined
-  if (plan.col[field] >= 0) {
+  const col = plan.col[field]
+  if (col >= 0) {
     for (let i = 0; i < recs.length; i++) {
       const row = recs[i].row
-      if (!fromColumn(plan, row, field)) continue
-      const cell = row.cells[plan.col[field]]
+      const cell = row.cells[col]
+      if (cell === null || cell === undefined) continue
+      // The common case, the same text repeated on every row, costs one comparison.
+      if (first !== undefined && cell === firstRaw) continue
+      if (typeof cell === 'string' && (cell === '' || (cell.charCodeAt(0) <= 32 && cell.trim() === '')))
+        continue
       const text = cellText(cell)
       if (!first) {
         first = { text, cell, line: row.line }
+        firstRaw = cell
         continue
       }
       if (text === first.text) continue

@@ -30,7 +30,14 @@ export function summarize(invoices: readonly ValidatedInvoice[], invalidCount: n
   return s
 }
 
+const decs = new Map<number, { units: bigint; scale: number }>()
+
 function vatDec(vat: number): { units: bigint; scale: number } {
-  const [i, f = ''] = String(vat).split('.')
-  return { units: BigInt(i + f), scale: f.length }
+  let d = decs.get(vat)
+  if (!d) {
+    const [i, f = ''] = String(vat).split('.')
+    d = { units: BigInt(i + f), scale: f.length }
+    decs.set(vat, d)
+  }
+  return d
 }

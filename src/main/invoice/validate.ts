@@ -1,23 +1,25 @@
 /**
  * The validation session: rows go in chunk by chunk while the reader is still parsing
- * (`addRows`), `finish()` settles undecided number separators, groups rows into invoices and
- * checks them. The session keeps its rows, so the review grid can edit one cell and get the
- * affected invoices back at once (`editCell`), without re-reading the file.
+ * (`addRows`: each row is placed in its invoice and its numbers vote on the column's decimal
+ * separator); `finish()` settles the separators, then parses and checks one invoice at a time.
+ * Only the source rows are kept — the per-line records live just as long as their invoice's
+ * check, which keeps the garbage collector's work (the main cost at 100k rows) small. The review
+ * grid edits one cell and gets the affected invoices back at once (`editCell`).
  */
 import type { CanonicalField } from '../../shared/canonical'
 import { type Dec, type DecimalSeparator, decToString, parseNumberText } from '../../shared/money'
 import type { RawCell, SourceRow } from '../import/types'
 import { assembleInvoice, type GroupContext, type InvoiceOutcome } from './group'
+import { cellText } from './cells'
 import {
   checkLine,
   type LineRecord,
   NUMBER_FIELDS,
   type NumberField,
   processLine,
-  resolvePending,
   SeparatorVotes,
 } from './lines'
-import { type ColumnIndexes, type Constants, type IssueInput, makeIssue, makePlan, type Plan } from './plan'
+import { type ColumnIndexes, type Constants, cellOf, makeIssue, makePlan, type Plan } from './plan'
 import { summarize } from './summary'
 import type { Defaults, Issue, ValidationResult } from './types'
 
@@ -53,9 +55,15 @@ export class ValidationSession {
   readonly plan: Plan
   private readonly votes = new SeparatorVotes()
   private readonly ctx: GroupContext
-  private readonly records: LineRecord[] = []
-  private readonly byLine = new Map<number, LineRecord>()
-  private groups = new Map<string, LineRecord[]>()
+  /** Rows of each invoice, in sheet order. */
+  private groups = new Map<string, SourceRow[]>()
+  /** Rows without a reference. */
+  private loose: SourceRow[] = []
+  /** Row number → row; built on first need (edits), not on the hot path. */
+  private byLineMap?: Map<number, SourceRow>
+  /** `1,500`-style values met while streaming: decided, and maybe warned about, at the end. */
+  private ambiguous: { field: NumberField; line: number; value: RawCell | undefined }[] = []
+  private readIssuesByLine = new Map<number, Issue[]>()
   private outcomes = new Map<string, InvoiceOutcome>()
   private orphans: Issue[] = []
   private fileIssues: Issue[] = []
@@ -90,9 +98,12 @@ export class ValidationSession {
   addRows(rows: readonly SourceRow[]): void {
     if (this.finished) throw new Error('addRows after finish')
     for (let i = 0; i < rows.length; i++) {
-      const rec = processLine(this.plan, rows[i], this.votes)
-      this.records.push(rec)
-      this.byLine.set(rec.row.line, rec)
+      const row = rows[i]
+      const rec = processLine(this.plan, row, this.votes)
+      if (rec.pending)
+        for (const f of rec.pending)
+          this.ambiguous.push({ field: f, line: row.line, value: row.cells[this.plan.col[f]] })
+      this.place(row, rec.ref)
     }
   }
 
@@ -103,22 +114,20 @@ export class ValidationSession {
   finish(readIssues: readonly Issue[] = []): ValidationResult {
     if (!this.finished) {
       this.finished = true
+      const inInvoice = readIssues.length > 0 ? this.linesInInvoices() : undefined
       for (const i of readIssues) {
-        const rec = i.severity === 'error' && i.rows.length === 1 ? this.byLine.get(i.rows[0]) : undefined
-        if (rec?.ref) {
-          if (rec.readIssues) rec.readIssues.push(i)
-          else rec.readIssues = [i]
+        const line = i.severity === 'error' && i.rows.length === 1 ? i.rows[0] : undefined
+        if (line !== undefined && inInvoice?.has(line)) {
+          const list = this.readIssuesByLine.get(line)
+          if (list) list.push(i)
+          else this.readIssuesByLine.set(line, [i])
         } else this.fileIssues.push(i)
       }
       this.seps = new Map()
       for (const f of NUMBER_FIELDS)
         this.seps.set(f, this.votes.decide(f, this.options.decimalCommaHint ?? true))
       this.ambiguityWarnings()
-      for (const rec of this.records) {
-        resolvePending(this.plan, rec, this.seps)
-        checkLine(this.plan, rec)
-        this.place(rec)
-      }
+      for (const row of this.loose) this.orphans.push(this.orphanIssue(row))
       this.assembleAll([...this.groups.keys()])
     }
     return this.result()
@@ -168,65 +177,97 @@ export class ValidationSession {
    */
   editCell(line: number, column: number, value: RawCell): { changed: InvoiceOutcome[]; removed: string[] } {
     if (!this.finished || !this.seps) throw new Error('editCell before finish')
-    const old = this.byLine.get(line)
+    const old = this.byLine().get(line)
     if (!old) throw new Error(`No row ${line}`)
-    const cells = old.row.cells.slice()
+    const oldRef = cellText(cellOf(this.plan, old, 'merchant_reference'))
+    const cells = old.cells.slice()
     while (cells.length <= column) cells.push(null)
     cells[column] = value
     const row: SourceRow = { line, cells }
-    const rec = processLine(this.plan, row, new SeparatorVotes(), this.seps)
-    checkLine(this.plan, rec)
-    // A reader finding such as a ragged row stays with the row until the row is read again.
-    if (old.readIssues) rec.readIssues = old.readIssues
-    this.records[this.records.indexOf(old)] = rec
-    this.byLine.set(line, rec)
+    this.byLine().set(line, row)
     const touched = new Set<string>()
-    if (old.ref) {
-      const g = this.groups.get(old.ref)
+    if (oldRef) {
+      const g = this.groups.get(oldRef)
       if (g) {
         g.splice(g.indexOf(old), 1)
-        if (g.length === 0) this.groups.delete(old.ref)
+        if (g.length === 0) this.groups.delete(oldRef)
       }
-      touched.add(old.ref)
-    } else this.orphans = this.orphans.filter((o) => !o.rows.includes(line))
-    this.place(rec)
-    if (rec.ref) {
-      touched.add(rec.ref)
-      // Keep rows in sheet order inside the invoice, so line ids 1..n stay stable.
-      this.groups.get(rec.ref)?.sort((a, b) => a.row.line - b.row.line)
+      touched.add(oldRef)
+    } else {
+      this.loose.splice(this.loose.indexOf(old), 1)
+      this.orphans = this.orphans.filter((o) => !o.rows.includes(line))
     }
+    const ref = cellText(cellOf(this.plan, row, 'merchant_reference'))
+    this.place(row, ref)
+    if (ref) {
+      touched.add(ref)
+      // Keep rows in sheet order inside the invoice, so line ids 1..n stay stable.
+      this.groups.get(ref)?.sort((a, b) => a.line - b.line)
+    } else this.orphans.push(this.orphanIssue(row))
     const removed = [...touched].filter((r) => !this.groups.has(r))
     for (const r of removed) this.outcomes.delete(r)
     this.assembleAll([...touched].filter((r) => this.groups.has(r)))
     this.cached = undefined
-    return { changed: [...touched].map((r) => this.outcomes.get(r)).filter((o) => o !== undefined), removed }
+    return {
+      changed: [...touched].map((r) => this.outcomes.get(r)).filter((o) => o !== undefined),
+      removed,
+    }
   }
 
-  private place(rec: LineRecord): void {
-    if (!rec.ref) {
+  private byLine(): Map<number, SourceRow> {
+    if (!this.byLineMap) {
+      this.byLineMap = new Map()
+      for (const g of this.groups.values()) for (const r of g) this.byLineMap.set(r.line, r)
+      for (const r of this.loose) this.byLineMap.set(r.line, r)
+    }
+    return this.byLineMap
+  }
+
+  private linesInInvoices(): Set<number> {
+    const out = new Set<number>()
+    for (const g of this.groups.values()) for (const r of g) out.add(r.line)
+    return out
+  }
+
+  private place(row: SourceRow, ref: string): void {
+    if (!ref) {
       // With no reference column at all, the one field_not_mapped error says it; no error per row.
       if (this.plan.col.merchant_reference < 0 && this.plan.fill.merchant_reference === undefined) return
-      this.orphans.push(
-        makeIssue(this.plan, {
-          severity: 'error',
-          code: 'reference_missing',
-          rows: [rec.row.line],
-          field: 'merchant_reference',
-          value: null,
-        }),
-      )
+      this.loose.push(row)
       return
     }
-    const g = this.groups.get(rec.ref)
-    if (g) g.push(rec)
-    else this.groups.set(rec.ref, [rec])
+    const g = this.groups.get(ref)
+    if (g) g.push(row)
+    else this.groups.set(ref, [row])
   }
 
+  private orphanIssue(row: SourceRow): Issue {
+    return makeIssue(this.plan, {
+      severity: 'error',
+      code: 'reference_missing',
+      rows: [row.line],
+      field: 'merchant_reference',
+      value: null,
+    })
+  }
+
+  /** Parses and checks each invoice's lines (with the decided separators) and builds it. */
   private assembleAll(refs: string[]): void {
     const invoiced =
       refs.length > 0 && this.options.invoicedLookup ? this.options.invoicedLookup(refs) : undefined
+    const seps = this.seps as Map<NumberField, { sep: DecimalSeparator }>
+    const noVotes = new SeparatorVotes()
     for (const ref of refs) {
-      let o = assembleInvoice(this.ctx, ref, this.groups.get(ref) as LineRecord[])
+      const rows = this.groups.get(ref) as SourceRow[]
+      const recs: LineRecord[] = new Array(rows.length)
+      for (let i = 0; i < rows.length; i++) {
+        const rec = processLine(this.plan, rows[i], noVotes, seps)
+        checkLine(this.plan, rec)
+        const ri = this.readIssuesByLine.size > 0 ? this.readIssuesByLine.get(rows[i].line) : undefined
+        if (ri) rec.readIssues = ri
+        recs[i] = rec
+      }
+      let o = assembleInvoice(this.ctx, ref, recs)
       if (invoiced?.has(ref)) o = this.markInvoiced(o, ref)
       this.outcomes.set(ref, o)
     }
@@ -256,37 +297,34 @@ export class ValidationSession {
   /** One warning per column whose `1,500`-style values were settled by the file's locale. */
   private ambiguityWarnings(): void {
     const rowsBy = new Map<NumberField, { rows: number[]; value: RawCell | undefined; read?: Dec }>()
-    for (const rec of this.records) {
-      if (!rec.pending) continue
-      for (const f of rec.pending) {
-        if (!this.votes.decided.get(f)?.byLocale) continue
-        let e = rowsBy.get(f)
-        if (!e) {
-          const value = rec.row.cells[this.plan.col[f]]
-          const p =
-            typeof value === 'string'
-              ? parseNumberText(value.replace('%', ''), this.votes.decided.get(f)?.sep)
-              : undefined
-          e = { rows: [], value, read: p?.kind === 'ok' ? p.value : undefined }
-          rowsBy.set(f, e)
-        }
-        e.rows.push(rec.row.line)
+    for (const a of this.ambiguous) {
+      const decided = this.votes.decided.get(a.field)
+      if (!decided?.byLocale) continue
+      let e = rowsBy.get(a.field)
+      if (!e) {
+        const p =
+          typeof a.value === 'string' ? parseNumberText(a.value.replace('%', ''), decided.sep) : undefined
+        e = { rows: [], value: a.value, read: p?.kind === 'ok' ? p.value : undefined }
+        rowsBy.set(a.field, e)
       }
+      e.rows.push(a.line)
     }
+    this.ambiguous = []
     for (const [field, e] of rowsBy) {
       const sep = this.votes.decided.get(field)?.sep
       const read = e.read ? decToString(e.read) : '?'
-      const input: IssueInput = {
-        severity: 'warning',
-        code: 'number_ambiguous',
-        rows: e.rows,
-        field,
-        value: e.value,
-        extra: read,
-        extra_nb: read.replace('.', ','),
-        comma: sep === ',',
-      }
-      this.fileIssues.push(makeIssue(this.plan, input))
+      this.fileIssues.push(
+        makeIssue(this.plan, {
+          severity: 'warning',
+          code: 'number_ambiguous',
+          rows: e.rows,
+          field,
+          value: e.value,
+          extra: read,
+          extra_nb: read.replace('.', ','),
+          comma: sep === ',',
+        }),
+      )
     }
   }
 }
