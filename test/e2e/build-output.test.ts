@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { runInNewContext } from 'node:vm'
 import { describe, expect, it } from 'vitest'
 
 // Runs after `electron-vite build` (npm run test:e2e builds first). Electron cannot start here,
@@ -17,6 +18,43 @@ describe('the Electron build', () => {
     // zod is jitless before the contract builds its schemas (the CSP forbids eval).
     expect(preload.indexOf('jitless: true')).toBeGreaterThan(-1)
     expect(preload.indexOf('jitless: true')).toBeLessThan(preload.indexOf('"app:ping"'))
+  })
+
+  it('runs in a sandbox-like scope (require limited to electron) and exposes the contract as window.api', async () => {
+    const exposed: Record<string, unknown> = {}
+    const invoked: [string, unknown][] = []
+    const electron = {
+      contextBridge: {
+        exposeInMainWorld(key: string, value: unknown) {
+          exposed[key] = value
+        },
+      },
+      ipcRenderer: {
+        invoke: async (channel: string, input: unknown) => {
+          invoked.push([channel, input])
+          return { ok: true, value: null }
+        },
+        on() {},
+        removeListener() {},
+      },
+    }
+    const sandboxRequire = (id: string) => {
+      if (id === 'electron') return electron
+      throw new Error(`a sandboxed preload cannot require ${id}`)
+    }
+    const module = { exports: {} }
+    // A fresh context: no process, no Buffer, no Node globals, as in Electron's sandboxed preload.
+    runInNewContext(read('preload/index.cjs'), {
+      require: sandboxRequire,
+      module,
+      exports: module.exports,
+      console,
+    })
+    const api = exposed.api as { app: { ping(i: unknown): Promise<unknown> }; on: { app: { menu: unknown } } }
+    expect(Object.keys(exposed)).toEqual(['api'])
+    await api.app.ping({ message: 'x' })
+    expect(invoked).toEqual([['app:ping', { message: 'x' }]])
+    expect(typeof api.on.app.menu).toBe('function')
   })
 
   it('keeps better-sqlite3 external in main (a native addon cannot be bundled)', () => {
