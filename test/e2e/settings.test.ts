@@ -93,6 +93,8 @@ describe('settings in Chromium', () => {
     await app.page.getByRole('heading', { name: 'Innstillinger' }).waitFor()
     const saved = await callApi(app.page, 'settings:get', {})
     expect(saved.ok && saved.value.language).toBe('nb')
+    // The screen scrolled to the language section; shoot it from the top.
+    await app.page.evaluate("for (const e of document.querySelectorAll('*')) e.scrollTop = 0")
     for (const scheme of ['light', 'dark'] as const) {
       await app.page.emulateMedia({ colorScheme: scheme })
       await app.screenshot(`screens/settings-${scheme}`)

@@ -20,24 +20,28 @@ const ENVS: { env: EnvironmentKind; label: MessageKey }[] = [
 function ConnectionTest({ env }: { env: EnvironmentKind }) {
   const { t, lang } = useI18n()
   const { api, call } = useApi()
-  const [state, setState] = useState<{ busy: boolean; ok?: boolean; text?: string }>({ busy: false })
+  const [busy, setBusy] = useState(false)
+  // Both languages are kept, so switching language also switches the shown answer.
+  const [result, setResult] = useState<{ ok: boolean; message: string; message_nb: string } | null>(null)
   const run = async () => {
-    setState({ busy: true })
+    setBusy(true)
+    setResult(null)
     const r = await call(api.settings.testConnection({ environment: env }))
-    setState(r ? { busy: false, ok: r.ok, text: lang === 'nb' ? r.message_nb : r.message } : { busy: false })
+    setBusy(false)
+    if (r) setResult(r)
   }
   return (
     <div className="settings-test">
-      <Button onClick={run} disabled={state.busy} data-testid={`test-connection-${env}`}>
-        {state.busy ? t('settings.testing') : t('settings.testConnection')}
+      <Button onClick={run} disabled={busy} data-testid={`test-connection-${env}`}>
+        {busy ? t('settings.testing') : t('settings.testConnection')}
       </Button>
-      {state.text && (
+      {result && (
         <span
           role="status"
-          className={state.ok ? 'settings-ok' : 'settings-fail'}
+          className={result.ok ? 'settings-ok' : 'settings-fail'}
           data-testid={`connection-result-${env}`}
         >
-          {state.text}
+          {lang === 'nb' ? result.message_nb : result.message}
         </span>
       )}
     </div>
