@@ -14,14 +14,17 @@ describe('Start screen, shell and unsaved work in Chromium', () => {
   let dir: string
   let file: string
   let template: string
+  let notAWorkbook: string
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'kb-e2e-start-'))
     file = join(dir, 'april.csv')
     template = join(dir, 'mal.xlsx')
     copyFileSync(FIXTURE, file)
+    notAWorkbook = join(dir, 'liste.xlsx')
+    copyFileSync(FIXTURE, notAWorkbook)
     harness = await startHarness({
-      dialogs: { openFile: [file, XLSX], saveFile: [template] },
+      dialogs: { openFile: [file, XLSX, notAWorkbook], saveFile: [template] },
       locale: 'nb-NO',
     })
     browser = await launchChromium()
@@ -111,6 +114,18 @@ describe('Start screen, shell and unsaved work in Chromium', () => {
     expect(await page.getByTestId('read-preview').locator('tbody tr').count()).toBeGreaterThan(0)
     // A CSV-only setting does not show for a workbook.
     expect(await page.getByTestId('read-delimiter').count()).toBe(0)
+    app.assertClean()
+    await page.close()
+  })
+
+  it('refuses a file that is not what its name says, in one sentence, and stays on Start', async () => {
+    const app = await harness.open(browser, { locale: 'nb-NO' })
+    const { page } = app
+    await page.getByTestId('open-file').click()
+    const alert = page.getByTestId('toasts').getByRole('alert')
+    await alert.waitFor()
+    expect(await alert.textContent()).toContain('liste.xlsx')
+    expect(await page.getByTestId('start-screen').isVisible()).toBe(true)
     app.assertClean()
     await page.close()
   })

@@ -141,7 +141,6 @@ export function PlanScreen({ route }: { route: RouteOf<'plan'> }) {
                       <li key={l.reference}>
                         {t('plan.leftOutLine', {
                           reference: l.reference,
-                          rows: l.rows.join(', '),
                           message: lang === 'nb' ? l.message_nb : l.message,
                         })}
                       </li>
