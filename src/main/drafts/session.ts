@@ -171,6 +171,11 @@ export class ImportSession {
         this.deps.progress({ sessionId: this.id, phase: 'reading', done: p.bytesRead, total: p.totalBytes })
       },
     })
+    if (this.sha256 && this.sha256 !== result.info.sha256) {
+      // The file changed since the draft was saved: earlier cell edits may point at other rows.
+      this.state.edits = {}
+      this.deps.log.info('import draft file changed; edits dropped', { session: this.id })
+    }
     const lineIndex = new Map<number, number>()
     rows.forEach((r, i) => {
       lineIndex.set(r.line, i)

@@ -27,6 +27,17 @@ afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true })
 })
 
+function readBatchSettings(dataDir: string, batchId: string): unknown {
+  const db = openAppDb(dataDir)
+  try {
+    return (
+      db.prepare('SELECT settings_json FROM batches WHERE id = ?').get(batchId) as { settings_json: string }
+    ).settings_json
+  } finally {
+    db.close()
+  }
+}
+
 function start(dataDir: string, dialogs = new FakeDialogs()) {
   const events: { name: string; payload: unknown }[] = []
   const sink: EventSink = { emit: (name, payload) => void events.push({ name, payload }) }
@@ -139,6 +150,7 @@ describe('import session (the screens 1–5 operations, real files and SQLite)',
     expect(readFileSync(file, 'utf8')).toContain('eva.berg(at)example.no') // the user's file is never changed
 
     const { batchId } = await again.call<{ batchId: string }>('plan:confirm', { sessionId, canary: 2 })
+    expect(JSON.parse(String(readBatchSettings(dataDir, batchId)))).toMatchObject({ canary: 2 })
     expect(batchId).toMatch(/^\d{6}-\d{6}/)
     const batch = await again.call<{ total: number; state: string }>('batches:get', { batchId })
     expect(batch.total).toBe(4)
@@ -302,6 +314,24 @@ describe('import session (the screens 1–5 operations, real files and SQLite)',
     const again = await app.call<ReadView>('import:read', { sessionId, overrides: { sheet: read.sheets[0] } })
     expect(again.sheet).toBe(read.sheets[0])
     await app.close()
+  })
+
+  it('drops the cell edits of a draft whose file changed since, instead of applying them to other rows', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kb-import-changed-'))
+    dirs.push(dir)
+    const src = join(dir, 'juli.csv')
+    copyFileSync(FIXTURE, src)
+    const app = start(dir)
+    const { sessionId } = await app.call<{ sessionId: string }>('import:openPath', { path: src })
+    await app.call('import:validate', { sessionId })
+    await app.call('import:editCell', { sessionId, line: 5, field: 'email', value: 'eva.berg@example.no' })
+    await app.close()
+
+    writeFileSync(src, readFileSync(FIXTURE, 'utf8').replace('Rørleggertime', 'Rørleggertimer'))
+    const again = start(dir)
+    const summary = await again.call<ImportSummary>('import:validate', { sessionId })
+    expect(summary.invoices).toBe(3) // the e-mail fix is gone with the old file
+    await again.close()
   })
 
   it('refuses an unknown path with one clear sentence', async () => {
