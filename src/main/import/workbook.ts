@@ -142,6 +142,11 @@ export async function readWorkbook(ctx: WorkbookContext): Promise<Omit<TableInfo
   hooks.onProgress?.({ phase: 'parsing', bytesRead: ctx.size, totalBytes: ctx.size, rows: 0 })
   installBoundedZlib(limits.maxUncompressedBytes)
   let wb: XLSX.WorkBook
+  // SheetJS prints what it tolerates in damaged files ("Bad uncompressed size", "Missing Info for
+  // XLS Record") with console.error; that would land on the CLI's stderr. The read is synchronous,
+  // so muting console.error just around it affects nothing else.
+  const consoleError = console.error
+  console.error = () => {}
   try {
     wb = XLSX.read(buf, {
       type: 'buffer',
@@ -156,6 +161,8 @@ export async function readWorkbook(ctx: WorkbookContext): Promise<Omit<TableInfo
     })
   } catch (e) {
     throw parseFailure(file, e, limits.maxUncompressedBytes)
+  } finally {
+    console.error = consoleError
   }
   const names = wb.SheetNames
   const date1904 = Boolean(wb.Workbook?.WBProps?.date1904)

@@ -26,6 +26,15 @@ function findEocd(buf: Buffer): number {
 }
 
 export function listZip(buf: Buffer): ZipListing {
+  try {
+    return parseDirectory(buf)
+  } catch {
+    // A damaged directory points outside the file (RangeError from the Buffer reads).
+    return { ok: false, reason: 'damaged' }
+  }
+}
+
+function parseDirectory(buf: Buffer): ZipListing {
   if (buf.length < 22) return { ok: false, reason: 'truncated' }
   const eocd = findEocd(buf)
   if (eocd < 0) return { ok: false, reason: 'truncated' }
@@ -84,7 +93,7 @@ export function listZip(buf: Buffer): ZipListing {
 
 /** The bytes of a stored (uncompressed) entry, e.g. an ODS file's `mimetype`. */
 export function storedEntry(buf: Buffer, entry: ZipEntry): string | undefined {
-  if (entry.method !== 0) return undefined
+  if (entry.method !== 0 || entry.compressedSize > 4096) return undefined
   const p = entry.localOffset
   if (p + 30 > buf.length) return undefined
   const start = p + 30 + buf.readUInt16LE(p + 26) + buf.readUInt16LE(p + 28)
