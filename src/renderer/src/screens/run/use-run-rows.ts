@@ -9,7 +9,8 @@ export interface RowFilter {
 
 /**
  * Feeds the run grid: fetches pages by position as the grid scrolls and applies the batched
- * `runs:rows` pushes. Re-renders at most once per animation frame however many pushes arrive.
+ * `runs:rows` pushes. A push renders once together with its progress; page arrivals are folded
+ * into one render per animation frame.
  */
 export function useRunRows(batchId: string, filter: RowFilter) {
   const storeRef = useRef(new RowStore())
@@ -77,9 +78,11 @@ export function useRunRows(batchId: string, filter: RowFilter) {
       window.api.on.runs.rows((e) => {
         if (e.batchId !== batchId) return
         store.applyChanges(e.rows)
-        bump()
+        // Render now, not on the next frame: React then batches this with the progress update
+        // carried by the same message into one render (pushes come at most ~5 a second).
+        setVersion(store.version)
       }),
-    [batchId, store, bump],
+    [batchId, store],
   )
 
   useEffect(() => () => cancelAnimationFrame(frame.current), [])
