@@ -161,6 +161,16 @@ describe('workbook sheets, header row and cells', () => {
     expect((await readError(file, { headerRow: 9 })).code).toBe('bad_option')
   })
 
+  it('skips hidden sheets when choosing, and reads .xlsm', async () => {
+    const wb = XLSX.utils.book_new()
+    XLSX.utils.book_append_sheet(wb, sheet([[s('old'), s('table')], [n(1), n(2)]]), 'Gammel')
+    XLSX.utils.book_append_sheet(wb, invoices, 'Fakturaer')
+    wb.Workbook = { Sheets: [{ Hidden: 1 }, { Hidden: 0 }] }
+    const file = t.file('hidden.xlsm', XLSX.write(wb, { type: 'buffer', bookType: 'xlsm' }) as Buffer)
+    const res = await readAll(file)
+    expect(res.info).toMatchObject({ format: 'xlsm', sheets: ['Gammel', 'Fakturaer'], sheet: 'Fakturaer' })
+  })
+
   it('reads a workbook named .csv as a workbook, with a warning', async () => {
     const file = t.file('really-xlsx.csv', book({ Fakturaer: invoices }))
     const res = await readAll(file)
