@@ -163,7 +163,14 @@ describe('workbook sheets, header row and cells', () => {
 
   it('skips hidden sheets when choosing, and reads .xlsm', async () => {
     const wb = XLSX.utils.book_new()
-    XLSX.utils.book_append_sheet(wb, sheet([[s('old'), s('table')], [n(1), n(2)]]), 'Gammel')
+    XLSX.utils.book_append_sheet(
+      wb,
+      sheet([
+        [s('old'), s('table')],
+        [n(1), n(2)],
+      ]),
+      'Gammel',
+    )
     XLSX.utils.book_append_sheet(wb, invoices, 'Fakturaer')
     wb.Workbook = { Sheets: [{ Hidden: 1 }, { Hidden: 0 }] }
     const file = t.file('hidden.xlsm', XLSX.write(wb, { type: 'buffer', bookType: 'xlsm' }) as Buffer)
