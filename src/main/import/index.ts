@@ -39,7 +39,6 @@ import { IssueSink } from './issues'
 import { openSource } from './open'
 import { TableSink } from './table'
 import type { InspectResult, OnRows, ReadHooks, ReadOptions, ReadResult, SourceRow, TableInfo } from './types'
-import { readWorkbook } from './workbook'
 
 export type {
   InspectResult,
@@ -109,28 +108,33 @@ async function run(
     onRows,
     stopAfter,
   })
-  const base =
-    opened.container === 'text'
-      ? await readCsv({
-          file,
-          size: opened.size,
-          head: opened.head,
-          options,
-          issues,
-          sink,
-          hooks,
-          maxRecordChars: limits.maxRecordChars,
-        })
-      : await readWorkbook({
-          file,
-          size: opened.size,
-          options,
-          limits,
-          issues,
-          sink,
-          hooks,
-          preview: stopAfter,
-        })
+  let base: Omit<TableInfo, 'headerRow' | 'headers'>
+  if (opened.container === 'text') {
+    const { size, head } = opened
+    base = await readCsv({
+      file,
+      size,
+      head,
+      options,
+      issues,
+      sink,
+      hooks,
+      maxRecordChars: limits.maxRecordChars,
+    })
+  } else {
+    // SheetJS is large; CSV reads (the CLI's common case) never load it.
+    const { readWorkbook } = await import('./workbook')
+    base = await readWorkbook({
+      file,
+      size: opened.size,
+      options,
+      limits,
+      issues,
+      sink,
+      hooks,
+      preview: stopAfter,
+    })
+  }
   const info: TableInfo = { ...base, headerRow: sink.headerRow, headers: sink.headers }
   return { info, rowCount: sink.rowCount, issues: issues.result() }
 }
