@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import { INVOICE_STATES } from '../../../../shared/states'
 import type { RunInvoiceState, RunRow } from '../../../../shared/contract'
 import { useNavigate } from '../../app/navigation'
+import { EnvBadge } from '../../app/TopBar'
 import type { RouteOf } from '../../app/routes'
 import { useApi, useResource } from '../../app/use-api'
 import { Alert } from '../../components/Alert'
@@ -84,7 +85,12 @@ export function RunScreen({ route }: { route: RouteOf<'run'> }) {
     <main className="screen run-screen" data-testid="run-screen">
       <header className="run-head">
         <h1 tabIndex={-1}>{t('run.title', { id: batchId })}</h1>
-        {summary.data && <p className="muted">{t('run.source', { name: summary.data.sourceName })}</p>}
+        {summary.data && (
+          <p className="muted run-source">
+            <EnvBadge env={summary.data.environment} /> {summary.data.account} ·{' '}
+            {t('run.source', { name: summary.data.sourceName })}
+          </p>
+        )}
       </header>
       {(error || summary.error) && <Alert kind="error">{error ?? summary.error?.message}</Alert>}
       {!progress && !error && <p className="muted">{t('run.loading')}</p>}
