@@ -43,6 +43,13 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true })
 })
 
+/** 429s the sandbox has answered on any /v1 route. */
+function throttledSoFar(): number {
+  return Object.entries(sb.stats().byRoute)
+    .filter(([route]) => route.includes('/v1/'))
+    .reduce((n, [, byStatus]) => n + (byStatus['429'] ?? 0), 0)
+}
+
 function cli(args: string[]): CliProcess {
   const p = startCli([...args, '--data-dir', join(dir, 'data'), '--json'])
   spawned.push(p)
@@ -71,6 +78,11 @@ describe('soak: faults, SIGKILL mid-run, resume', () => {
     expect(await submit.exit).toBeNull() // killed, not exited
 
     const second = cli(['resume', batchId, '--yes', ...api])
+    await second.waitFor((l) => l.startsWith('{"event":"invoice"'))
+    // A squeeze on the limit while it runs: 429s for sure, however fast or slow this machine is.
+    sb.setFaults({ rateLimit: 3 })
+    for (let i = 0; i < 200 && throttledSoFar() === 0; i++) await new Promise((r) => setTimeout(r, 50))
+    sb.setFaults({ rateLimit: 25 })
     await second.waitFor((_, all) => invoiceEvents(all) >= 80)
     second.killGroup()
     expect(await second.exit).toBeNull()
@@ -122,15 +134,11 @@ describe('soak: faults, SIGKILL mid-run, resume', () => {
       )
       expect(failed).toBe(failedOnly.length)
       // The faults really happened.
-      const all = sb.stats().byRoute
-      const pay = all['POST /v1/sessions/pay'] ?? {}
+      const pay = sb.stats().byRoute['POST /v1/sessions/pay'] ?? {}
       expect(pay.lost ?? 0).toBeGreaterThan(0)
       expect((pay['500'] ?? 0) + (pay['502'] ?? 0) + (pay['503'] ?? 0)).toBeGreaterThan(0)
       expect(failed).toBeGreaterThan(0)
-      const throttled = Object.entries(all)
-        .filter(([route]) => route.includes('/v1/'))
-        .reduce((n, [, byStatus]) => n + (byStatus['429'] ?? 0), 0)
-      expect(throttled).toBeGreaterThan(0)
+      expect(throttledSoFar()).toBeGreaterThan(0)
     } finally {
       db.close()
     }
