@@ -347,6 +347,10 @@ export interface MappingFieldView {
   samples: string[]
   /** What blank or unmapped cells get from Settings (days until due, product type, channel), if anything. */
   defaultValue: string | null
+  /** Every invoice needs it (or its alternative, e.g. due date for days until due). */
+  required: boolean
+  /** Required and nothing provides it: no column, fixed value or default, nor its alternative. */
+  missing: boolean
 }
 
 export interface MappingView {

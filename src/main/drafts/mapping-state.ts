@@ -13,6 +13,29 @@ import type { DraftState } from './store'
 
 const SAMPLE_ROWS = 500
 
+/**
+ * What every invoice needs, with accepted alternatives (the validator's required fields plus the
+ * billing address Kravia requires). Company name and organisation number depend on the customer
+ * type, so they are checked per invoice, not here.
+ */
+const REQUIRED: Partial<Record<CanonicalField, CanonicalField[]>> = {
+  merchant_reference: [],
+  payment_product_type: [],
+  days_until_due: ['due_date'],
+  due_date: ['days_until_due'],
+  first_name: [],
+  last_name: [],
+  email: [],
+  phone_number: [],
+  address_line: [],
+  postal_code: [],
+  postal_place: [],
+  description: [],
+  unit_price: ['amount'],
+  amount: ['unit_price'],
+  vat: [],
+}
+
 /** The mapping as the session uses it: the matcher's suggestion with the user's choices on top. */
 export interface EffectiveMapping {
   suggestion: MappingSuggestion
@@ -71,8 +94,11 @@ export function mappingView(
   state: DraftState,
   defaults: Partial<Record<CanonicalField, string>> = {},
 ): MappingView {
+  const provided = (f: CanonicalField) =>
+    eff.columns[f] !== undefined || eff.constants[f] !== undefined || defaults[f] !== undefined
   const fields: MappingFieldView[] = FIELD_INFO.map((info) => {
     const f = info.field
+    const alternatives = REQUIRED[f]
     const col = eff.columns[f]
     const source = sourceOf(eff, f, state)
     return {
@@ -87,6 +113,8 @@ export function mappingView(
       source,
       samples: samples(rows, col),
       defaultValue: eff.constants[f] === undefined ? (defaults[f] ?? null) : null,
+      required: alternatives !== undefined,
+      missing: alternatives !== undefined && !provided(f) && !alternatives.some(provided),
     }
   })
   const used = new Set(Object.values(eff.columns))

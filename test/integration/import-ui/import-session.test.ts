@@ -297,6 +297,27 @@ describe('import session (the screens 1–5 operations, real files and SQLite)',
       source: 'constant',
     })
     expect(fixed.unused).toContain('Forfall')
+    expect(fixed.fields.filter((f) => f.missing)).toEqual([])
+
+    // Leaving out a column every invoice needs is pointed out before validation.
+    const noPhone = await app.call<MappingView>('import:setMapping', {
+      sessionId,
+      field: 'phone_number',
+      column: null,
+      constant: null,
+    })
+    expect(noPhone.fields.filter((f) => f.missing).map((f) => f.field)).toEqual(['phone_number'])
+    const noDays = await app.call<MappingView>('import:setMapping', {
+      sessionId,
+      field: 'days_until_due',
+      column: null,
+      constant: null,
+    })
+    // Settings give a default number of days, so it is still provided.
+    expect(noDays.fields.find((f) => f.field === 'days_until_due')).toMatchObject({
+      missing: false,
+      defaultValue: '14',
+    })
     await app.close()
   })
 

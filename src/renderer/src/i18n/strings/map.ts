@@ -33,6 +33,8 @@ export const map = defineStrings({
     unused: 'Kolonner som ikke brukes: {list}',
     toReview: 'Videre: gjennomgå fakturaene',
     fieldsSection: 'Felter',
+    missingRequired: 'Påkrevd – velg en kolonne eller fast verdi',
+    requiredNote: '* påkrevd for hver faktura',
   },
   en: {
     title: 'Map columns',
@@ -66,5 +68,7 @@ export const map = defineStrings({
     unused: 'Columns not used: {list}',
     toReview: 'Next: review the invoices',
     fieldsSection: 'Fields',
+    missingRequired: 'Required – choose a column or a fixed value',
+    requiredNote: '* required for every invoice',
   },
 })

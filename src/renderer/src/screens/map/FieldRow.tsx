@@ -48,6 +48,7 @@ export function FieldRow({
     <tr data-testid={`map-field-${f.field}`} data-source={f.source}>
       <th scope="row" className="map-field">
         <label htmlFor={id}>{label}</label>
+        {f.required && <span className="map-required"> *</span>}
         <div className="muted mono">{f.field}</div>
         <div className="muted map-note">{lang === 'nb' ? f.note_nb : f.note_en}</div>
       </th>
@@ -95,10 +96,16 @@ export function FieldRow({
         )}
       </td>
       <td>
-        <span className={`tag ${confidenceTag(f)}`} data-testid={`map-confidence-${f.field}`}>
-          {t(sourceLabel[f.source])}
-          {f.source !== 'none' && f.source !== 'constant' && ` · ${Math.round(f.confidence * 100)} %`}
-        </span>
+        {f.missing ? (
+          <span className="tag tag-error" data-testid={`map-confidence-${f.field}`}>
+            {t('map.missingRequired')}
+          </span>
+        ) : (
+          <span className={`tag ${confidenceTag(f)}`} data-testid={`map-confidence-${f.field}`}>
+            {t(sourceLabel[f.source])}
+            {f.source !== 'none' && f.source !== 'constant' && ` · ${Math.round(f.confidence * 100)} %`}
+          </span>
+        )}
       </td>
       <td className="muted map-samples">
         {f.samples.length > 0

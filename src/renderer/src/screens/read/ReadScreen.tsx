@@ -11,6 +11,7 @@ import { useImportProgress } from '../../app/use-import-progress'
 import { IssueList } from '../../components/IssueList'
 import type { MessageKey } from '../../i18n/catalog'
 import { useI18n } from '../../i18n/I18nProvider'
+import { HeaderRowInput } from './HeaderRowInput'
 import { ReadPreview } from './ReadPreview'
 
 const ENCODINGS: [NonNullable<ReadOverrides['encoding']>, MessageKey][] = [
@@ -130,22 +131,11 @@ export function ReadScreen({ route }: { route: RouteOf<'read'> }) {
                   </select>
                 </label>
               )}
-              <label className="field">
-                <span>
-                  {t('read.headerRow')} {view.overrides.headerRow ? '' : t('read.detected')}
-                </span>
-                <input
-                  type="number"
-                  min={1}
-                  max={1000}
-                  data-testid="read-header-row"
-                  value={view.headerRow}
-                  onChange={(e) => {
-                    const n = Number.parseInt(e.target.value, 10)
-                    if (n >= 1) change({ headerRow: n })
-                  }}
-                />
-              </label>
+              <HeaderRowInput
+                value={view.headerRow}
+                detected={!view.overrides.headerRow}
+                onChange={(n) => change({ headerRow: n })}
+              />
               {Object.keys(view.overrides).length > 0 && (
                 <Button variant="ghost" onClick={() => void load({})}>
                   {t('read.reset')}
