@@ -347,7 +347,7 @@ export interface MappingFieldView {
   samples: string[]
   /** What blank or unmapped cells get from Settings (days until due, product type, channel), if anything. */
   defaultValue: string | null
-  /** Every invoice needs it (or its alternative, e.g. due date for days until due). */
+  /** Every invoice needs it (fields with an alternative, like due date for days until due, are not marked). */
   required: boolean
   /** Required and nothing provides it: no column, fixed value or default, nor its alternative. */
   missing: boolean

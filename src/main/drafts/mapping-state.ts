@@ -113,7 +113,7 @@ export function mappingView(
       source,
       samples: samples(rows, col),
       defaultValue: eff.constants[f] === undefined ? (defaults[f] ?? null) : null,
-      required: alternatives !== undefined,
+      required: alternatives !== undefined && alternatives.length === 0,
       missing: alternatives !== undefined && !provided(f) && !alternatives.some(provided),
     }
   })
