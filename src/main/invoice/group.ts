@@ -225,6 +225,7 @@ export function assembleInvoice(ctx: GroupContext, ref: string, recs: readonly L
 
   // Items: amounts in øre, rounded once; VAT per line; line ids 1..n unless given.
   const items: OrderItem[] = []
+  const itemVat: number[] = []
   let total = 0n
   let vatTotal = 0n
   // Single-line invoices (most of them) need no uniqueness map.
@@ -253,7 +254,9 @@ export function assembleInvoice(ctx: GroupContext, ref: string, recs: readonly L
     else seen?.set(lineId, line)
     if (ore === undefined || !r.vat) continue
     total += ore
-    vatTotal += vatOfGross(ore, r.vat)
+    const lineVat = vatOfGross(ore, r.vat)
+    vatTotal += lineVat
+    itemVat.push(Number(lineVat))
     const qty = r.quantity ? decToNumber(r.quantity) : 1
     items.push(buildItem(r.description, qty, Number(ore), decToNumber(r.vat), lineId, r.sku))
   }
@@ -296,6 +299,7 @@ export function assembleInvoice(ctx: GroupContext, ref: string, recs: readonly L
     request,
     amount: Number(total),
     vat_amount: Number(vatTotal),
+    item_vat: itemVat,
     product_type: productType,
     customer: {
       name: (!b2c && billing.business_name) || `${billing.first_name} ${billing.last_name}`,

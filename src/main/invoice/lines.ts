@@ -4,7 +4,14 @@
  * text alone (`1,500`) wait for the column's decision, which needs all of the column's values.
  */
 import type { CanonicalField } from '../../shared/canonical'
-import { type Dec, type DecimalSeparator, decimals, decToString, type ParsedNumber } from '../../shared/money'
+import {
+  type Dec,
+  type DecimalSeparator,
+  decimals,
+  decToString,
+  type ParsedNumber,
+  separatorEvidence,
+} from '../../shared/money'
 import type { RawCell, SourceRow } from '../import/types'
 import { cellText } from './cells'
 import { cellNumber, cellVat, isAllowedNokRate } from './values'
@@ -63,6 +70,28 @@ export class SeparatorVotes {
 
 function parseField(field: NumberField, c: RawCell | undefined, sep?: DecimalSeparator): ParsedNumber {
   return field === 'vat' ? cellVat(c, sep) : cellNumber(c, sep)
+}
+
+/**
+ * Stream phase: the row's reference, and its number cells' votes on their column's decimal
+ * separator. Builds no numbers (they are parsed per invoice at the end, with the decided
+ * separators); `1,500`-style values are added to `ambiguous`.
+ */
+export function scanLine(
+  plan: Plan,
+  row: SourceRow,
+  votes: SeparatorVotes,
+  ambiguous: { field: NumberField; line: number; value: RawCell | undefined }[],
+): string {
+  for (let k = 0; k < NUMBER_FIELDS.length; k++) {
+    const field = NUMBER_FIELDS[k]
+    const c = cellOf(plan, row, field)
+    if (typeof c !== 'string') continue
+    const e = separatorEvidence(field === 'vat' ? c.replace('%', '').trim() : c.trim())
+    if (e === 'ambiguous') ambiguous.push({ field, line: row.line, value: c })
+    else if (e !== undefined) votes.vote(field, e)
+  }
+  return cellText(cellOf(plan, row, 'merchant_reference'))
 }
 
 /** Parses the line-level fields of one row. `seps` is given once separators are decided (edits). */

@@ -5,7 +5,7 @@
  */
 import type { CanonicalField } from '../../shared/canonical'
 import { AppError } from '../../shared/errors'
-import { inspectFile, readTable } from '../import'
+import { inspectFile, readTable, readTableInWorker } from '../import'
 import { shown } from '../import/errors'
 import type {
   OnRows,
@@ -45,8 +45,13 @@ export interface ValidateFileOptions {
   invoicedScope?: string
   /** Called once the header is known, so the remembered mapping can be looked up for it. */
   rememberedFor?: (headers: string[]) => RememberedMapping | null
-  /** The reader (default: readTable in this thread; the app passes readTableInWorker). */
+  /** The reader (default: readTable in this thread). */
   read?: ReadFn
+  /**
+   * Parse in a worker thread while this thread validates the rows already parsed (two cores).
+   * Ignored when `read` is given.
+   */
+  worker?: boolean
   hooks?: ReadHooks
   /** Rows used to decide value-dependent headers. Default 200. */
   sampleRows?: number
@@ -86,7 +91,9 @@ function duplicateHeaders(headers: readonly string[]): string[] {
 }
 
 export async function validateFile(file: string, o: ValidateFileOptions = {}): Promise<FileValidation> {
-  const read = o.read ?? readTable
+  const read: ReadFn =
+    o.read ??
+    (o.worker ? (f, opts, onRows, hooks) => readTableInWorker(f, opts, { ...hooks, onRows }) : readTable)
   const readOptions: ReadOptions = { sheet: o.sheet }
   const sampleSize = o.sampleRows ?? 200
   let session: ValidationSession | undefined

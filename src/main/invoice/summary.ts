@@ -1,4 +1,3 @@
-import { vatOfGross } from '../../shared/money'
 import type { Summary, ValidatedInvoice } from './types'
 
 /** Totals of the valid invoices: count, lines, øre, per product type and per VAT rate. */
@@ -17,27 +16,17 @@ export function summarize(invoices: readonly ValidatedInvoice[], invalidCount: n
     s.by_product_type[inv.product_type] = pt
     pt.invoices++
     pt.amount += inv.amount
-    for (const item of inv.request.session.order.items) {
+    const items = inv.request.session.order.items
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i]
       s.lines++
       const key = String(item.vat)
       const r = s.by_vat_rate[key] ?? { lines: 0, amount: 0, vat_amount: 0 }
       s.by_vat_rate[key] = r
       r.lines++
       r.amount += item.amount
-      r.vat_amount += Number(vatOfGross(BigInt(item.amount), vatDec(item.vat)))
+      r.vat_amount += inv.item_vat[i]
     }
   }
   return s
-}
-
-const decs = new Map<number, { units: bigint; scale: number }>()
-
-function vatDec(vat: number): { units: bigint; scale: number } {
-  let d = decs.get(vat)
-  if (!d) {
-    const [i, f = ''] = String(vat).split('.')
-    d = { units: BigInt(i + f), scale: f.length }
-    decs.set(vat, d)
-  }
-  return d
 }

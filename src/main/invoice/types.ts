@@ -31,6 +31,8 @@ export interface ValidatedInvoice {
   /** Øre. */
   amount: number
   vat_amount: number
+  /** VAT in øre of each item, in item order (for summaries and reports; not sent). */
+  item_vat: number[]
   product_type: ProductType
   customer: { name: string; email: string; organization_number?: string }
   warnings: Issue[]

@@ -17,6 +17,7 @@ import {
   NUMBER_FIELDS,
   type NumberField,
   processLine,
+  scanLine,
   SeparatorVotes,
 } from './lines'
 import { type ColumnIndexes, type Constants, cellOf, makeIssue, makePlan, type Plan } from './plan'
@@ -99,11 +100,8 @@ export class ValidationSession {
     if (this.finished) throw new Error('addRows after finish')
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i]
-      const rec = processLine(this.plan, row, this.votes)
-      if (rec.pending)
-        for (const f of rec.pending)
-          this.ambiguous.push({ field: f, line: row.line, value: row.cells[this.plan.col[f]] })
-      this.place(row, rec.ref)
+      const ref = scanLine(this.plan, row, this.votes, this.ambiguous)
+      this.place(row, ref)
     }
   }
 

@@ -9,6 +9,7 @@ import {
   decFromNumber,
   type ParsedNumber,
   parseNumberText,
+  normalize,
   roundTo,
   shift,
 } from '../../shared/money'
@@ -79,16 +80,11 @@ export function cellVat(c: RawCell | undefined, sep?: DecimalSeparator): ParsedN
   return cellNumber(c, sep)
 }
 
-/** Norway's VAT rates, in hundredths of a percent. */
-const NOK_RATES = new Set([0n, 1111n, 1200n, 1500n, 2500n])
-
+/** Norway's VAT rates: 0, 11.11, 12, 15, 25 (compared as integers of the value's own scale). */
 export function isAllowedNokRate(vat: Dec): boolean {
-  if (vat.scale > 2) {
-    const hundredths = roundTo(vat, 2)
-    if (roundTo({ units: hundredths, scale: 2 }, vat.scale) !== vat.units) return false
-    return NOK_RATES.has(hundredths)
-  }
-  return NOK_RATES.has(roundTo(vat, 2))
+  const d = vat.scale > 0 ? normalize(vat) : vat
+  if (d.scale === 0) return d.units === 25n || d.units === 15n || d.units === 12n || d.units === 0n
+  return d.scale === 2 && d.units === 1111n
 }
 
 /** Whole days 0–365 from `14`, `14,0`, a numeric cell. */
