@@ -66,6 +66,17 @@ describe('run control in Chromium: pause, continue, cancel, resume offer, fix an
     app.assertClean()
   })
 
+  it('continues when Continue is pressed while a pause is still finishing', async () => {
+    const batchId = seedBatch(harness.db, 10, { prefix: 'PR', settings: { rate: 10, concurrency: 2 } })
+    await harness.dispatch('runs:start', { batchId })
+    await expect.poll(() => sent(harness, batchId)).toBeGreaterThan(0)
+    const paused = await harness.dispatch('runs:pause', { batchId })
+    const resumed = await harness.dispatch('runs:resume', { batchId })
+    expect(paused.ok && resumed.ok).toBe(true)
+    await expect.poll(() => state(harness, batchId), { timeout: 20_000 }).toBe('finished')
+    expect(getCounts(harness.db, batchId)).toEqual({ authorized: 10 })
+  })
+
   it('stops after the canary, says so (in Norwegian too), and sends the rest on Continue', async () => {
     const batchId = seedBatch(harness.db, 10, { prefix: 'CY', settings: { canary: 3 } })
     const app = await harness.open(browser, { locale: 'nb-NO' })

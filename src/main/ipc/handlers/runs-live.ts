@@ -17,6 +17,8 @@ interface Live {
   handle: RunHandle
   startedAt: number
   last: RunProgress
+  /** Pause or cancel asked; in-flight requests are finishing. */
+  stopping: boolean
 }
 
 /**
@@ -87,7 +89,12 @@ export function createLiveRuns(ctx: HandlerContext) {
       },
     })
     if (options.cancelAtOnce) handle.cancel()
-    const entry: Live = { handle, startedAt: ctx.clock().getTime(), last: fromJournal(batchId) }
+    const entry: Live = {
+      handle,
+      startedAt: ctx.clock().getTime(),
+      last: fromJournal(batchId),
+      stopping: false,
+    }
     live.set(batchId, entry)
     handle.done
       .then((summary) => {
@@ -117,6 +124,9 @@ export function createLiveRuns(ctx: HandlerContext) {
       background = value
     },
     async start(batchId: string): Promise<RunProgress> {
+      // Continue pressed while a pause is still finishing its in-flight requests: wait for it.
+      const stopping = live.get(batchId)
+      if (stopping?.stopping) await stopping.handle.done.catch(() => undefined)
       const b = requireBatch(db, batchId)
       if (b.state === 'finished' || b.state === 'cancelled') return fromJournal(batchId)
       await begin(batchId, { ignoreCanary: b.pause_reason === 'canary' })
@@ -128,12 +138,14 @@ export function createLiveRuns(ctx: HandlerContext) {
         throw new AppError('not_running', `Batch ${batchId} is not being sent.`, {
           message_nb: `Bunten ${batchId} sendes ikke nå.`,
         })
+      l.stopping = true
       l.handle.pause('user')
       return { ...progress(batchId), state: 'paused', pauseReason: 'user' }
     },
     async cancel(batchId: string): Promise<RunProgress> {
       const l = live.get(batchId)
       if (l) {
+        l.stopping = true
         l.handle.cancel()
         return progress(batchId)
       }
