@@ -80,11 +80,17 @@ export function startRun(deps: RunDeps, batchId: string, options: RunOptions = {
   const lease = acquireLease(db, batchId, { ...deps.lease, now: Date.now() })
   const ledger = createLedger(db, lease, batch.env, batch.account)
   const startedAt = clock.now()
-  recoverBatch(db, batchId, startedAt, true)
-  db.prepare(`UPDATE batches SET state = 'running', pause_reason = NULL, updated_at = ? WHERE id = ?`).run(
-    new Date(startedAt).toISOString(),
-    batchId,
-  )
+  try {
+    recoverBatch(db, batchId, startedAt, true)
+    db.prepare(`UPDATE batches SET state = 'running', pause_reason = NULL, updated_at = ? WHERE id = ?`).run(
+      new Date(startedAt).toISOString(),
+      batchId,
+    )
+  } catch (e) {
+    // A full disk, a read-only file: give the batch back rather than hold it for 15 s.
+    releaseLease(db, lease)
+    throw e
+  }
 
   const settings = batch.settings
   const tracker = new ProgressTracker(getCounts(db, batchId))

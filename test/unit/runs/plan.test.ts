@@ -15,6 +15,7 @@ const valid = (
     request,
     amount,
     vat_amount: request.session.order.vat_amount,
+    item_vat: [request.session.order.vat_amount],
     product_type: productType,
     customer: { name: 'Kari Nordmann', email: 'kari@example.no' },
     warnings: [],
@@ -62,7 +63,11 @@ describe('planBatch', () => {
         'kravia.invoice_b2c': { invoices: 2, amount: 250_00 + 100 },
       },
     })
-    expect(plan.by_vat_rate['25']).toMatchObject({ lines: 3, amount: 125_00 + 250_00 + 100 })
+    expect(plan.by_vat_rate['25']).toMatchObject({
+      lines: 3,
+      amount: 125_00 + 250_00 + 100,
+      vat_amount: 25_00 + 50_00 + 20,
+    })
     expect(plan.left_out).toEqual([
       { merchant_reference: 'D', rows: [9], reason: 'invalid', message: 'D: email_invalid' },
       { merchant_reference: 'E', rows: [9], reason: 'already_invoiced', message: 'E: already_invoiced' },
