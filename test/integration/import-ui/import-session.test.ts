@@ -355,6 +355,28 @@ describe('import session (the screens 1–5 operations, real files and SQLite)',
     await again.close()
   })
 
+  it('leaves a column whose meaning only its values could tell to the user, and says why', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kb-import-ambiguous-'))
+    dirs.push(dir)
+    const src = join(dir, 'mva.csv')
+    writeFileSync(
+      src,
+      [
+        'Fakturanr;Kundetype;Beskrivelse;Beløp;MVA',
+        '1;Privat;Kurs;1250,00;250,00',
+        '2;Privat;Kurs;625,00;125,00',
+      ].join('\r\n'),
+    )
+    const app = start(dir)
+    const { sessionId } = await app.call<{ sessionId: string }>('import:openPath', { path: src })
+    const view = await app.call<MappingView>('import:mapping', { sessionId })
+    expect(view.fields.find((f) => f.field === 'vat')?.column).toBeNull()
+    expect(view.ambiguous.map((a) => a.column)).toEqual(['MVA'])
+    expect(view.ambiguous[0].message).toContain('MVA')
+    expect(view.ambiguous[0].message_nb).toContain('MVA')
+    await app.close()
+  })
+
   it('refuses an unknown path with one clear sentence', async () => {
     const app = start(dataDir)
     const r = await app.dispatch('import:openPath', { path: join(dataDir, 'nope.csv') })
