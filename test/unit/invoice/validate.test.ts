@@ -240,3 +240,17 @@ describe('inline edits', () => {
     expect(s.result().errors.map((e) => e.code)).toEqual(['reference_missing'])
   })
 })
+
+describe('Norwegian letters', () => {
+  it('sends text trimmed and in NFC, whatever form the file used', () => {
+    const decomposed = 'A\u030ase' // "Åse" as a + combining ring (macOS exports)
+    const r = run(ALL_HEADERS, [
+      row({ first_name: `  ${decomposed} `, last_name: 'Ødegård', postal_place: 'Tromsø' }),
+    ])
+    const a = r.invoices[0].request.session.order.billing_address
+    expect(a.first_name).toBe('\u00c5se')
+    expect(a.first_name).toHaveLength(3)
+    expect(a.last_name).toBe('Ødegård')
+    expect(a.postal_place).toBe('Tromsø')
+  })
+})
