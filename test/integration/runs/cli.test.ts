@@ -17,7 +17,7 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'three.csv'), invoiceCsv(3, 'CLI'))
   writeFileSync(join(dir, 'canary.csv'), invoiceCsv(4, 'CANARY'))
   writeFileSync(join(dir, 'test-env.csv'), invoiceCsv(2, 'TESTENV'))
-  writeFileSync(join(dir, 'slow.csv'), invoiceCsv(20, 'SLOW'))
+  writeFileSync(join(dir, 'slow.csv'), invoiceCsv(40, 'SLOW'))
   writeFileSync(join(dir, 'bad.csv'), invoiceCsv(2, 'BAD').replace('kari1@example.no', 'kari(at)example.no'))
 })
 afterAll(async () => {
