@@ -3,7 +3,7 @@ import { runtimeFor } from '../../environments/runtime'
 import { exportBatch } from '../../reports/export'
 import { countInvoices, getInvoiceDetail, listBatches, listInvoices } from '../../runs/journal'
 import { batchAfterSend } from './after-send'
-import { requireBatch, toDetailView, toRunRow, toSummary } from './batch-view'
+import { pageByPosition, requireBatch, toDetailView, toRunRow, toSummary } from './batch-view'
 import type { AreaHandlers, HandlerContext } from './context'
 
 /** History and the run grid's data: batches, pages of invoices, one invoice's detail, export. */
@@ -25,7 +25,9 @@ export function batchesHandlers(ctx: HandlerContext): AreaHandlers<'batches'> {
       requireBatch(db, batchId)
       const filter = { state, search }
       const total = countInvoices(db, batchId, filter)
-      const rows = listInvoices(db, batchId, { ...filter, offset, limit }).map(toRunRow)
+      const rows = search?.trim()
+        ? listInvoices(db, batchId, { ...filter, offset, limit }).map(toRunRow)
+        : pageByPosition(db, batchId, state, offset, limit)
       return { total, offset, rows }
     },
     'batches:invoice': ({ batchId, invoiceId }) => toDetailView(detail(batchId, invoiceId)),
