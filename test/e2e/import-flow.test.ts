@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
@@ -29,7 +29,10 @@ describe('import flow in Chromium (Start → Read → Map → Review → Plan), 
     dir = mkdtempSync(join(tmpdir(), 'kb-e2e-import-'))
     file = join(dir, 'fakturaer-mars.csv')
     copyFileSync(FIXTURE, file)
-    harness = await startHarness({ dialogs: { openFile: [file] }, locale: 'en-GB' })
+    // Other references than the first test's, which the first test may already have invoiced.
+    const second = join(dir, 'fakturaer-april.csv')
+    writeFileSync(second, readFileSync(FIXTURE, 'utf8').replace(/^100(\d);/gm, '200$1;'))
+    harness = await startHarness({ dialogs: { openFile: [file, second, file] }, locale: 'en-GB' })
     browser = await launchChromium()
   })
   afterAll(async () => {
@@ -123,6 +126,73 @@ describe('import flow in Chromium (Start → Read → Map → Review → Plan), 
     expect(await recent.textContent()).toContain('fakturaer-mars.csv')
     expect(await recent.textContent()).toContain('NOK 8,704.50')
     await shoot(app, 'start-recent')
+    app.assertClean()
+  })
+
+  it('fixes a cell with the keyboard alone: Ctrl+O, F8 to the problem, Enter, type, Enter', async () => {
+    const app = await harness.open(browser, { locale: 'en-GB', viewport: { width: 1360, height: 900 } })
+    const { page } = app
+    await page.getByTestId('start-screen').waitFor()
+    await page.keyboard.press('Control+o')
+    await page.getByTestId('read-preview').waitFor()
+    await page.getByTestId('to-mapping').focus()
+    await page.keyboard.press('Enter')
+    await page.getByTestId('mapping-table').waitFor()
+    await page.getByTestId('to-review').focus()
+    await page.keyboard.press('Enter')
+    await page.getByTestId('review-grid').waitFor()
+    await expect.poll(() => text(page, 'totals-invoices')).toBe('3')
+
+    // F8 walks the problems in row order: the postal-code warning (row 2), then the bad e-mail (row 5).
+    await page.keyboard.press('F8')
+    await expect.poll(() => text(page, 'row-issues')).toContain('Row 2')
+    await page.keyboard.press('F8')
+    await expect.poll(() => text(page, 'row-issues')).toContain('Row 5')
+    await page.keyboard.press('Enter')
+    const editor = page.getByTestId('cell-editor')
+    await editor.waitFor()
+    expect(await editor.inputValue()).toBe('eva.berg(at)example.no')
+    await page.keyboard.press('Control+a')
+    await page.keyboard.type('eva.berg@example.no')
+    await page.keyboard.press('Enter')
+    await expect.poll(() => text(page, 'totals-invoices')).toBe('4')
+    // Focus is back on the grid, so arrow keys keep working.
+    expect(
+      await page.evaluate(() =>
+        (
+          globalThis as unknown as { document: { activeElement: { getAttribute(n: string): string | null } } }
+        ).document.activeElement.getAttribute('role'),
+      ),
+    ).toBe('grid')
+    app.assertClean()
+  })
+
+  it('flags what the first run already invoiced when the same file is opened again', async () => {
+    // The Run screen started the first test's batch against the sandbox; wait until it is done.
+    await expect
+      .poll(
+        () =>
+          (
+            harness.db
+              .prepare(
+                "SELECT COUNT(*) AS n FROM invoices WHERE state = 'authorized' AND merchant_reference LIKE '100%'",
+              )
+              .get() as { n: number }
+          ).n,
+        { timeout: 20_000 },
+      )
+      .toBe(4)
+    const app = await harness.open(browser, { locale: 'en-GB', viewport: { width: 1360, height: 900 } })
+    const { page } = app
+    await page.getByTestId('open-file').click()
+    await page.getByTestId('to-mapping').click()
+    await page.getByTestId('to-review').click()
+    const dups = page.getByTestId('totals-duplicates')
+    await dups.waitFor()
+    for (const ref of ['1001', '1002', '1005']) expect(await dups.textContent()).toContain(ref)
+    expect(await page.locator('.grid-row', { hasText: 'Already invoiced' }).count()).toBeGreaterThan(0)
+    await expect.poll(() => text(page, 'totals-invoices')).toBe('0')
+    await shoot(app, 'review-duplicates')
     app.assertClean()
   })
 })

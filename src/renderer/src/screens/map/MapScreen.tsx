@@ -86,7 +86,7 @@ export function MapScreen({ route }: { route: RouteOf<'map'> }) {
             <Alert kind="warning" title={t('map.ambiguousTitle')} testId="map-ambiguous">
               <ul>
                 {view.ambiguous.map((a) => (
-                  <li key={a.field}>{lang === 'nb' ? a.message_nb : a.message}</li>
+                  <li key={a.column}>{lang === 'nb' ? a.message_nb : a.message}</li>
                 ))}
               </ul>
             </Alert>
