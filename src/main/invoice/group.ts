@@ -24,6 +24,7 @@ import {
 } from './values'
 
 const INT32_MAX = 2_147_483_647n
+const NONE: Issue[] = Object.freeze([]) as unknown as Issue[]
 
 export interface GroupContext {
   plan: Plan
@@ -273,12 +274,19 @@ export function assembleInvoice(ctx: GroupContext, ref: string, recs: readonly L
       })
   }
 
-  const made: Issue[] = []
-  for (const r of recs) for (const i of r.readIssues ?? []) made.push({ ...i, merchant_reference: ref })
-  for (const i of issues) made.push(makeIssue(plan, i))
-  const errors: Issue[] = []
-  const warnings: Issue[] = []
-  for (const i of made) (i.severity === 'error' ? errors : warnings).push(i)
+  let made: Issue[] = NONE
+  let errors: Issue[] = NONE
+  let warnings: Issue[] = NONE
+  const hasReadIssues = recs.some((r) => r.readIssues !== undefined)
+  // Most invoices have nothing to report: they share one empty (frozen) list instead of three new ones each.
+  if (issues.length > 0 || hasReadIssues) {
+    made = []
+    errors = []
+    warnings = []
+    for (const r of recs) for (const i of r.readIssues ?? []) made.push({ ...i, merchant_reference: ref })
+    for (const i of issues) made.push(makeIssue(plan, i))
+    for (const i of made) (i.severity === 'error' ? errors : warnings).push(i)
+  }
   if (errors.length > 0 || !productType || days === undefined) {
     return { ok: false, invalid: { merchant_reference: ref, rows, errors, warnings }, issues: made }
   }

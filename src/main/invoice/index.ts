@@ -26,6 +26,8 @@
  *                      due_date? (recount days at send time with daysUntilDue), amount, vat_amount,
  *                      product_type, customer: { name, email, organization_number? }, warnings }
  * Issue = { severity, code, rows, column, field, value, message, message_nb, merchant_reference? }
+ * Results are read-only: empty issue lists are one shared frozen array (copy before changing).
+ * For the app, pass `worker: true` to validateFile so parsing runs off the main thread.
  *
  * daysUntilDue(dueDate, now) → number   (Europe/Oslo calendar days; the engine calls it when sending)
  * buildTemplate('csv' | 'xlsx') → Buffer  (the canonical template with example rows and notes)
