@@ -93,7 +93,7 @@ export function startRun(deps: RunDeps, batchId: string, options: RunOptions = {
   }
 
   const settings = batch.settings
-  const tracker = new ProgressTracker(getCounts(db, batchId))
+  const tracker = new ProgressTracker(getCounts(db, batchId), () => clock.now())
   const queue = new WorkQueue()
   type WorkRow = {
     id: number
@@ -182,7 +182,15 @@ export function startRun(deps: RunDeps, batchId: string, options: RunOptions = {
   let endReason: PauseReason | null = null
   const total = batch.invoice_count
   const progress = (state: BatchState = currentState()): RunProgress =>
-    makeProgress(batchId, state, total, tracker.counts, scheduler.observedRate(), endReason)
+    makeProgress(
+      batchId,
+      state,
+      total,
+      tracker.counts,
+      scheduler.observedRate(),
+      endReason,
+      tracker.settleRate(),
+    )
   const emit = (state?: BatchState) => {
     if (!options.onEvent) {
       tracker.takeChanged()

@@ -58,6 +58,8 @@ export function makeProgress(
   counts: Counts,
   rate: number,
   pauseReason: string | null = null,
+  /** Invoices settled per second, for the ETA (requests include lookups and 429s). */
+  settleRate: number = rate,
 ): RunProgress {
   let open = 0
   for (const [s, n] of Object.entries(counts)) if (isOpen(s as InvoiceState)) open += n ?? 0
@@ -71,7 +73,7 @@ export function makeProgress(
     failed: counts.failed ?? 0,
     counts: { ...counts },
     rate: Math.round(rate * 10) / 10,
-    etaSeconds: open === 0 ? 0 : rate > 0.05 ? Math.ceil(open / rate) : null,
+    etaSeconds: open === 0 ? 0 : settleRate > 0.05 ? Math.ceil(open / settleRate) : null,
   }
 }
 
@@ -83,12 +85,29 @@ export function makeProgress(
 export class ProgressTracker {
   readonly counts: Counts
   private changed = new Set<number>()
+  private settled: number[] = []
+  private readonly startedAt: number
 
-  constructor(initial: Counts) {
+  constructor(
+    initial: Counts,
+    private readonly now: () => number = Date.now,
+  ) {
     this.counts = { ...initial }
+    this.startedAt = now()
+  }
+
+  /** Invoices that left the open states per second over the last few seconds. */
+  settleRate(): number {
+    const t = this.now()
+    while (this.settled.length && this.settled[0] < t - 10_000) this.settled.shift()
+    const span = Math.min(10_000, Math.max(1000, t - this.startedAt))
+    let n = 0
+    for (let i = this.settled.length - 1; i >= 0 && this.settled[i] >= t - span; i--) n++
+    return (n * 1000) / span
   }
 
   move(id: number, from: InvoiceState, to: InvoiceState): void {
+    if (isOpen(from) && !isOpen(to)) this.settled.push(this.now())
     if (from !== to) {
       this.counts[from] = Math.max(0, (this.counts[from] ?? 0) - 1)
       if (this.counts[from] === 0) delete this.counts[from]
