@@ -190,7 +190,7 @@ describe('import flow in Chromium (Start → Read → Map → Review → Plan), 
     const dups = page.getByTestId('totals-duplicates')
     await dups.waitFor()
     for (const ref of ['1001', '1002', '1005']) expect(await dups.textContent()).toContain(ref)
-    expect(await page.locator('.grid-row', { hasText: 'Already invoiced' }).count()).toBeGreaterThan(0)
+    expect(await page.locator('.grid-row', { hasText: 'Invoiced before' }).count()).toBeGreaterThan(0)
     await expect.poll(() => text(page, 'totals-invoices')).toBe('0')
     await shoot(app, 'review-duplicates')
     app.assertClean()

@@ -73,7 +73,7 @@ export const ReviewGrid = forwardRef<DataGridHandle, Props>(function ReviewGrid(
         id: '_status',
         sticky: true,
         header: t('review.colStatus'),
-        width: 110,
+        width: 124,
         cell: (r) => <span className={`tag ${statusTag[r.status]}`}>{t(statusLabel[r.status])}</span>,
       },
       {
