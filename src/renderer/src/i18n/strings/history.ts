@@ -32,7 +32,6 @@ export const history = defineStrings({
     exportXlsx: 'Rapport (Excel)',
     exportFailed: 'Feilede rader (CSV)',
     exported: '{rows} rader skrevet til {path}.',
-    close: 'Lukk',
   },
   en: {
     title: 'History',
@@ -65,6 +64,5 @@ export const history = defineStrings({
     exportXlsx: 'Report (Excel)',
     exportFailed: 'Failed rows (CSV)',
     exported: '{rows} rows written to {path}.',
-    close: 'Close',
   },
 })
