@@ -42,7 +42,8 @@ export async function lookupStep(ctx: StepContext, w: Work): Promise<Release> {
       ctx.queue.push(w, t1)
       return 'throttled'
     }
-    if (f.status === 401 && f.kind === 'auth') {
+    if (f.kind === 'auth') {
+      // 401 after signing in again, or 403: these credentials cannot read transactions; stop.
       ctx.queue.push(w, t1)
       ctx.requestStop('auth')
       return 'none'
