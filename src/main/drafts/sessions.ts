@@ -20,8 +20,24 @@ export interface ImportSessions {
 
 const newId = () => `imp-${Date.now().toString(36)}-${randomUUID().slice(0, 8)}`
 
+/**
+ * Sessions kept in memory (a 100k-line table is a few hundred MB). Older ones are dropped from
+ * memory only: their drafts stay, and `get` rebuilds them from the file when they are used again.
+ */
+const LIVE_SESSIONS = 3
+
 export function createImportSessions(store: DraftStore, deps: Omit<SessionDeps, 'save'>): ImportSessions {
   const live = new Map<string, ImportSession>()
+  // Map order is insertion order: re-inserting on use keeps the most recently used last.
+  const touch = (s: ImportSession) => {
+    live.delete(s.id)
+    live.set(s.id, s)
+    while (live.size > LIVE_SESSIONS) {
+      const oldest = live.keys().next().value as string
+      live.delete(oldest)
+    }
+    return s
+  }
   const sessionDeps: SessionDeps = {
     ...deps,
     save: (s) =>
@@ -60,12 +76,11 @@ export function createImportSessions(store: DraftStore, deps: Omit<SessionDeps, 
       // Reading the first rows now means a file the app cannot use is refused on the Start screen.
       await s.inspect()
       if (options.step) s.setStep(options.step)
-      live.set(s.id, s)
-      return s
+      return touch(s)
     },
     get(id) {
       const s = live.get(id)
-      if (s) return s
+      if (s) return touch(s)
       const d = store.get(id)
       if (!d) throw notFound(id)
       if (!existsSync(d.filePath)) {
@@ -80,8 +95,7 @@ export function createImportSessions(store: DraftStore, deps: Omit<SessionDeps, 
         fileName: d.fileName,
       })
       restored.sizeBytes = statSync(d.filePath).size
-      live.set(id, restored)
-      return restored
+      return touch(restored)
     },
     info: (s) => ({ sessionId: s.id, fileName: s.fileName, step: s.step, followUpOf: s.followUpOf }),
     close(id) {

@@ -377,6 +377,29 @@ describe('import session (the screens 1–5 operations, real files and SQLite)',
     await app.close()
   })
 
+  it('keeps only a few sessions in memory and rebuilds an older one from its draft, edits included', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kb-import-many-'))
+    dirs.push(dir)
+    const app = start(dir)
+    const ids: string[] = []
+    for (let n = 0; n < 5; n++) {
+      const f = join(dir, `fil-${n}.csv`)
+      copyFileSync(FIXTURE, f)
+      ids.push((await app.call<{ sessionId: string }>('import:openPath', { path: f })).sessionId)
+    }
+    await app.call('import:validate', { sessionId: ids[0] })
+    await app.call('import:editCell', {
+      sessionId: ids[0],
+      line: 5,
+      field: 'email',
+      value: 'eva.berg@example.no',
+    })
+    for (const id of ids.slice(1)) await app.call('import:read', { sessionId: id, overrides: {} })
+    // The first session has left memory by now; it comes back from its draft with the fix.
+    expect((await app.call<ImportSummary>('import:validate', { sessionId: ids[0] })).invoices).toBe(4)
+    await app.close()
+  })
+
   it('refuses an unknown path with one clear sentence', async () => {
     const app = start(dataDir)
     const r = await app.dispatch('import:openPath', { path: join(dataDir, 'nope.csv') })
