@@ -76,6 +76,7 @@ export async function readCsv(ctx: CsvContext): Promise<Omit<TableInfo, 'headerR
   let head = ''
   let partial = ''
   let nextLine = 1
+  let lastQuoteIssue = 0
   let bytesRead = 0
 
   const consume = (text: string, final: boolean): void => {
@@ -89,8 +90,14 @@ export async function readCsv(ctx: CsvContext): Promise<Omit<TableInfo, 'headerR
     partial = final ? '' : aggregate.substring(res.meta.cursor)
     const lines: number[] = new Array(res.data.length)
     for (let i = 0; i < res.data.length; i++) {
+      const row = res.data[i]
+      if (newline === '\n') {
+        const last = row[row.length - 1]
+        if (last.length > 0 && last.charCodeAt(last.length - 1) === 13)
+          row[row.length - 1] = last.slice(0, -1)
+      }
       lines[i] = nextLine
-      nextLine += 1 + extraLines(res.data[i], newline === '\r' ? '\r' : '\n')
+      nextLine += 1 + extraLines(row, newline)
     }
     for (const e of res.errors) {
       const line = lines[e.row ?? 0] ?? nextLine
@@ -103,12 +110,15 @@ export async function readCsv(ctx: CsvContext): Promise<Omit<TableInfo, 'headerR
           { line },
         )
       }
+      if (line === lastQuoteIssue) continue
+      lastQuoteIssue = line
+      // Papa Parse keeps the cell open past such a quote, so the lines after it may sit in that cell.
       ctx.issues.add({
         code: 'invalid_quotes',
-        severity: 'warning',
+        severity: 'error',
         line,
-        message: `Line ${line} has a quote (") in the middle of a quoted cell; check that cell.`,
-        message_nb: `Linje ${line} har et anførselstegn (") midt i en celle i anførselstegn; sjekk cellen.`,
+        message: `Line ${line} has a quote (") inside a quoted cell that does not close it; the lines after it may have been read into that cell.`,
+        message_nb: `Linje ${line} har et anførselstegn (") inne i en celle i anførselstegn som ikke lukker den; linjene etter kan ha blitt lest inn i den cellen.`,
       })
     }
     for (let i = 0; i < res.data.length && !sink.full; i++) sink.add(lines[i], res.data[i] as RawCell[])
@@ -140,7 +150,10 @@ export async function readCsv(ctx: CsvContext): Promise<Omit<TableInfo, 'headerR
       nextLine = 2
       if (!delimiter) delimiter = sep.delimiter
     }
-    newline = detectNewline(text)
+    // CRLF files are split on LF and the CR is cut from each record's last cell: a file that mixes
+    // CRLF and LF records (two exports pasted together) then still splits into the right records.
+    const detected = detectNewline(text)
+    newline = detected === '\r\n' ? '\n' : detected
     if (!delimiter) {
       const ext = extname(file).toLowerCase()
       delimiter = detectDelimiter(text.slice(0, SAMPLE_CHARS), ext === '.tsv' ? '\t' : ',', complete)

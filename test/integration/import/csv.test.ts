@@ -91,6 +91,17 @@ describe('CSV delimiters and lines', () => {
     }
   })
 
+  it('splits a file that mixes CRLF and LF records, without stray CRs', async () => {
+    const res = await readAll(t.file('mixed.csv', 'a;b\r\n1;x\r\n2;"y"\n3;\r\n4;"p\r\nq"\r\n'))
+    expect(res.rows).toEqual([
+      { line: 2, cells: ['1', 'x'] },
+      { line: 3, cells: ['2', 'y'] },
+      { line: 4, cells: ['3', ''] },
+      { line: 5, cells: ['4', 'p\r\nq'] },
+    ])
+    expect(res.issues).toEqual([])
+  })
+
   it('keeps Excel line breaks (LF inside cells of a CRLF file) and untrimmed cells', async () => {
     const res = await readAll(t.file('excel-lf.csv', 'a;b\r\n1;"Storgata 1\nOslo"\r\n 2 ;x\r\n'))
     expect(res.rows.map((r) => r.line)).toEqual([2, 4])
@@ -118,6 +129,14 @@ describe('CSV delimiters and lines', () => {
     expect(ragged[0].severity).toBe('error')
     expect(ragged[0].message).toContain('Line 3')
     expect(ragged[0].message_nb).toContain('Linje 3')
+  })
+
+  it('reports a stray quote inside a quoted cell once, as an error on its line', async () => {
+    const res = await readAll(
+      t.file('stray-quote.csv', 'a;b;c\n1;"abc"def;2\n3;5" pipe;4\n5;"ok";6\n7;8;9\n'),
+    )
+    expect(res.issues.map((i) => [i.code, i.severity, i.line])).toEqual([['invalid_quotes', 'error', 2]])
+    expect(res.rows.at(-1)).toEqual({ line: 5, cells: ['7', '8', '9'] })
   })
 
   it('reports duplicate headers (case-insensitive) as errors', async () => {
