@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3'
 import { AppError } from '../../shared/errors'
 import { canTransition, type InvoiceState } from '../../shared/states'
 import type { Db } from '../db/open'
@@ -30,6 +31,22 @@ function prepare(db: Db) {
 }
 type Statements = ReturnType<typeof prepare>
 const cache = new WeakMap<Db, Statements>()
+const dynamic = new WeakMap<Db, Map<string, Statement<unknown[]>>>()
+
+/** The list queries vary by filter; each shape is prepared once per connection. */
+function prepared(db: Db, sql: string): Statement<unknown[]> {
+  let m = dynamic.get(db)
+  if (!m) {
+    m = new Map()
+    dynamic.set(db, m)
+  }
+  let st = m.get(sql)
+  if (!st) {
+    st = db.prepare<unknown[]>(sql)
+    m.set(sql, st)
+  }
+  return st
+}
 export function statements(db: Db): Statements {
   let s = cache.get(db)
   if (!s) {
@@ -159,15 +176,16 @@ function whereFor(batchId: string, o: ListInvoicesOptions): { sql: string; param
 export function listInvoices(db: Db, batchId: string, options: ListInvoicesOptions = {}): InvoiceListItem[] {
   const { sql, params } = whereFor(batchId, options)
   const limit = options.limit ?? 1000
-  const rows = db
-    .prepare(`SELECT ${LIST_COLUMNS} FROM invoices WHERE ${sql} ORDER BY id LIMIT ? OFFSET ?`)
-    .all(...params, limit, options.offset ?? 0) as InvoiceDbRow[]
+  const rows = prepared(
+    db,
+    `SELECT ${LIST_COLUMNS} FROM invoices WHERE ${sql} ORDER BY id LIMIT ? OFFSET ?`,
+  ).all(...params, limit, options.offset ?? 0) as InvoiceDbRow[]
   return rows.map(toListItem)
 }
 
 export function countInvoices(db: Db, batchId: string, options: ListInvoicesOptions = {}): number {
   const { sql, params } = whereFor(batchId, { ...options, afterId: undefined })
-  return (db.prepare(`SELECT COUNT(*) AS n FROM invoices WHERE ${sql}`).get(...params) as { n: number }).n
+  return (prepared(db, `SELECT COUNT(*) AS n FROM invoices WHERE ${sql}`).get(...params) as { n: number }).n
 }
 
 export function getInvoice(db: Db, id: number): InvoiceListItem | null {
