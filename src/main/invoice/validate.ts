@@ -65,6 +65,11 @@ export class ValidationSession {
   /** `1,500`-style values met while streaming: decided, and maybe warned about, at the end. */
   private ambiguous: { field: NumberField; line: number; value: RawCell | undefined }[] = []
   private readIssuesByLine = new Map<number, Issue[]>()
+  /** Streaming: the reference of the last row, invoices already checked, and those to check again. */
+  private lastRef: string | undefined
+  private readonly checked = new Set<string>()
+  private readonly recheck = new Set<string>()
+  private readonly noVotes = new SeparatorVotes()
   private outcomes = new Map<string, InvoiceOutcome>()
   private orphans: Issue[] = []
   private fileIssues: Issue[] = []
@@ -95,13 +100,33 @@ export class ValidationSession {
     }
   }
 
-  /** Parses a chunk's line-level values now, so validation keeps pace with the reader. */
+  /**
+   * Takes a chunk while the reader goes on. An invoice whose rows have ended (the next row has
+   * another reference) is checked right away, so with the reader in a worker thread most of the
+   * work overlaps the parse. An invoice that gets rows again later, or holds a `1,500`-style
+   * number (its column's separator is decided only at the end), is checked again in finish().
+   */
   addRows(rows: readonly SourceRow[]): void {
     if (this.finished) throw new Error('addRows after finish')
+    const ready: string[] = []
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i]
+      const before = this.ambiguous.length
       const ref = scanLine(this.plan, row, this.votes, this.ambiguous)
+      if (ref !== this.lastRef) {
+        if (this.lastRef) ready.push(this.lastRef)
+        if (ref && this.checked.has(ref)) this.recheck.add(ref)
+        this.lastRef = ref
+      }
+      if (ref && this.ambiguous.length > before) this.recheck.add(ref)
       this.place(row, ref)
+    }
+    for (const ref of ready) {
+      if (this.checked.has(ref) || this.recheck.has(ref)) continue
+      const o = this.assembleOne(ref, undefined)
+      if (o) this.outcomes.set(ref, o)
+      else this.recheck.add(ref)
+      this.checked.add(ref)
     }
   }
 
@@ -126,7 +151,18 @@ export class ValidationSession {
         this.seps.set(f, this.votes.decide(f, this.options.decimalCommaHint ?? true))
       this.ambiguityWarnings()
       for (const row of this.loose) this.orphans.push(this.orphanIssue(row))
-      this.assembleAll([...this.groups.keys()])
+      // Reader findings arrive only now: their invoices are checked again with them.
+      if (this.readIssuesByLine.size > 0)
+        for (const [ref, g] of this.groups)
+          if (g.some((r) => this.readIssuesByLine.has(r.line))) this.recheck.add(ref)
+      const seps = this.seps
+      for (const ref of this.groups.keys()) {
+        if (this.checked.has(ref) && !this.recheck.has(ref)) continue
+        this.outcomes.set(ref, this.assembleOne(ref, seps) as InvoiceOutcome)
+      }
+      this.checked.clear()
+      this.recheck.clear()
+      this.applyInvoiced([...this.groups.keys()])
     }
     return this.result()
   }
@@ -139,7 +175,9 @@ export class ValidationSession {
     for (const o of this.orphans) (o.severity === 'error' ? errors : warnings).push(o)
     const invoices = []
     const invalid = []
-    for (const o of this.outcomes.values()) {
+    for (const ref of this.groups.keys()) {
+      const o = this.outcomes.get(ref)
+      if (!o) continue
       if (o.ok) invoices.push(o.invoice)
       else invalid.push(o.invalid)
       for (const i of o.issues) (i.severity === 'error' ? errors : warnings).push(i)
@@ -250,24 +288,40 @@ export class ValidationSession {
   }
 
   /** Parses and checks each invoice's lines (with the decided separators) and builds it. */
+  /** Re-checks invoices after an edit (with the already-invoiced lookup). */
   private assembleAll(refs: string[]): void {
-    const invoiced =
-      refs.length > 0 && this.options.invoicedLookup ? this.options.invoicedLookup(refs) : undefined
-    const seps = this.seps as Map<NumberField, { sep: DecimalSeparator }>
-    const noVotes = new SeparatorVotes()
-    for (const ref of refs) {
-      const rows = this.groups.get(ref) as SourceRow[]
-      const recs: LineRecord[] = new Array(rows.length)
-      for (let i = 0; i < rows.length; i++) {
-        const rec = processLine(this.plan, rows[i], noVotes, seps)
-        checkLine(this.plan, rec)
-        const ri = this.readIssuesByLine.size > 0 ? this.readIssuesByLine.get(rows[i].line) : undefined
-        if (ri) rec.readIssues = ri
-        recs[i] = rec
-      }
-      let o = assembleInvoice(this.ctx, ref, recs)
-      if (invoiced?.has(ref)) o = this.markInvoiced(o, ref)
-      this.outcomes.set(ref, o)
+    for (const ref of refs) this.outcomes.set(ref, this.assembleOne(ref, this.seps) as InvoiceOutcome)
+    this.applyInvoiced(refs)
+  }
+
+  /**
+   * Parses an invoice's lines and builds it. Without `seps` (while streaming) an undecided
+   * `1,500` cannot be read yet: then it returns undefined and the invoice waits for finish().
+   */
+  private assembleOne(
+    ref: string,
+    seps: Map<NumberField, { sep: DecimalSeparator }> | undefined,
+  ): InvoiceOutcome | undefined {
+    const rows = this.groups.get(ref) as SourceRow[]
+    const recs: LineRecord[] = new Array(rows.length)
+    for (let i = 0; i < rows.length; i++) {
+      const rec = processLine(this.plan, rows[i], this.noVotes, seps)
+      if (rec.pending) return undefined
+      checkLine(this.plan, rec)
+      const ri = this.readIssuesByLine.size > 0 ? this.readIssuesByLine.get(rows[i].line) : undefined
+      if (ri) rec.readIssues = ri
+      recs[i] = rec
+    }
+    return assembleInvoice(this.ctx, ref, recs)
+  }
+
+  /** References invoiced in an earlier run (one batched lookup) become errors. */
+  private applyInvoiced(refs: string[]): void {
+    if (refs.length === 0 || !this.options.invoicedLookup) return
+    const invoiced = this.options.invoicedLookup(refs)
+    for (const ref of invoiced) {
+      const o = this.outcomes.get(ref)
+      if (o) this.outcomes.set(ref, this.markInvoiced(o, ref))
     }
   }
 

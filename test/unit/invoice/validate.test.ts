@@ -254,3 +254,49 @@ describe('Norwegian letters', () => {
     expect(a.postal_place).toBe('Tromsø')
   })
 })
+
+describe('streaming in chunks', () => {
+  const mk = (ref: string, amount: string, line_id: string) =>
+    row({ merchant_reference: ref, amount, line_id })
+
+  it('gives the same result as one call when an invoice comes back in a later chunk', () => {
+    const rows = sheet(ALL_HEADERS, [
+      mk('A', '10', '1'),
+      mk('B', '20', '1'),
+      mk('C', '5', '1'),
+      mk('A', '30', '2'),
+      mk('D', '1', '1'),
+    ])
+    const columns = suggestMapping(ALL_HEADERS, rows).columns
+    const s = new ValidationSession(ALL_HEADERS, { columns, now: NOW })
+    s.addRows(rows.slice(0, 2))
+    s.addRows(rows.slice(2, 4))
+    s.addRows(rows.slice(4))
+    const streamed = s.finish()
+    const whole = run(ALL_HEADERS, [
+      mk('A', '10', '1'),
+      mk('B', '20', '1'),
+      mk('C', '5', '1'),
+      mk('A', '30', '2'),
+      mk('D', '1', '1'),
+    ])
+    expect(streamed).toEqual(whole)
+    expect(streamed.invoices.map((i) => [i.merchant_reference, i.rows, i.amount])).toEqual([
+      ['A', [2, 5], 4000],
+      ['B', [3], 2000],
+      ['C', [4], 500],
+      ['D', [6], 100],
+    ])
+  })
+
+  it('waits for the column decision before reading `1,500` checked early', () => {
+    const rows = sheet(ALL_HEADERS, [mk('A', '1,500', '1'), mk('B', '2', '1'), mk('C', '1,299.50', '1')])
+    const columns = suggestMapping(ALL_HEADERS, rows).columns
+    const s = new ValidationSession(ALL_HEADERS, { columns, now: NOW, decimalCommaHint: true })
+    for (const r of rows) s.addRows([r])
+    const res = s.finish()
+    // "1,299.50" proves a decimal point in this column, so "1,500" is 1500 kr, not 1.5.
+    expect(res.invoices.map((i) => i.amount)).toEqual([150000, 200, 129950])
+    expect(res.warnings.filter((w) => w.code === 'number_ambiguous')).toEqual([])
+  })
+})
