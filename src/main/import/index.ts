@@ -21,7 +21,8 @@
  * - Workbook rows are padded/cut to the header's width. CSV rows keep their own cell count; a row
  *   whose count differs from the header's has a 'ragged_row' issue (severity error) — the reader
  *   reports it, the validator need not report it again.
- * - CSV cells are untrimmed strings; a `'` our own reports put before = + - @ tab CR is removed.
+ * - CSV cells are untrimmed strings; a `'` our own reports put before = + - @ tab CR is removed,
+ *   and Excel's text trick `="0151"` becomes `0151`. A CR ending a record's last cell is cut.
  * - Workbook cells: string | {n, pct?, text?} | {date:'YYYY-MM-DD'} | {b} | null; formula cells
  *   give their cached value; error cells give their text ('#N/A').
  * - issues: row-level findings ({code, severity, line, column?, message, message_nb}); severity

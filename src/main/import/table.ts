@@ -18,6 +18,8 @@ export interface TableSinkOptions {
 
 /** Text that our own CSV reports prefix with `'` so spreadsheet programs do not run it as a formula. */
 const NEUTRALISED = /^'[=+\-@\t\r]/
+/** `="0151"`: how many systems export text that must keep its leading zeros; Excel shows 0151. */
+const EXCEL_TEXT = /^="(?:[^"]|"")*"$/
 
 /**
  * Turns the reader's records (line + cells) into the table: finds the header row, checks headers,
@@ -168,9 +170,10 @@ export class TableSink {
       this.checkFields(line, cells)
       for (let i = 0; i < cells.length; i++) {
         const c = cells[i]
-        if (typeof c === 'string' && c.length > 1 && c.charCodeAt(0) === 39 && NEUTRALISED.test(c)) {
-          cells[i] = c.slice(1)
-        }
+        if (typeof c !== 'string' || c.length < 2) continue
+        const first = c.charCodeAt(0)
+        if (first === 39 && NEUTRALISED.test(c)) cells[i] = c.slice(1)
+        else if (first === 61 && EXCEL_TEXT.test(c)) cells[i] = c.slice(2, -1).replace(/""/g, '"')
       }
       if (cells.length !== width) this.checkRagged(line, cells)
     } else {

@@ -121,6 +121,11 @@ describe('CSV delimiters and lines', () => {
     expect(res.rows[0].cells).toEqual(['=SUM(A1)', '-5', '@x', "'plain"])
   })
 
+  it('reads the ="0151" text trick as the text Excel shows', async () => {
+    const res = await readAll(t.file('excel-text.csv', 'Postnr;Org;Merk\n="0151";"=""000123""";=A1+1\n'))
+    expect(res.rows[0].cells).toEqual(['0151', '000123', '=A1+1'])
+  })
+
   it('reports ragged rows with their line and passes them on with their own cell count', async () => {
     const res = await readAll(t.file('ragged.csv', 'a;b;c\n1;2;3\n4;5\n6;7;8;9\n10;11;12;;\n'))
     expect(res.rows.map((r) => r.cells.length)).toEqual([3, 2, 4, 3])
