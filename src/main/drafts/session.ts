@@ -10,13 +10,14 @@ import type {
 } from '../../shared/contract'
 import { AppError } from '../../shared/errors'
 import type { Db } from '../db/open'
-import { inspectFile, type ReadIssue, readTableInWorker, type SourceRow, type TableInfo } from '../import'
+import { inspectFile, type ReadIssue } from '../import'
 import type { InspectResult } from '../import/types'
 import type { Defaults, Issue } from '../invoice/types'
 import { ValidationSession } from '../invoice/validate'
 import type { Logger } from '../log'
 import { loadRememberedMapping, type RememberedMapping, rememberMapping } from '../mapping'
 import { findInvoicedReferences } from '../runs/invoiced'
+import { cellKey, type LoadedTable, loadTable, setCell } from './load-table'
 import { type EffectiveMapping, effectiveMapping, mappingView } from './mapping-state'
 import { buildReviewIndex, nextProblem, type ReviewIndex, updateReviewIndex } from './review-index'
 import { type DraftState, emptyDraftState } from './store'
@@ -28,6 +29,8 @@ export interface ImportScope {
   defaults: RunDefaults
 }
 
+export type { LoadedTable } from './load-table'
+
 export interface SessionDeps {
   db: Db
   log: Logger
@@ -38,13 +41,6 @@ export interface SessionDeps {
   save: (s: ImportSession) => void
 }
 
-export interface LoadedTable {
-  info: TableInfo
-  rows: SourceRow[]
-  lineIndex: Map<number, number>
-  issues: ReadIssue[]
-}
-
 export interface Validated {
   scopeKey: string
   session: ValidationSession
@@ -52,7 +48,6 @@ export interface Validated {
   mapping: EffectiveMapping
 }
 
-const PROGRESS_EVERY_MS = 200
 const PREVIEW_ROWS = 20
 const WORKBOOK = /\.(xlsx|xlsm|xls|ods)$/i
 const VALIDATE_CHUNK = 5_000
@@ -67,8 +62,6 @@ const readIssueToIssue = (i: ReadIssue): Issue => ({
   message: i.message,
   message_nb: i.message_nb,
 })
-
-const cellKey = (line: number, column: number) => `${line}:${column}`
 
 /**
  * One import in progress: the file, how it is read, the mapping, the user's cell edits and the
@@ -158,41 +151,23 @@ export class ImportSession {
   }
 
   private async readAll(): Promise<LoadedTable> {
-    const rows: SourceRow[] = []
-    let last = 0
-    const result = await readTableInWorker(this.filePath, this.readOptions(), {
-      onRows: (chunk) => {
-        for (const r of chunk) rows.push(r)
-      },
-      onProgress: (p) => {
-        const now = Date.now()
-        if (now - last < PROGRESS_EVERY_MS) return
-        last = now
-        this.deps.progress({ sessionId: this.id, phase: 'reading', done: p.bytesRead, total: p.totalBytes })
-      },
-    })
-    if (this.sha256 && this.sha256 !== result.info.sha256) {
+    const sha = this.sha256
+    const probe = await loadTable(this.filePath, this.readOptions(), (done, total) =>
+      this.deps.progress({ sessionId: this.id, phase: 'reading', done, total }),
+    )
+    if (sha && sha !== probe.info.sha256 && Object.keys(this.state.edits).length > 0) {
       // The file changed since the draft was saved: earlier cell edits may point at other rows.
       this.state.edits = {}
       this.deps.log.info('import draft file changed; edits dropped', { session: this.id })
     }
-    const lineIndex = new Map<number, number>()
-    rows.forEach((r, i) => {
-      lineIndex.set(r.line, i)
-    })
     for (const [key, value] of Object.entries(this.state.edits)) {
       const [line, column] = key.split(':').map(Number)
-      const i = lineIndex.get(line)
-      if (i === undefined) continue
-      const cells = rows[i].cells.slice()
-      while (cells.length <= column) cells.push(null)
-      cells[column] = value
-      rows[i] = { line, cells }
+      const i = probe.lineIndex.get(line)
+      if (i !== undefined && Number.isInteger(column) && column >= 0) setCell(probe, i, column, value)
     }
-    this.sha256 = result.info.sha256
-    this.table = { info: result.info, rows, lineIndex, issues: result.issues }
-    this.deps.progress({ sessionId: this.id, phase: 'reading', done: 1, total: 1 })
-    return this.table
+    this.sha256 = probe.info.sha256
+    this.table = probe
+    return probe
   }
 
   async effectiveMapping(): Promise<{
@@ -317,10 +292,7 @@ export class ImportSession {
     }
     const i = table.lineIndex.get(line)
     if (i === undefined) throw new AppError('no_row', `There is no row ${line} in ${this.fileName}.`)
-    const cells = table.rows[i].cells.slice()
-    while (cells.length <= column) cells.push(null)
-    cells[column] = value
-    table.rows[i] = { line, cells }
+    setCell(table, i, column, value)
     this.state.edits[cellKey(line, column)] = value
     const { changed } = v.session.editCell(line, column, value)
     const lines = new Set<number>([line])
