@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { createDinteroClient } from '../../../src/main/dintero'
 import { createBatch } from '../../../src/main/runs/batch'
 import { getAttempts, getBatch, getInvoiceByReference, listInvoices } from '../../../src/main/runs/journal'
 import type { Sandbox } from '../../../src/main/sandbox'
@@ -210,5 +211,37 @@ describe('engine against the sandbox', () => {
     sb.setFaults({ failRate: 0 })
     const second = await run(t.db, client, id)
     expect(second.summary).toMatchObject({ state: 'finished', exitCode: 0, counts: { authorized: 2 } })
+  })
+
+  it('never writes credentials or tokens into the journal', async () => {
+    t = tempDb()
+    const own = await sandbox({
+      clientId: 'kb-client-id',
+      clientSecret: 'kb-very-secret-123',
+      failedStatusRate: 0.5,
+    })
+    try {
+      const client = createDinteroClient({
+        baseUrl: own.baseUrl,
+        accountId: own.accountId,
+        clientId: 'kb-client-id',
+        clientSecret: 'kb-very-secret-123',
+      })
+      const id = createBatch(
+        t.db,
+        batchInput(invoices(6, 'SECRET'), fast, 'sandbox', { baseUrl: own.baseUrl }),
+      )
+      await run(t.db, client, id)
+      const dump = JSON.stringify([
+        t.db.prepare('SELECT * FROM batches').all(),
+        t.db.prepare('SELECT * FROM invoices').all(),
+        t.db.prepare('SELECT * FROM attempts').all(),
+        t.db.prepare('SELECT * FROM leases').all(),
+      ])
+      expect(dump).not.toMatch(/kb-very-secret-123|kb-client-id|Bearer|Basic |access_token/)
+      client.close()
+    } finally {
+      await own.close()
+    }
   })
 })
