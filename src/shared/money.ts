@@ -237,6 +237,25 @@ export function parseNumberText(raw: string, sep?: DecimalSeparator): ParsedNumb
   return { kind: 'ok', value: { units: neg ? -units : units, scale: frac.length }, vote }
 }
 
+/**
+ * What a text says about its column's decimal separator, without building the number: the
+ * separator it proves, 'ambiguous' for `1,500`, or undefined (no separator, or not a number).
+ */
+export function separatorEvidence(raw: string): DecimalSeparator | 'ambiguous' | undefined {
+  if (raw.indexOf(',') < 0 && raw.indexOf('.') < 0) return undefined
+  const f = FAST.exec(raw)
+  if (f) {
+    const int = f[1]
+    const frac = f[3]
+    if (frac === undefined) return undefined
+    const grouped = int.length > 3 && (int.includes(' ') || int.includes('\u00a0'))
+    if (frac.length === 3 && !grouped && int.length <= 3 && int[0] !== '0') return 'ambiguous'
+    return f[2] as DecimalSeparator
+  }
+  const p = parseNumberText(raw)
+  return p.kind === 'ok' ? p.vote : p.kind === 'ambiguous' ? 'ambiguous' : undefined
+}
+
 /** `1.299.000` style grouping: first group 1–3 digits, then groups of exactly 3. */
 function groupedOk(s: string, sep: string): boolean {
   const groups = s.split(sep)

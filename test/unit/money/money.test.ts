@@ -6,6 +6,7 @@ import {
   formatOre,
   mul,
   parseNumberText,
+  separatorEvidence,
   toOre,
   vatOfGross,
 } from '../../../src/shared/money'
@@ -135,4 +136,19 @@ describe('Norwegian identifiers', () => {
     expect(normalizeNoPostalCode('N-0151')).toBeUndefined()
     expect(normalizeNoPostalCode('0')).toBeUndefined()
   })
+})
+
+describe('separatorEvidence (the stream phase reads no numbers, only what they prove)', () => {
+  it.each([
+    ['299', undefined],
+    ['1 299,50', ','],
+    ['1,299.50', '.'],
+    ['7,5', ','],
+    ['1,500', 'ambiguous'],
+    ['1.500', 'ambiguous'],
+    ['0,125', ','],
+    ['1 299,500', ','],
+    ['kr 1 299,-', undefined],
+    ['1.299,50', ','],
+  ])('%s → %s', (raw, want) => expect(separatorEvidence(raw)).toBe(want))
 })
