@@ -158,7 +158,8 @@ async function main() {
     }
   }
   const seconds = limited.runMs / 1000
-  const share = accepted / (limit * seconds)
+  // What the server allowed: its rate over the run plus the full burst it starts with.
+  const share = accepted / (limit * seconds + limit)
   console.log(`\n2. Server limit ${limit}/s (token bucket, burst ${limit}) + 150 ms latency, asked for 100/s`)
   console.log(
     `   ${N2} invoices in ${seconds.toFixed(1)} s = ${(N2 / seconds).toFixed(1)} invoices/s; ${accepted} requests accepted, ${throttled} answered 429; ${JSON.stringify(limited.summary.counts)}`,
