@@ -374,6 +374,8 @@ export interface ReviewRowView {
   reference: string
   /** First row of its invoice (the grid draws a separator). */
   first: boolean
+  /** On an invoice's first row: its total in øre incl. VAT, when the invoice is valid. */
+  invoiceTotal: number | null
   /** Display text per canonical field that has a column. */
   cells: Record<string, string | null>
   issues: ImportIssueView[]

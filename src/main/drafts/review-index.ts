@@ -34,6 +34,8 @@ export interface ReviewIndex {
   fileIssues: Issue[]
   errorRows: number
   warningRows: number
+  /** Reference → total (øre) of each valid invoice. */
+  totals: Map<string, number>
 }
 
 function indexIssues(result: ValidationResult) {
@@ -52,7 +54,12 @@ function indexIssues(result: ValidationResult) {
       }
     }
   }
-  return { issuesByLine, fileIssues, invalidRefs: new Set(result.invalid.map((v) => v.merchant_reference)) }
+  return {
+    issuesByLine,
+    fileIssues,
+    invalidRefs: new Set(result.invalid.map((v) => v.merchant_reference)),
+    totals: new Map(result.invoices.map((inv) => [inv.merchant_reference, inv.amount])),
+  }
 }
 
 function firstRows(refs: readonly string[]): Set<number> {
@@ -73,7 +80,7 @@ export function buildReviewIndex(
   result: ValidationResult,
   refColumn: number | undefined,
 ): ReviewIndex {
-  const { issuesByLine, fileIssues, invalidRefs } = indexIssues(result)
+  const { issuesByLine, fileIssues, invalidRefs, totals } = indexIssues(result)
   const refs = rows.map((row) => refOf(row, refColumn))
   const status: RowStatus[] = new Array(rows.length)
   const problems: number[] = []
@@ -96,6 +103,7 @@ export function buildReviewIndex(
     fileIssues,
     errorRows,
     warningRows,
+    totals,
   }
 }
 
@@ -122,7 +130,8 @@ export function updateReviewIndex(
   refColumn: number | undefined,
   touched: Iterable<number>,
 ): void {
-  const { issuesByLine, fileIssues, invalidRefs } = indexIssues(result)
+  const { issuesByLine, fileIssues, invalidRefs, totals } = indexIssues(result)
+  idx.totals = totals
   idx.issuesByLine = issuesByLine
   idx.fileIssues = fileIssues
   idx.invalidRefs = invalidRefs
@@ -183,6 +192,7 @@ export function rowView(
     line: row.line,
     reference: idx.refs[i],
     first: idx.firstOfInvoice.has(i),
+    invoiceTotal: idx.firstOfInvoice.has(i) ? (idx.totals.get(idx.refs[i]) ?? null) : null,
     cells,
     issues: issues.map(toIssueView),
     status: idx.status[i],

@@ -110,6 +110,13 @@ describe('import session (the screens 1–5 operations, real files and SQLite)',
       offset: 0,
       limit: 100,
     })
+    const all = await app.call<{ rows: ReviewRowView[] }>('import:rows', {
+      sessionId,
+      problemsOnly: false,
+      offset: 0,
+      limit: 100,
+    })
+    expect(all.rows.map((r) => r.invoiceTotal)).toEqual([289950, null, 85000, null, null, 375500, null])
     const bad = page.rows.find((r) => r.line === 5)
     expect(bad?.status).toBe('error')
     expect(bad?.issues.find((i) => i.field === 'email')?.message_nb).toBeTruthy()

@@ -30,6 +30,7 @@ const comparable = (i: ReturnType<typeof buildReviewIndex>) => ({
   first: [...i.firstOfInvoice].sort((a, b) => a - b),
   errorRows: i.errorRows,
   warningRows: i.warningRows,
+  totals: [...i.totals],
 })
 
 describe('review index after an inline edit', () => {

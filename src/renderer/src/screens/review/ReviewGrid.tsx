@@ -19,8 +19,8 @@ const statusTag: Record<ReviewRowView['status'], string> = {
   duplicate: 'tag-warning',
 }
 
-/** Two fixed columns (status, row number) come before the fields. */
-export const FIXED_COLUMNS = 2
+/** Three fixed columns (status, row number, invoice total) come before the fields. */
+export const FIXED_COLUMNS = 3
 
 const WIDTHS: Record<string, number> = {
   merchant_reference: 110,
@@ -66,7 +66,7 @@ interface Props {
 }
 
 export const ReviewGrid = forwardRef<DataGridHandle, Props>(function ReviewGrid(p, ref) {
-  const { t, lang } = useI18n()
+  const { t, lang, money } = useI18n()
   const columns = useMemo<GridColumn<ReviewRowView>[]>(() => {
     const fixed: GridColumn<ReviewRowView>[] = [
       {
@@ -82,6 +82,13 @@ export const ReviewGrid = forwardRef<DataGridHandle, Props>(function ReviewGrid(
         header: t('review.colLine'),
         width: 64,
         cell: (r) => <span className="num muted">{r.line}</span>,
+      },
+      {
+        id: '_total',
+        header: t('review.colInvoiceTotal'),
+        width: 120,
+        cell: (r) => (r.invoiceTotal === null ? '' : money(r.invoiceTotal)),
+        cellClass: () => 'cell-num',
       },
     ]
     const fieldCols = p.fields.map<GridColumn<ReviewRowView>>((field, fi) => ({
@@ -113,7 +120,7 @@ export const ReviewGrid = forwardRef<DataGridHandle, Props>(function ReviewGrid(
       },
     }))
     return [...fixed, ...fieldCols]
-  }, [p.fields, p.labels, p.editing, p.onCommit, p.onCancel, t, lang])
+  }, [p.fields, p.labels, p.editing, p.onCommit, p.onCancel, t, lang, money])
 
   return (
     <DataGrid<ReviewRowView>
