@@ -2,11 +2,12 @@ import { createReadStream } from 'node:fs'
 import { extname } from 'node:path'
 import Papa from 'papaparse'
 import { decimalCommaHint, detectDelimiter, detectNewline, type Newline, sepLine } from './delimiter'
-import { bomEncoding, bomlessUtf16, DECODER_LABEL, looksBinary, scanFile } from './decode'
+import { DECODER_LABEL, looksBinary } from './decode'
+import { chooseEncoding } from './encoding'
 import { cancelled, num, readError, shown } from './errors'
 import type { IssueSink } from './issues'
 import type { TableSink } from './table'
-import type { RawCell, ReadHooks, ReadOptions, TableInfo, TextEncodingName } from './types'
+import type { RawCell, ReadHooks, ReadOptions, TableInfo } from './types'
 
 /** Text handed to delimiter detection: enough for a few hundred records. */
 const SAMPLE_CHARS = 64 * 1024
@@ -42,32 +43,13 @@ function extraLines(row: string[], nl: string): number {
   return n
 }
 
-async function chooseEncoding(ctx: CsvContext): Promise<{ encoding: TextEncodingName; sha256: string }> {
-  const forced = ctx.options.encoding
-  const bom = bomEncoding(ctx.head)
-  const utf16 = bom ? undefined : bomlessUtf16(ctx.head)
-  const scan = await scanFile(ctx.file, !forced && !bom && !utf16, ctx.hooks.signal)
-  if (ctx.hooks.signal?.aborted) throw cancelled(ctx.file)
-  if (forced) return { encoding: forced, sha256: scan.sha256 }
-  if (bom || utf16) return { encoding: bom ?? utf16 ?? 'utf-8', sha256: scan.sha256 }
-  if (scan.validUtf8) return { encoding: 'utf-8', sha256: scan.sha256 }
-  ctx.issues.add({
-    code: 'encoding_fallback',
-    severity: 'warning',
-    line: 0,
-    message: `${shown(ctx.file)} is not UTF-8; it was read as Windows-1252 (the Western European encoding of older Excel).`,
-    message_nb: `${shown(ctx.file)} er ikke UTF-8; den ble lest som Windows-1252 (vesteuropeisk tegnsett fra eldre Excel).`,
-  })
-  return { encoding: 'windows-1252', sha256: scan.sha256 }
-}
-
 /**
  * Streams a CSV/TSV/TXT file through Papa Parse's chunk parser into the table sink: bounded memory,
  * line numbers of each record's first line, and a refusal (not a hang) when a record never ends.
  */
 export async function readCsv(ctx: CsvContext): Promise<Omit<TableInfo, 'headerRow' | 'headers'>> {
   const { file, sink, hooks } = ctx
-  const { encoding, sha256 } = await chooseEncoding(ctx)
+  const { encoding, sha256, lossy } = await chooseEncoding(ctx)
   const decoder = new TextDecoder(DECODER_LABEL[encoding])
   let parser: Papa.Parser | undefined
   let newline: Newline = '\n'
@@ -78,6 +60,19 @@ export async function readCsv(ctx: CsvContext): Promise<Omit<TableInfo, 'headerR
   let nextLine = 1
   let lastQuoteIssue = 0
   let bytesRead = 0
+
+  const reportReplacements = (rows: string[][], lines: number[]): void => {
+    for (let i = 0; i < rows.length; i++) {
+      if (!rows[i].some((f) => f.includes('\uFFFD'))) continue
+      ctx.issues.add({
+        code: 'invalid_characters',
+        severity: 'error',
+        line: lines[i],
+        message: `Line ${lines[i]} has bytes that are not valid ${encoding.startsWith('utf-8') ? 'UTF-8' : encoding} text (shown as �); save the file again as UTF-8.`,
+        message_nb: `Linje ${lines[i]} har byte som ikke er gyldig ${encoding.startsWith('utf-8') ? 'UTF-8' : encoding}-tekst (vises som �); lagre filen på nytt som UTF-8.`,
+      })
+    }
+  }
 
   const consume = (text: string, final: boolean): void => {
     if (!parser) return
@@ -121,6 +116,7 @@ export async function readCsv(ctx: CsvContext): Promise<Omit<TableInfo, 'headerR
         message_nb: `Linje ${line} har et anførselstegn (") inne i en celle i anførselstegn som ikke lukker den; linjene etter kan ha blitt lest inn i den cellen.`,
       })
     }
+    if (lossy) reportReplacements(res.data, lines)
     for (let i = 0; i < res.data.length && !sink.full; i++) sink.add(lines[i], res.data[i] as RawCell[])
     if (partial.length > ctx.maxRecordChars) {
       const n = num(ctx.maxRecordChars)

@@ -48,7 +48,8 @@ export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' |
  */
 export interface ReadIssue {
   /** Stable: 'ragged_row' | 'duplicate_header' | 'blank_header' | 'extra_cells' | 'formula_error' |
-   *  'formula_without_value' | 'invalid_quotes' | 'extension_mismatch' | 'encoding_fallback' | 'issues_truncated' */
+   *  'formula_without_value' | 'invalid_quotes' | 'invalid_characters' | 'extension_mismatch' |
+   *  'encoding_fallback' | 'encoding_errors' | 'issues_truncated' */
   code: string
   severity: 'error' | 'warning'
   /** Row number as the user's program shows it (0 when it concerns the whole file). */

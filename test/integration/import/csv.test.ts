@@ -38,6 +38,23 @@ describe('CSV encodings', () => {
     expect(res.issues.map((i) => i.code)).toContain('encoding_fallback')
   })
 
+  it('reads UTF-8 with one stray Latin-1 byte as UTF-8 and names the line', async () => {
+    const good = Buffer.from('Navn;Sted\nØystein;Tromsø\nÅse;Bodø\nKåre;Ås\n', 'utf8')
+    const bad = Buffer.concat([good, Buffer.from('Bj'), Buffer.from([0xf8]), Buffer.from('rn;Oslo\n')])
+    const res = await readAll(t.file('mostly-utf8.csv', bad))
+    expect(res.info.encoding).toBe('utf-8')
+    expect(res.rows[0].cells).toEqual(['Øystein', 'Tromsø'])
+    expect(res.issues.map((i) => [i.code, i.line])).toEqual([
+      ['encoding_errors', 0],
+      ['invalid_characters', 5],
+    ])
+  })
+
+  it('names the lines that a forced wrong encoding cannot decode', async () => {
+    const res = await readAll(t.file('forced-wrong.csv', win1252('a;b\n1;x\n2;ø\n')), { encoding: 'utf-8' })
+    expect(res.issues.map((i) => [i.code, i.line, i.severity])).toEqual([['invalid_characters', 3, 'error']])
+  })
+
   it('reads UTF-16LE without a BOM', async () => {
     const file = t.file('utf16-nobom.txt', Buffer.from('a\tb\r\nø\tå\r\n', 'utf16le'))
     const res = await readAll(file)
