@@ -51,6 +51,18 @@ describe('Start screen, shell and unsaved work in Chromium', () => {
     const dialog = page.getByTestId('shortcuts-dialog')
     await dialog.waitFor()
     expect(await dialog.textContent()).toContain('Ctrl+O')
+    // Focus stays inside the dialog however often Tab is pressed.
+    const focusInDialog = () =>
+      page.evaluate(() => {
+        const d = (
+          globalThis as unknown as { document: { activeElement: { closest(s: string): unknown } | null } }
+        ).document
+        return d.activeElement?.closest('[data-testid="shortcuts-dialog"]') != null
+      })
+    for (let n = 0; n < 6; n++) {
+      await page.keyboard.press(n < 3 ? 'Tab' : 'Shift+Tab')
+      expect(await focusInDialog()).toBe(true)
+    }
     await page.keyboard.press('Escape')
     await dialog.waitFor({ state: 'detached' })
 
