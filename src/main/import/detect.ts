@@ -40,8 +40,17 @@ export function checkExtension(file: string): 'text' | 'workbook' {
 }
 
 /** Refusal for a workbook extension on content that is not a workbook. */
-export function notAWorkbook(file: string, isText: boolean): never {
+export function notAWorkbook(file: string, isText: boolean, text = ''): never {
   const what = extensionOf(file)
+  if (isText && /^\s*</.test(text.replace(/^\uFEFF/, ''))) {
+    // Many web systems' "export to Excel" write an HTML or XML table named .xls.
+    throw readError(
+      'content_mismatch',
+      file,
+      `${shown(file)} is named ${what} but is a web page or XML file, not a workbook; open it in Excel or LibreOffice and save it as .xlsx or CSV.`,
+      `${shown(file)} heter ${what}, men er en nettside eller XML-fil, ikke en arbeidsbok; åpne den i Excel eller LibreOffice og lagre som .xlsx eller CSV.`,
+    )
+  }
   if (isText) {
     throw readError(
       'content_mismatch',

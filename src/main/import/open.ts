@@ -54,7 +54,7 @@ export async function openSource(file: string, limits: ReadLimits, issues: Issue
   const container = sniffContainer(head)
   if (declared === 'workbook' && container === 'text') {
     const text = new TextDecoder(isUtf8(head) ? 'utf-8' : 'windows-1252').decode(head)
-    notAWorkbook(file, !looksBinary(text))
+    notAWorkbook(file, !looksBinary(text), text)
   }
   if (declared === 'text' && container !== 'text') {
     issues.add({

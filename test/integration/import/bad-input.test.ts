@@ -61,6 +61,14 @@ describe('bad input is refused with one clear sentence', () => {
     expectSentence(e, file)
   })
 
+  it('an HTML table named .xls (a web system\'s "export to Excel")', async () => {
+    const file = t.file('export.xls', '<html><body><table><tr><td>Navn</td></tr></table></body></html>')
+    const e = await readError(file)
+    expect(e.code).toBe('content_mismatch')
+    expect(e.message).toContain('web page')
+    expectSentence(e, file)
+  })
+
   it('an unsupported extension and a missing file', async () => {
     expect((await readError(t.file('invoices.pdf', '%PDF-1.4'))).code).toBe('unsupported_extension')
     expect((await readError(`${t.dir}/nope.csv`)).code).toBe('file_not_found')
