@@ -407,6 +407,23 @@ describe('import session (the screens 1–5 operations, real files and SQLite)',
     await app.close()
   })
 
+  it('detects a Windows-1252 file, and the preview follows when the user forces another encoding', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kb-import-ansi-'))
+    dirs.push(dir)
+    const src = join(dir, 'ansi.csv')
+    writeFileSync(src, Buffer.from(readFileSync(FIXTURE, 'utf8'), 'latin1'))
+    const app = start(dir)
+    const { sessionId } = await app.call<{ sessionId: string }>('import:openPath', { path: src })
+    const read = await app.call<ReadView>('import:read', { sessionId, overrides: {} })
+    expect(read.encoding).toBe('windows-1252')
+    expect(read.preview[0].cells[5]).toBe('Fjordkraft Rør AS')
+    const forced = await app.call<ReadView>('import:read', { sessionId, overrides: { encoding: 'utf-8' } })
+    expect(forced.encoding).toBe('utf-8')
+    expect(forced.overrides).toEqual({ encoding: 'utf-8' })
+    expect(forced.preview[0].cells[5]).not.toBe('Fjordkraft Rør AS')
+    await app.close()
+  })
+
   it('refuses an unknown path with one clear sentence', async () => {
     const app = start(dataDir)
     const r = await app.dispatch('import:openPath', { path: join(dataDir, 'nope.csv') })
