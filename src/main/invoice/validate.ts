@@ -39,7 +39,10 @@ export interface ValidateOptions {
   invoicedLookup?: (refs: readonly string[]) => Set<string>
   /** Shown in the already-invoiced message, e.g. "sandbox, account T12345678". */
   invoicedScope?: string
-  /** Issues found before validation (reader issues, mapping problems); errors make the file invalid. */
+  /**
+   * Issues found before validation (the reader's, mapping problems). Like finish(readIssues): an
+   * error on one row makes that row's invoice invalid; the others concern the file.
+   */
   preIssues?: Issue[]
 }
 
@@ -61,7 +64,7 @@ export class ValidationSession {
   /** Rows without a reference. */
   private loose: SourceRow[] = []
   /** Row number → row; built on first need (edits), not on the hot path. */
-  private byLineMap?: Map<number, SourceRow>
+  private byLineMap?: Map<number, { row: SourceRow; ref: string }>
   /** `1,500`-style values met while streaming: decided, and maybe warned about, at the end. */
   private ambiguous: { field: NumberField; line: number; value: RawCell | undefined }[] = []
   private readIssuesByLine = new Map<number, Issue[]>()
@@ -83,7 +86,7 @@ export class ValidationSession {
   ) {
     this.plan = makePlan(headers, options.columns, options.constants, options.defaults)
     this.ctx = { plan: this.plan, now: options.now ?? new Date(), callbackUrl: options.callbackUrl }
-    this.fileIssues = [...(options.preIssues ?? [])]
+    this.fileIssues = []
     for (const r of REQUIRED_FIELDS) {
       const fields = [r.field, ...(r.alt ?? [])]
       if (fields.some((f) => this.plan.col[f] >= 0 || this.plan.fill[f] !== undefined)) continue
@@ -137,8 +140,9 @@ export class ValidationSession {
   finish(readIssues: readonly Issue[] = []): ValidationResult {
     if (!this.finished) {
       this.finished = true
-      const inInvoice = readIssues.length > 0 ? this.linesInInvoices() : undefined
-      for (const i of readIssues) {
+      const found = [...(this.options.preIssues ?? []), ...readIssues]
+      const inInvoice = found.length > 0 ? this.linesInInvoices() : undefined
+      for (const i of found) {
         const line = i.severity === 'error' && i.rows.length === 1 ? i.rows[0] : undefined
         if (line !== undefined && inInvoice?.has(line)) {
           const list = this.readIssuesByLine.get(line)
@@ -213,27 +217,30 @@ export class ValidationSession {
    */
   editCell(line: number, column: number, value: RawCell): { changed: InvoiceOutcome[]; removed: string[] } {
     if (!this.finished || !this.seps) throw new Error('editCell before finish')
-    const old = this.byLine().get(line)
-    if (!old) throw new Error(`No row ${line}`)
-    const oldRef = cellText(cellOf(this.plan, old, 'merchant_reference'))
+    const entry = this.byLine().get(line)
+    if (!entry) throw new Error(`No row ${line}`)
+    // The invoice the row is in now, from the session's own records (never re-read from the row).
+    const { row: old, ref: oldRef } = entry
     const cells = old.cells.slice()
     while (cells.length <= column) cells.push(null)
     cells[column] = value
     const row: SourceRow = { line, cells }
-    this.byLine().set(line, row)
     const touched = new Set<string>()
     if (oldRef) {
       const g = this.groups.get(oldRef)
       if (g) {
-        g.splice(g.indexOf(old), 1)
+        const at = g.indexOf(old)
+        if (at >= 0) g.splice(at, 1)
         if (g.length === 0) this.groups.delete(oldRef)
       }
       touched.add(oldRef)
     } else {
-      this.loose.splice(this.loose.indexOf(old), 1)
+      const at = this.loose.indexOf(old)
+      if (at >= 0) this.loose.splice(at, 1)
       this.orphans = this.orphans.filter((o) => !o.rows.includes(line))
     }
     const ref = cellText(cellOf(this.plan, row, 'merchant_reference'))
+    this.byLine().set(line, { row, ref })
     this.place(row, ref)
     if (ref) {
       touched.add(ref)
@@ -250,11 +257,11 @@ export class ValidationSession {
     }
   }
 
-  private byLine(): Map<number, SourceRow> {
+  private byLine(): Map<number, { row: SourceRow; ref: string }> {
     if (!this.byLineMap) {
       this.byLineMap = new Map()
-      for (const g of this.groups.values()) for (const r of g) this.byLineMap.set(r.line, r)
-      for (const r of this.loose) this.byLineMap.set(r.line, r)
+      for (const [ref, g] of this.groups) for (const row of g) this.byLineMap.set(row.line, { row, ref })
+      for (const row of this.loose) this.byLineMap.set(row.line, { row, ref: '' })
     }
     return this.byLineMap
   }

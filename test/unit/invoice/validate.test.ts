@@ -300,3 +300,32 @@ describe('streaming in chunks', () => {
     expect(res.warnings.filter((w) => w.code === 'number_ambiguous')).toEqual([])
   })
 })
+
+describe('reader findings', () => {
+  it('a ragged-row error given up front (preIssues) makes its invoice invalid; others stay file-level', () => {
+    const rows = sheet(ALL_HEADERS, [row({}), row({ merchant_reference: 'B-2' })])
+    const issue = (line: number) => ({
+      severity: 'error' as const,
+      code: 'ragged_row',
+      rows: line ? [line] : [],
+      column: null,
+      field: null,
+      value: null,
+      message: 'm',
+      message_nb: 'm',
+    })
+    const s = new ValidationSession(ALL_HEADERS, {
+      columns: suggestMapping(ALL_HEADERS, rows).columns,
+      now: NOW,
+      preIssues: [issue(3), issue(0)],
+    })
+    s.addRows(rows)
+    const r = s.finish()
+    expect(r.invoices.map((i) => i.merchant_reference)).toEqual(['A-1'])
+    expect(r.invalid[0]).toMatchObject({ merchant_reference: 'B-2' })
+    expect(r.errors.map((e) => [e.code, e.rows])).toEqual([
+      ['ragged_row', []],
+      ['ragged_row', [3]],
+    ])
+  })
+})
