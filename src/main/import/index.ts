@@ -34,6 +34,7 @@
  * - File-level failures throw AppError (exitCode 2; 'cancelled' → 3) with a stable code (see
  *   errors.ts ReadErrorCode) and one sentence naming the file (and line/column where it applies).
  */
+import { AppError } from '../../shared/errors'
 import { readCsv } from './csv'
 import { readError, resolveLimits, shown } from './errors'
 import { IssueSink } from './issues'
@@ -146,7 +147,24 @@ export async function readTable(
   onRows: OnRows,
   hooks: ReadHooks = {},
 ): Promise<ReadResult> {
-  return run(file, options, onRows, hooks)
+  return run(file, options, onRows, hooks).catch((e: unknown) => {
+    throw fileSystemError(file, e)
+  })
+}
+
+/** An I/O failure on the file itself (permissions, a disk or network share going away) is a sentence too. */
+function fileSystemError(file: string, e: unknown): unknown {
+  const err = e as NodeJS.ErrnoException
+  if (err instanceof Error && !(err instanceof AppError) && err.syscall && err.path === file) {
+    return readError(
+      'file_unreadable',
+      file,
+      `${shown(file)} could not be read (${err.code ?? 'I/O error'}).`,
+      `${shown(file)} kunne ikke leses (${err.code ?? 'I/O-feil'}).`,
+      { detail: err.message },
+    )
+  }
+  return e
 }
 
 export async function inspectFile(
@@ -164,6 +182,8 @@ export async function inspectFile(
     },
     hooks,
     Math.max(1, limit),
-  )
+  ).catch((e: unknown) => {
+    throw fileSystemError(file, e)
+  })
   return { info: res.info, preview: preview.slice(0, limit), issues: res.issues }
 }

@@ -126,3 +126,14 @@ describe('bad input is refused with one clear sentence', () => {
     expect(e).toMatchObject({ code: 'cancelled', exitCode: 3 })
   })
 })
+
+describe('file system failures', () => {
+  it('a directory named .csv is one sentence, not a stack trace', async () => {
+    const { mkdirSync } = await import('node:fs')
+    const dir = `${t.dir}/folder.csv`
+    mkdirSync(dir)
+    const e = await readError(dir)
+    expect(e.code).toBe('file_unreadable')
+    expect(e.message).toContain('folder.csv')
+  })
+})
