@@ -63,6 +63,8 @@ export interface BatchSummary {
   total: number
   totalAmount: number
   counts: StateCounts
+  /** Failed or unknown invoices not yet fixed in a follow-up batch ("fix and retry", failed-rows export). */
+  fixable: number
   /** Amounts (øre) per payment bucket, for the history chart. */
   amounts: { paid: number; partPaid: number; unpaid: number; voided: number; failed: number }
   parentId: string | null

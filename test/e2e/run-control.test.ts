@@ -183,6 +183,8 @@ describe('run control in Chromium: pause, continue, cancel, resume offer, fix an
     await expect
       .poll(() => page.getByTestId('run-grid').textContent())
       .toContain(`Superseded by batch ${followUp}`)
+    // Nothing is left to fix there, so "fix and retry" is no longer offered.
+    expect(await page.getByTestId('fix-retry').count()).toBe(0)
     app.assertClean()
   })
 })

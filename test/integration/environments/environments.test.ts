@@ -20,7 +20,9 @@ function setup() {
   const settings = createSettingsStore(db, new MemorySecretStore())
   const envs = createEnvironments({ dataDir: dir, settings, log: silentLogger, ...realConnectors })
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }))
-  cleanups.push(() => db.close())
+  cleanups.push(() => {
+    db.close()
+  })
   cleanups.push(() => envs.close())
   return { dir, settings, envs }
 }

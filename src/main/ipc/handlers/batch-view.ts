@@ -2,6 +2,7 @@ import type { BatchSummary, InvoiceDetail as InvoiceDetailView, RunRow } from '.
 import { AppError } from '../../../shared/errors'
 import type { Statement as BetterStatement } from 'better-sqlite3'
 import type { Db } from '../../db/open'
+import { countFailedForExport } from '../../reports/failed-rows'
 import { getBatch } from '../../runs/journal'
 import { readRunRows } from '../../runs/progress'
 import { chartAmounts, paymentSummary } from '../../runs/refresh'
@@ -59,6 +60,7 @@ export function toSummary(db: Db, b: Batch): BatchSummary {
     total: b.invoice_count,
     totalAmount: b.total_amount,
     counts: b.counts,
+    fixable: countFailedForExport(db, b.id),
     amounts: chartAmounts(paymentSummary(db, b.id)),
     parentId: b.parent_batch_id,
   }

@@ -37,7 +37,6 @@ export function BatchDetail({
     if (r?.path)
       toast.show({ kind: 'success', text: t('history.exported', { rows: num(r.rows), path: r.path }) })
   }
-  const failed = (batch.counts.failed ?? 0) + (batch.counts.unknown ?? 0)
 
   return (
     <section className="batch-detail" aria-labelledby="batch-detail-title" data-testid="batch-detail">
@@ -74,7 +73,11 @@ export function BatchDetail({
         <Button onClick={() => exportAs('xlsx', false)} data-testid="export-xlsx">
           {t('history.exportXlsx')}
         </Button>
-        <Button onClick={() => exportAs('csv', true)} disabled={failed === 0} data-testid="export-failed">
+        <Button
+          onClick={() => exportAs('csv', true)}
+          disabled={batch.fixable === 0}
+          data-testid="export-failed"
+        >
           {t('history.exportFailed')}
         </Button>
       </div>

@@ -52,8 +52,13 @@ export function RunScreen({ route }: { route: RouteOf<'run'> }) {
 
   // A finished run (or a refresh elsewhere) can move many rows at once: re-read what is visible.
   useEffect(
-    () => window.api.on.runs.ended((p) => p.batchId === batchId && rows.reload()),
-    [batchId, rows.reload],
+    () =>
+      window.api.on.runs.ended((p) => {
+        if (p.batchId !== batchId) return
+        rows.reload()
+        summary.reload()
+      }),
+    [batchId, rows.reload, summary.reload],
   )
 
   const toggle = useCallback((row: RunRow) => {
@@ -68,6 +73,7 @@ export function RunScreen({ route }: { route: RouteOf<'run'> }) {
   const afterAction = () => {
     setSelected(new Set())
     rows.reload()
+    summary.reload()
     void call(api.runs.progress({ batchId }), { quiet: true }).then((p) => p && setProgress(p))
   }
 
@@ -77,7 +83,7 @@ export function RunScreen({ route }: { route: RouteOf<'run'> }) {
   }
 
   const counts = progress?.counts ?? {}
-  const failedCount = (counts.failed ?? 0) + (counts.unknown ?? 0)
+  const failedCount = summary.data?.fixable ?? 0
   const canCapture = (counts.awaiting_capture ?? 0) > 0
   const live = drawer ? rows.store.loadedRows().find((r) => r.id === drawer.id) : undefined
 
