@@ -52,6 +52,13 @@ describe('pay outcome table', () => {
     expect(decidePay(err({ kind: 'auth', status: 401 }), 'kravia')).toMatchObject({ kind: 'stop_auth' })
   })
 
+  it('403 on the sign-in (no access to the account) stops the batch instead of failing every row', () => {
+    expect(decidePay(err({ kind: 'auth', status: 403, signIn: true }), 'kravia')).toMatchObject({
+      kind: 'stop_auth',
+      status: 403,
+    })
+  })
+
   it('429 → retry after Retry-After, not a failure', () => {
     expect(decidePay(err({ kind: 'rate_limited', status: 429, retryAfterMs: 2000 }), 'kravia')).toMatchObject(
       {
