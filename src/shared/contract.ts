@@ -467,8 +467,9 @@ const importRequests = {
   },
   /** "Fix and retry": the failed invoices of a batch as a new import linked as its follow-up. */
   'import:openFailed': { input: z.object({ batchId }).strict(), result: returns<ImportSessionInfo>() },
+  /** Without `overrides` the session keeps its own (a resumed draft); `{}` goes back to what was detected. */
   'import:read': {
-    input: z.object({ sessionId, overrides: readOverridesSchema }).strict(),
+    input: z.object({ sessionId, overrides: readOverridesSchema.optional() }).strict(),
     result: returns<ReadView>(),
   },
   /** Reads the whole table (in the worker, with import:progress) on first call, then matches columns. */

@@ -62,6 +62,9 @@ describe('import flow in Chromium (Start → Read → Map → Review → Plan), 
     await expect.poll(() => page.getByTestId('read-preview').locator('th').count()).toBeLessThan(5)
     await page.getByTestId('read-delimiter').selectOption(';')
     await expect.poll(() => page.getByTestId('read-preview').locator('th').count()).toBe(17)
+    await page.getByTestId('read-reset').click()
+    await page.getByTestId('read-reset').waitFor({ state: 'detached' })
+    expect(await page.getByTestId('read-delimiter').inputValue()).toBe(';')
 
     // 3: columns map by themselves from their Norwegian names.
     await page.getByTestId('to-mapping').click()

@@ -104,6 +104,7 @@ export class ImportSession {
   /** The Read screen: the file as read with the current overrides, and its first rows. */
   async inspect(overrides?: ReadOverrides): Promise<InspectResult> {
     if (overrides && JSON.stringify(overrides) !== JSON.stringify(this.state.overrides)) {
+      const before = this.snapshot()
       this.state.overrides = { ...overrides }
       // Another reading makes another table: row edits and the mapping no longer apply.
       this.state.edits = {}
@@ -114,19 +115,51 @@ export class ImportSession {
       this.remembered = undefined
       this.validated = null
       this.validating = null
-    }
-    if (!this.inspected) {
-      const r = await this.readPreview()
-      if (this.sha256 && this.sha256 !== r.info.sha256) {
-        // The file changed since the draft was saved: earlier cell edits may point at other rows.
-        this.state.edits = {}
-        this.deps.log.info('import draft file changed; edits dropped', { session: this.id })
+      try {
+        await this.ensureInspected()
+      } catch (e) {
+        // A setting the file cannot be read with (e.g. UTF-16 on a UTF-8 file) changes nothing.
+        this.restore(before)
+        throw e
       }
-      this.sha256 = r.info.sha256
-      this.inspected = r
     }
+    await this.ensureInspected()
     this.deps.save(this)
-    return this.inspected
+    return this.inspected as InspectResult
+  }
+
+  private async ensureInspected(): Promise<void> {
+    if (this.inspected) return
+    const r = await this.readPreview()
+    if (this.sha256 && this.sha256 !== r.info.sha256) {
+      // The file changed since the draft was saved: earlier cell edits may point at other rows.
+      this.state.edits = {}
+      this.deps.log.info('import draft file changed; edits dropped', { session: this.id })
+    }
+    this.sha256 = r.info.sha256
+    this.inspected = r
+  }
+
+  private snapshot() {
+    return {
+      overrides: this.state.overrides,
+      edits: this.state.edits,
+      inspected: this.inspected,
+      table: this.table,
+      mapping: this.mapping,
+      remembered: this.remembered,
+      validated: this.validated,
+    }
+  }
+
+  private restore(s: ReturnType<ImportSession['snapshot']>): void {
+    this.state.overrides = s.overrides
+    this.state.edits = s.edits
+    this.inspected = s.inspected
+    this.table = s.table
+    this.mapping = s.mapping
+    this.remembered = s.remembered
+    this.validated = s.validated
   }
 
   /**

@@ -421,6 +421,16 @@ describe('import session (the screens 1–5 operations, real files and SQLite)',
     expect(forced.encoding).toBe('utf-8')
     expect(forced.overrides).toEqual({ encoding: 'utf-8' })
     expect(forced.preview[0].cells[5]).not.toBe('Fjordkraft Rør AS')
+
+    // A setting the file cannot be read with is refused and changes nothing.
+    const bad = await app.dispatch('import:read', { sessionId, overrides: { headerRow: 500 } })
+    expect(bad.ok).toBe(false)
+    const still = await app.call<ReadView>('import:read', { sessionId })
+    expect(still.overrides).toEqual({ encoding: 'utf-8' })
+    // Reset: back to what was detected.
+    const reset = await app.call<ReadView>('import:read', { sessionId, overrides: {} })
+    expect(reset.encoding).toBe('windows-1252')
+    expect(reset.preview[0].cells[5]).toBe('Fjordkraft Rør AS')
     await app.close()
   })
 

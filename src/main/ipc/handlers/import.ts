@@ -91,7 +91,7 @@ export function importHandlers(ctx: HandlerContext): AreaHandlers<'import'> & Ar
     'import:read': async ({ sessionId, overrides }) => {
       const s = sessions.get(sessionId)
       s.setStep('read')
-      const r = await s.inspect(Object.keys(overrides).length > 0 ? overrides : undefined)
+      const r = await s.inspect(overrides)
       return readView(s, r, s.sizeBytes)
     },
     'import:mapping': async ({ sessionId }) => {

@@ -44,7 +44,7 @@ export function ReadScreen({ route }: { route: RouteOf<'read'> }) {
   const progress = useImportProgress(route.sessionId)
 
   const load = useCallback(
-    async (overrides: ReadOverrides) => {
+    async (overrides?: ReadOverrides) => {
       setBusy(true)
       const v = await call(api.import.read({ sessionId: route.sessionId, overrides }))
       if (v) setView(v)
@@ -54,8 +54,8 @@ export function ReadScreen({ route }: { route: RouteOf<'read'> }) {
   )
   // biome-ignore lint/correctness/useExhaustiveDependencies: first load only; later loads come from changes
   useEffect(() => {
-    // An empty object keeps the session's saved overrides (a resumed draft); main answers with them.
-    void load({ ...view?.overrides })
+    // No overrides: the session keeps its own (a resumed draft), and main answers with them.
+    void load()
   }, [])
 
   const change = (patch: ReadOverrides) => void load({ ...view?.overrides, ...patch })
@@ -137,7 +137,7 @@ export function ReadScreen({ route }: { route: RouteOf<'read'> }) {
                 onChange={(n) => change({ headerRow: n })}
               />
               {Object.keys(view.overrides).length > 0 && (
-                <Button variant="ghost" onClick={() => void load({})}>
+                <Button variant="ghost" onClick={() => void load({})} data-testid="read-reset">
                   {t('read.reset')}
                 </Button>
               )}
