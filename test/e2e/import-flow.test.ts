@@ -72,6 +72,10 @@ describe('import flow in Chromium (Start → Read → Map → Review → Plan), 
     expect(await page.getByTestId('map-select-merchant_reference').inputValue()).toBe('Fakturanr')
     expect(await page.getByTestId('map-select-email').inputValue()).toBe('E-post')
     expect(await page.getByTestId('map-select-vat').inputValue()).toBe('MVA-sats')
+    // A field the file lacks can get one fixed value for every row.
+    await page.getByTestId('map-select-invoice_channel').selectOption({ label: 'Fixed value for all rows …' })
+    await page.getByTestId('map-constant-invoice_channel').selectOption('kravia')
+    await expect.poll(() => text(page, 'map-confidence-invoice_channel')).toBe('Fixed value')
     await shoot(app, 'map')
 
     // 4: the bad e-mail is marked on its own cell, with the reason.

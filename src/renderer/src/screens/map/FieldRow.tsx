@@ -14,6 +14,13 @@ const sourceLabel: Record<MatchSource, MessageKey> = {
   none: 'map.srcNone',
 }
 
+/** Fields with a fixed set of values get a list instead of free text for their fixed value. */
+const CHOICES: Partial<Record<string, readonly string[]>> = {
+  payment_product_type: ['b2b', 'b2c', 'b2b_grouped'],
+  invoice_channel: ['kravia', 'merchant'],
+  currency: ['NOK'],
+}
+
 const CONSTANT = '\u0000constant'
 const NONE = '\u0000none'
 
@@ -83,15 +90,34 @@ export function FieldRow({
               void onChange(f.field, null, constant)
             }}
           >
-            <input
-              aria-label={t('map.constantFor', { field: label })}
-              value={constant}
-              data-testid={`map-constant-${f.field}`}
-              onChange={(e) => setConstant(e.target.value)}
-              onBlur={() => {
-                if (constant !== (f.constant ?? '')) void onChange(f.field, null, constant)
-              }}
-            />
+            {CHOICES[f.field] ? (
+              <select
+                aria-label={t('map.constantFor', { field: label })}
+                value={constant}
+                data-testid={`map-constant-${f.field}`}
+                onChange={(e) => {
+                  setConstant(e.target.value)
+                  if (e.target.value !== '') void onChange(f.field, null, e.target.value)
+                }}
+              >
+                <option value="">—</option>
+                {CHOICES[f.field]?.map((c) => (
+                  <option key={c} value={c}>
+                    {c}
+                  </option>
+                ))}
+              </select>
+            ) : (
+              <input
+                aria-label={t('map.constantFor', { field: label })}
+                value={constant}
+                data-testid={`map-constant-${f.field}`}
+                onChange={(e) => setConstant(e.target.value)}
+                onBlur={() => {
+                  if (constant !== (f.constant ?? '')) void onChange(f.field, null, constant)
+                }}
+              />
+            )}
           </form>
         )}
       </td>
