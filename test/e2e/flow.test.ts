@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { getBatch, getInvoiceByReference, listInvoices } from '../../src/main/runs/journal'
 import { type Harness, launchChromium, startHarness } from './harness'
+import { eventually } from './run-helpers'
 
 const FIXTURE = join(import.meta.dirname, '../fixtures/import-ui/norsk-faktura.csv')
 const rowsOnScreen = (page: Page) => page.locator('[data-testid=run-grid] [role=row][data-row]')
@@ -72,21 +73,21 @@ describe('the whole flow in Chromium: spreadsheet → invoices → void → paym
     await badCell.dblclick()
     await page.getByTestId('cell-editor').fill('eva.berg@example.no')
     await page.getByTestId('cell-editor').press('Enter')
-    await expect.poll(() => page.getByTestId('totals-invoices').textContent()).toBe('4')
+    await eventually(() => page.getByTestId('totals-invoices').textContent()).toBe('4')
 
     // Confirm the plan: the Run screen starts sending at once.
     await page.getByTestId('to-plan').click()
-    await expect.poll(() => page.getByTestId('plan-invoices').textContent()).toBe('4')
+    await eventually(() => page.getByTestId('plan-invoices').textContent()).toBe('4')
     await page.getByTestId('plan-send').click()
     await page.getByTestId('run-screen').waitFor()
     const batchId = (harness.db.prepare('SELECT id FROM batches').get() as { id: string }).id
 
     // Statuses arrive: every invoice is invoiced at Kravia, with a number shown in the grid.
-    await expect
-      .poll(() => page.getByTestId('run-state').getAttribute('data-state'), { timeout: 30_000 })
-      .toBe('finished')
-    await expect.poll(() => page.getByTestId('run-progress').textContent()).toContain('4 of 4 done, 0 failed')
-    await expect.poll(() => rowsOnScreen(page).count()).toBe(4)
+    await eventually(() => page.getByTestId('run-state').getAttribute('data-state'), {
+      timeout: 30_000,
+    }).toBe('finished')
+    await eventually(() => page.getByTestId('run-progress').textContent()).toContain('4 of 4 done, 0 failed')
+    await eventually(() => rowsOnScreen(page).count()).toBe(4)
     const refs = listInvoices(harness.db, batchId).map((i) => i.merchant_reference)
     expect(refs.sort()).toEqual(['1001', '1002', '1003', '1005'])
     for (const ref of refs) expect(getInvoiceByReference(harness.db, batchId, ref)?.state).toBe('authorized')
@@ -95,14 +96,14 @@ describe('the whole flow in Chromium: spreadsheet → invoices → void → paym
     // Void one invoice (1002) after the confirmation names count and amount.
     await page.getByTestId('select-1002').check()
     await page.getByTestId('void-selected').click()
-    await expect
-      .poll(() => page.getByTestId('action-summary').textContent())
-      .toContain('1 invoice of NOK 850.00')
+    await eventually(() => page.getByTestId('action-summary').textContent()).toContain(
+      '1 invoice of NOK 850.00',
+    )
     await page.getByTestId('action-confirm').click()
-    await expect.poll(() => getInvoiceByReference(harness.db, batchId, '1002')?.state).toBe('voided')
-    await expect
-      .poll(() => page.locator('[data-testid=run-grid] [role=row]', { hasText: '1002' }).textContent())
-      .toContain('Voided')
+    await eventually(() => getInvoiceByReference(harness.db, batchId, '1002')?.state).toBe('voided')
+    await eventually(() =>
+      page.locator('[data-testid=run-grid] [role=row]', { hasText: '1002' }).textContent(),
+    ).toContain('Voided')
 
     // The customer of 1001 pays in full (the sandbox's payment control), then History refreshes.
     const paid = getInvoiceByReference(harness.db, batchId, '1001')!
@@ -121,21 +122,19 @@ describe('the whole flow in Chromium: spreadsheet → invoices → void → paym
     await page.getByTestId('refresh-payments').click()
     const bucket = (name: string) =>
       page.locator(`[data-testid=payment-chart] g[data-bucket=${name}]`).getAttribute('data-amount')
-    await expect.poll(() => bucket('paid')).toBe(String(paid.amount))
+    await eventually(() => bucket('paid')).toBe(String(paid.amount))
     expect(await bucket('voided')).toBe('85000')
     expect(getInvoiceByReference(harness.db, batchId, '1001')?.state).toBe('paid')
 
     // Export the report and read what was written.
     await page.getByTestId('export-csv').click()
-    await expect
-      .poll(() => {
-        try {
-          return readFileSync(join(dir, 'rapport.csv'), 'utf8').length
-        } catch {
-          return 0
-        }
-      })
-      .toBeGreaterThan(0)
+    await eventually(() => {
+      try {
+        return readFileSync(join(dir, 'rapport.csv'), 'utf8').length
+      } catch {
+        return 0
+      }
+    }).toBeGreaterThan(0)
     const csv = readFileSync(join(dir, 'rapport.csv'), 'utf8').replace(/^\uFEFF/, '')
     const [header, ...lines] = csv.trim().split(/\r?\n/).map(cells)
     const col = (name: string) => header.indexOf(name)

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunProgress, RunRow } from '../../src/shared/contract'
 import { getBatch, listInvoices } from '../../src/main/runs/journal'
 import { type Harness, launchChromium, startHarness } from './harness'
-import { eventsIn, recordFrames, seedBatch } from './run-helpers'
+import { eventsIn, recordFrames, seedBatch, eventually } from './run-helpers'
 
 describe('run progress reaches the page in batches', () => {
   let harness: Harness
@@ -30,9 +30,9 @@ describe('run progress reaches the page in batches', () => {
     await app.page.getByTestId('open-run').click()
     await app.page.getByTestId('run-resume').click()
     const t0 = Date.now()
-    await expect
-      .poll(() => app.page.getByTestId('run-state').getAttribute('data-state'), { timeout: 60_000 })
-      .toBe('finished')
+    await eventually(() => app.page.getByTestId('run-state').getAttribute('data-state'), {
+      timeout: 60_000,
+    }).toBe('finished')
     const seconds = (Date.now() - t0) / 1000
     expect(getBatch(harness.db, batchId)?.state).toBe('finished')
 

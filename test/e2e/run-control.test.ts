@@ -8,7 +8,7 @@ import {
   setInvoiceState,
 } from '../../src/main/runs/journal'
 import { type Harness, launchChromium, startHarness } from './harness'
-import { seedBatch } from './run-helpers'
+import { seedBatch, eventually } from './run-helpers'
 
 const state = (harness: Harness, batchId: string) => getBatch(harness.db, batchId)?.state
 const sent = (harness: Harness, batchId: string) => {
@@ -37,27 +37,27 @@ describe('run control in Chromium: pause, continue, cancel, resume offer, fix an
     await page.getByTestId(`open-batch-${batchId}`).click()
     await page.getByTestId('open-run').click()
     await page.getByTestId('run-resume').click()
-    await expect.poll(() => page.getByTestId('run-state').getAttribute('data-state')).toBe('running')
-    await expect
-      .poll(() => page.getByTestId('run-rate').textContent())
-      .toMatch(/per second · (Done about|Estimating)/)
-    await expect.poll(() => sent(harness, batchId)).toBeGreaterThan(2)
+    await eventually(() => page.getByTestId('run-state').getAttribute('data-state')).toBe('running')
+    await eventually(() => page.getByTestId('run-rate').textContent()).toMatch(
+      /per second · (Done about|Estimating)/,
+    )
+    await eventually(() => sent(harness, batchId)).toBeGreaterThan(2)
 
     await page.getByTestId('run-pause').click()
-    await expect.poll(() => state(harness, batchId), { timeout: 15_000 }).toBe('paused')
-    await expect.poll(() => page.getByTestId('run-paused').textContent()).toContain('The batch is paused.')
+    await eventually(() => state(harness, batchId), { timeout: 15_000 }).toBe('paused')
+    await eventually(() => page.getByTestId('run-paused').textContent()).toContain('The batch is paused.')
     const atPause = sent(harness, batchId)
     await new Promise((r) => setTimeout(r, 600))
     expect(sent(harness, batchId)).toBe(atPause)
 
     await page.getByTestId('run-resume').click()
-    await expect.poll(() => sent(harness, batchId)).toBeGreaterThan(atPause)
+    await eventually(() => sent(harness, batchId)).toBeGreaterThan(atPause)
     await page.getByTestId('run-cancel').click()
     await page.getByTestId('cancel-dialog').waitFor()
     await page.getByTestId('cancel-confirm').click()
-    await expect
-      .poll(() => page.getByTestId('run-state').getAttribute('data-state'), { timeout: 15_000 })
-      .toBe('cancelled')
+    await eventually(() => page.getByTestId('run-state').getAttribute('data-state'), {
+      timeout: 15_000,
+    }).toBe('cancelled')
     const counts = getCounts(harness.db, batchId)
     expect(counts.pending ?? 0).toBe(0)
     expect(counts.sending ?? 0).toBe(0)
@@ -69,11 +69,11 @@ describe('run control in Chromium: pause, continue, cancel, resume offer, fix an
   it('continues when Continue is pressed while a pause is still finishing', async () => {
     const batchId = seedBatch(harness.db, 10, { prefix: 'PR', settings: { rate: 10, concurrency: 2 } })
     await harness.dispatch('runs:start', { batchId })
-    await expect.poll(() => sent(harness, batchId)).toBeGreaterThan(0)
+    await eventually(() => sent(harness, batchId)).toBeGreaterThan(0)
     const paused = await harness.dispatch('runs:pause', { batchId })
     const resumed = await harness.dispatch('runs:resume', { batchId })
     expect(paused.ok && resumed.ok).toBe(true)
-    await expect.poll(() => state(harness, batchId), { timeout: 20_000 }).toBe('finished')
+    await eventually(() => state(harness, batchId), { timeout: 20_000 }).toBe('finished')
     expect(getCounts(harness.db, batchId)).toEqual({ authorized: 10 })
   })
 
@@ -86,14 +86,14 @@ describe('run control in Chromium: pause, continue, cancel, resume offer, fix an
     await page.getByTestId('open-run').click()
     await page.getByRole('heading', { name: `Sending av bunt ${batchId}` }).waitFor()
     await page.getByTestId('run-resume').click()
-    await expect.poll(() => getBatch(harness.db, batchId)?.pause_reason).toBe('canary')
+    await eventually(() => getBatch(harness.db, batchId)?.pause_reason).toBe('canary')
     expect(getCounts(harness.db, batchId)).toEqual({ authorized: 3, pending: 7 })
-    await expect
-      .poll(() => page.getByTestId('run-paused').textContent())
-      .toContain('De første fakturaene er sendt')
+    await eventually(() => page.getByTestId('run-paused').textContent()).toContain(
+      'De første fakturaene er sendt',
+    )
     expect(await page.getByTestId('run-resume').textContent()).toBe('Fortsett')
     await page.getByTestId('run-resume').click()
-    await expect.poll(() => state(harness, batchId)).toBe('finished')
+    await eventually(() => state(harness, batchId)).toBe('finished')
     expect(getCounts(harness.db, batchId)).toEqual({ authorized: 10 })
     app.assertClean()
   })
@@ -101,9 +101,9 @@ describe('run control in Chromium: pause, continue, cancel, resume offer, fix an
   it('offers to resume an unfinished batch when the app starts, and finishes it', async () => {
     const batchId = seedBatch(harness.db, 12, { prefix: 'RS', settings: { rate: 4, concurrency: 1 } })
     await harness.dispatch('runs:start', { batchId })
-    await expect.poll(() => sent(harness, batchId)).toBeGreaterThan(0)
+    await eventually(() => sent(harness, batchId)).toBeGreaterThan(0)
     await harness.dispatch('runs:pause', { batchId })
-    await expect.poll(() => state(harness, batchId)).toBe('paused')
+    await eventually(() => state(harness, batchId)).toBe('paused')
 
     const app = await harness.open(browser, { locale: 'en-GB' })
     const { page } = app
@@ -112,7 +112,7 @@ describe('run control in Chromium: pause, continue, cancel, resume offer, fix an
     await page.getByTestId(`resume-${batchId}`).click()
     await page.getByTestId('run-screen').waitFor()
     await page.getByTestId('run-resume').click()
-    await expect.poll(() => state(harness, batchId), { timeout: 20_000 }).toBe('finished')
+    await eventually(() => state(harness, batchId), { timeout: 20_000 }).toBe('finished')
     expect(getCounts(harness.db, batchId)).toEqual({ authorized: 12 })
     app.assertClean()
   })
@@ -127,11 +127,11 @@ describe('run control in Chromium: pause, continue, cancel, resume offer, fix an
     const app = await harness.open(browser, { locale: 'en-GB' })
     const { page } = app
     await page.getByTestId(`resume-${batchId}`).click()
-    await expect
-      .poll(() => page.getByTestId('run-paused').textContent())
-      .toContain('Sending stopped unexpectedly')
+    await eventually(() => page.getByTestId('run-paused').textContent()).toContain(
+      'Sending stopped unexpectedly',
+    )
     await page.getByTestId('run-resume').click()
-    await expect.poll(() => state(harness, batchId), { timeout: 20_000 }).toBe('finished')
+    await eventually(() => state(harness, batchId), { timeout: 20_000 }).toBe('finished')
     expect(getCounts(harness.db, batchId)).toEqual({ authorized: 8 })
     // Each reference exists exactly once at the sandbox.
     const inv = getInvoiceByReference(harness.db, batchId, 'CR-00001')!
@@ -150,7 +150,7 @@ describe('run control in Chromium: pause, continue, cancel, resume offer, fix an
   it('fixes failed invoices in the review grid and sends them as a follow-up batch', async () => {
     const batchId = seedBatch(harness.db, 6, { prefix: 'FX', bad: [2] })
     await harness.dispatch('runs:start', { batchId })
-    await expect.poll(() => state(harness, batchId)).toBe('finished')
+    await eventually(() => state(harness, batchId)).toBe('finished')
     expect(getCounts(harness.db, batchId)).toEqual({ authorized: 5, failed: 1 })
 
     const app = await harness.open(browser, { locale: 'en-GB', viewport: { width: 1360, height: 900 } })
@@ -164,14 +164,14 @@ describe('run control in Chromium: pause, continue, cancel, resume offer, fix an
     await bad.dblclick()
     await page.getByTestId('cell-editor').fill('+4791234567')
     await page.getByTestId('cell-editor').press('Enter')
-    await expect.poll(() => page.getByTestId('totals-invoices').textContent()).toBe('1')
+    await eventually(() => page.getByTestId('totals-invoices').textContent()).toBe('1')
     await page.getByTestId('to-plan').click()
     await page.getByTestId('plan-send').click()
     await page.getByTestId('run-screen').waitFor()
     const followUp = (
       harness.db.prepare('SELECT id FROM batches WHERE parent_batch_id = ?').get(batchId) as { id: string }
     ).id
-    await expect.poll(() => state(harness, followUp), { timeout: 20_000 }).toBe('finished')
+    await eventually(() => state(harness, followUp), { timeout: 20_000 }).toBe('finished')
     expect(getCounts(harness.db, followUp)).toEqual({ authorized: 1 })
     expect(getInvoiceByReference(harness.db, batchId, 'FX-00003')?.superseded_by_batch).toBe(followUp)
 
@@ -180,9 +180,9 @@ describe('run control in Chromium: pause, continue, cancel, resume offer, fix an
     await page.getByTestId(`open-batch-${batchId}`).click()
     await page.getByTestId('open-run').click()
     await page.getByTestId('state-filter').selectOption('failed')
-    await expect
-      .poll(() => page.getByTestId('run-grid').textContent())
-      .toContain(`Superseded by batch ${followUp}`)
+    await eventually(() => page.getByTestId('run-grid').textContent()).toContain(
+      `Superseded by batch ${followUp}`,
+    )
     // Nothing is left to fix there, so "fix and retry" is no longer offered.
     expect(await page.getByTestId('fix-retry').count()).toBe(0)
     app.assertClean()

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core'
+import { expect } from 'vitest'
 
 /**
  * Shared helpers for the run, history, settings and flow tests: the raw WebSocket frames the
@@ -128,4 +129,9 @@ export function eventsIn<T>(frames: readonly string[], channel: string): T[] {
     if (m.kind === 'event' && m.channel === channel && m.payload !== undefined) out.push(m.payload)
   }
   return out
+}
+
+/** `expect.poll` with room for a busy 2-core CI box (vitest's default gives up after 1 s). */
+export function eventually<T>(fn: () => T | Promise<T>, options: { timeout?: number } = {}) {
+  return expect.poll(fn, { timeout: 15_000, interval: 100, ...options })
 }

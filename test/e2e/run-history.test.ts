@@ -7,14 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as XLSX from 'xlsx'
 import { getBatch, getInvoiceByReference } from '../../src/main/runs/journal'
 import { callApi, type Harness, launchChromium, startHarness } from './harness'
-import { seedBatch } from './run-helpers'
+import { seedBatch, eventually } from './run-helpers'
 
 async function runToEnd(harness: Harness, batchId: string): Promise<void> {
   const r = await harness.dispatch('runs:start', { batchId })
   expect(r.ok).toBe(true)
-  await expect
-    .poll(() => getBatch(harness.db, batchId)?.state, { timeout: 30_000 })
-    .toMatch(/finished|paused/)
+  await eventually(() => getBatch(harness.db, batchId)?.state, { timeout: 30_000 }).toMatch(/finished|paused/)
 }
 
 /** The sandbox's customer-pays control, found through an invoice's own sandbox link. */
@@ -68,7 +66,7 @@ describe('history in Chromium', () => {
     await page.getByTestId('refresh-payments').click()
     const bucket = (name: string) =>
       page.locator(`[data-testid=payment-chart] g[data-bucket=${name}]`).getAttribute('data-amount')
-    await expect.poll(() => bucket('paid')).toBe(String(paid.amount))
+    await eventually(() => bucket('paid')).toBe(String(paid.amount))
     expect(await bucket('partPaid')).toBe(String(part.amount))
     const counts = await page.getByTestId('state-counts').textContent()
     expect(counts).toMatch(/Part-paid\s*1/)
@@ -79,10 +77,10 @@ describe('history in Chromium', () => {
     }
 
     await page.getByTestId('export-csv').click()
-    await expect.poll(() => harness.dialogs.calls?.filter((c) => c.kind === 'saveFile').length).toBe(1)
-    await expect
-      .poll(() => readFileSync(join(outDir, 'report.csv'), 'utf8').length, { timeout: 5000 })
-      .toBeGreaterThan(0)
+    await eventually(() => harness.dialogs.calls?.filter((c) => c.kind === 'saveFile').length).toBe(1)
+    await eventually(() => readFileSync(join(outDir, 'report.csv'), 'utf8').length, {
+      timeout: 5000,
+    }).toBeGreaterThan(0)
     const csv = readFileSync(join(outDir, 'report.csv'), 'utf8')
     expect(csv.charCodeAt(0)).toBe(0xfeff)
     const lines = csv.trim().split(/\r?\n/)
@@ -91,30 +89,26 @@ describe('history in Chromium', () => {
     expect(lines.find((l) => l.includes('INV-00012'))).toMatch(/phone_number/)
 
     await page.getByTestId('export-xlsx').click()
-    await expect.poll(() => harness.dialogs.calls?.filter((c) => c.kind === 'saveFile').length).toBe(2)
-    await expect
-      .poll(() => {
-        try {
-          return readFileSync(join(outDir, 'report.xlsx')).length
-        } catch {
-          return 0
-        }
-      })
-      .toBeGreaterThan(0)
+    await eventually(() => harness.dialogs.calls?.filter((c) => c.kind === 'saveFile').length).toBe(2)
+    await eventually(() => {
+      try {
+        return readFileSync(join(outDir, 'report.xlsx')).length
+      } catch {
+        return 0
+      }
+    }).toBeGreaterThan(0)
     const wb = XLSX.read(readFileSync(join(outDir, 'report.xlsx')))
     const rows = XLSX.utils.sheet_to_json<Record<string, unknown>>(wb.Sheets[wb.SheetNames[0]])
     expect(rows).toHaveLength(12)
 
     await page.getByTestId('export-failed').click()
-    await expect
-      .poll(() => {
-        try {
-          return readFileSync(join(outDir, 'failed.csv'), 'utf8')
-        } catch {
-          return ''
-        }
-      })
-      .toContain('INV-00012')
+    await eventually(() => {
+      try {
+        return readFileSync(join(outDir, 'failed.csv'), 'utf8')
+      } catch {
+        return ''
+      }
+    }).toContain('INV-00012')
     app.assertClean()
   })
 
@@ -127,7 +121,7 @@ describe('history in Chromium', () => {
     const quick = seedBatch(harness.db, 3, { prefix: 'FG', settings: { rate: 2, concurrency: 1 } })
     await harness.dispatch('runs:start', { batchId: quick })
     skew += 60_000
-    await expect.poll(() => getBatch(harness.db, quick)?.state, { timeout: 30_000 }).toBe('finished')
+    await eventually(() => getBatch(harness.db, quick)?.state, { timeout: 30_000 }).toBe('finished')
     await new Promise((r) => setTimeout(r, 300))
     expect(harness.notifier.sent.length).toBe(before)
 
@@ -137,7 +131,7 @@ describe('history in Chromium', () => {
     // The run "takes" a minute by the app's clock (it is paced at 2/s, so it is still going).
     expect(getBatch(harness.db, long)?.state).toBe('running')
     skew += 60_000
-    await expect.poll(() => harness.notifier.sent.length, { timeout: 30_000 }).toBe(before + 1)
+    await eventually(() => harness.notifier.sent.length, { timeout: 30_000 }).toBe(before + 1)
     expect(harness.notifier.sent.at(-1)).toEqual({
       title: `Batch ${long} is finished`,
       body: '3 of 3 sent, 0 failed.',

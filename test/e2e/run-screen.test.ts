@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { getCounts, getInvoiceByReference } from '../../src/main/runs/journal'
 import { type Harness, launchChromium, startHarness } from './harness'
-import { seedBatch } from './run-helpers'
+import { seedBatch, eventually } from './run-helpers'
 
 describe('run screen in Chromium, against the built-in sandbox', () => {
   let harness: Harness
@@ -26,26 +26,26 @@ describe('run screen in Chromium, against the built-in sandbox', () => {
     await page.getByTestId(`open-batch-${batchId}`).click()
     await page.getByTestId('open-run').click()
     await page.getByTestId('run-screen').waitFor()
-    await expect.poll(() => page.getByTestId('run-paused').textContent()).toContain('Ready to send')
+    await eventually(() => page.getByTestId('run-paused').textContent()).toContain('Ready to send')
     await page.getByTestId('run-resume').click()
-    await expect
-      .poll(() => page.getByTestId('run-state').getAttribute('data-state'), { timeout: 30_000 })
-      .toBe('finished')
-    await expect
-      .poll(() => page.getByTestId('run-progress').textContent())
-      .toContain('60 of 60 done, 2 failed')
+    await eventually(() => page.getByTestId('run-state').getAttribute('data-state'), {
+      timeout: 30_000,
+    }).toBe('finished')
+    await eventually(() => page.getByTestId('run-progress').textContent()).toContain(
+      '60 of 60 done, 2 failed',
+    )
     expect(getCounts(harness.db, batchId)).toEqual({ authorized: 56, awaiting_capture: 2, failed: 2 })
 
     // The grid shows the journal's states (first rows are on screen without scrolling).
     const firstRow = page.locator('[data-testid=run-grid] [role=row][data-row="0"]')
-    await expect.poll(() => firstRow.textContent()).toContain('Invoiced')
+    await eventually(() => firstRow.textContent()).toContain('Invoiced')
     // Filter to the failures: both, with Dintero's message naming the field.
     await page.getByTestId('state-filter').selectOption('failed')
-    await expect.poll(() => page.locator('[data-testid=run-grid] [role=row][data-row]').count()).toBe(2)
+    await eventually(() => page.locator('[data-testid=run-grid] [role=row][data-row]').count()).toBe(2)
     expect(await page.getByTestId('run-grid').textContent()).toMatch(/INV-00005.*phone_number/)
     await page.getByTestId('state-filter').selectOption('')
     await page.getByTestId('run-search').fill('INV-00033')
-    await expect.poll(() => page.locator('[data-testid=run-grid] [role=row][data-row]').count()).toBe(1)
+    await eventually(() => page.locator('[data-testid=run-grid] [role=row][data-row]').count()).toBe(1)
 
     // Keyboard: into the grid, Enter opens the drawer with the invoice's Kravia details.
     await page.getByTestId('run-grid').focus()
@@ -55,11 +55,11 @@ describe('run screen in Chromium, against the built-in sandbox', () => {
     const drawer = page.getByTestId('row-drawer')
     await drawer.waitFor()
     const inv = getInvoiceByReference(harness.db, batchId, 'INV-00033')!
-    await expect.poll(() => page.getByTestId('drawer-kid').textContent()).toBe(inv.kid)
+    await eventually(() => page.getByTestId('drawer-kid').textContent()).toBe(inv.kid)
     expect(await page.getByTestId('drawer-invoice-number').textContent()).toBe(inv.invoice_number)
     expect(await page.getByTestId('drawer-attempts').textContent()).toContain('200')
     await page.getByTestId('open-invoice').click()
-    await expect.poll(() => harness.opener.opened.length).toBe(1)
+    await eventually(() => harness.opener.opened.length).toBe(1)
     expect(harness.opener.opened[0]).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/__sandbox\/invoices\//)
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme })
@@ -67,11 +67,11 @@ describe('run screen in Chromium, against the built-in sandbox', () => {
     }
     // Void this one invoice from the drawer, through the same confirmation.
     await page.getByTestId('drawer-void').click()
-    await expect
-      .poll(() => page.getByTestId('action-summary').textContent())
-      .toContain('1 invoice of NOK 125.32')
+    await eventually(() => page.getByTestId('action-summary').textContent()).toContain(
+      '1 invoice of NOK 125.32',
+    )
     await page.getByTestId('action-confirm').click()
-    await expect.poll(() => page.getByTestId('drawer-state').textContent()).toBe('Voided')
+    await eventually(() => page.getByTestId('drawer-state').textContent()).toBe('Voided')
     expect(await page.getByTestId('drawer-void').count()).toBe(0)
     await page.getByTestId('row-drawer').focus()
     await page.keyboard.press('Escape')
@@ -86,27 +86,23 @@ describe('run screen in Chromium, against the built-in sandbox', () => {
     await page.getByTestId(`open-batch-${batchId}`).click()
     await page.getByTestId('open-run').click()
     await page.getByTestId('run-search').fill('INV-00012')
-    await expect.poll(() => page.locator('[data-testid=run-grid] [role=row][data-row]').count()).toBe(1)
+    await eventually(() => page.locator('[data-testid=run-grid] [role=row][data-row]').count()).toBe(1)
     await page.getByTestId('select-INV-00012').check()
     await page.getByTestId('void-selected').click()
     const inv = getInvoiceByReference(harness.db, batchId, 'INV-00012')!
-    await expect
-      .poll(() => page.getByTestId('action-summary').textContent())
-      .toContain(
-        `1 invoice of NOK ${Math.floor(inv.amount / 100)}.${String(inv.amount % 100).padStart(2, '0')}`,
-      )
+    await eventually(() => page.getByTestId('action-summary').textContent()).toContain(
+      `1 invoice of NOK ${Math.floor(inv.amount / 100)}.${String(inv.amount % 100).padStart(2, '0')}`,
+    )
     await page.getByTestId('action-confirm').click()
-    await expect.poll(() => getInvoiceByReference(harness.db, batchId, 'INV-00012')!.state).toBe('voided')
-    await expect.poll(() => page.getByTestId('run-grid').textContent()).toContain('Voided')
+    await eventually(() => getInvoiceByReference(harness.db, batchId, 'INV-00012')!.state).toBe('voided')
+    await eventually(() => page.getByTestId('run-grid').textContent()).toContain('Voided')
 
     // Capture is offered because two invoices wait for the merchant; "all" captures exactly those.
     await page.getByTestId('run-search').fill('')
     await page.getByTestId('capture-all').click()
-    await expect
-      .poll(() => page.getByTestId('action-summary').textContent())
-      .toContain('2 invoices totalling')
+    await eventually(() => page.getByTestId('action-summary').textContent()).toContain('2 invoices totalling')
     await page.getByTestId('action-confirm').click()
-    await expect.poll(() => getCounts(harness.db, batchId).awaiting_capture ?? 0).toBe(0)
+    await eventually(() => getCounts(harness.db, batchId).awaiting_capture ?? 0).toBe(0)
     app.assertClean()
   })
 })

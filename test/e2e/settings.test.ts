@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { MemorySecretStore } from '../../src/main/platform-fakes'
 import { callApi, type Harness, launchChromium, startHarness } from './harness'
-import { pageStrings, recordFrames } from './run-helpers'
+import { pageStrings, recordFrames, eventually } from './run-helpers'
 
 const SECRET = 'Sx9-hemmelig-kQ2vT7pL0zR4'
 const CLIENT_ID = 'client-id-7Fq2Lm'
@@ -33,7 +33,7 @@ describe('settings in Chromium', () => {
     await form.getByLabel('Client id').fill(CLIENT_ID)
     await app.page.getByTestId('secret-test').fill(SECRET)
     await app.page.getByTestId('save-credentials-test').click()
-    await expect.poll(() => app.page.getByTestId('stored-test').textContent()).toContain('yes')
+    await eventually(() => app.page.getByTestId('stored-test').textContent()).toContain('yes')
 
     // Main has it, in the secret store only.
     expect(harness.secrets.get('dintero.test.client_secret')).toBe(SECRET)
@@ -63,11 +63,11 @@ describe('settings in Chromium', () => {
     }
     const badge = () => app.page.getByTestId('env-badge').first().getAttribute('data-env')
     await app.page.getByTestId('env-test').click()
-    await expect.poll(env).toBe('test')
-    await expect.poll(badge).toBe('test')
+    await eventually(env).toBe('test')
+    await eventually(badge).toBe('test')
     await app.page.getByTestId('env-sandbox').click()
-    await expect.poll(env).toBe('sandbox')
-    await expect.poll(badge).toBe('sandbox')
+    await eventually(env).toBe('sandbox')
+    await eventually(badge).toBe('sandbox')
     app.assertClean()
   })
 
@@ -75,18 +75,16 @@ describe('settings in Chromium', () => {
     const app = await harness.open(browser, { locale: 'en-GB' })
     await app.page.getByTestId('nav-settings').click()
     await app.page.getByTestId('test-connection-sandbox').click()
-    await expect
-      .poll(() => app.page.getByTestId('connection-result-sandbox').textContent(), { timeout: 15_000 })
-      .toMatch(/Connected to Sandbox as T12345678/)
+    await eventually(() => app.page.getByTestId('connection-result-sandbox').textContent(), {
+      timeout: 15_000,
+    }).toMatch(/Connected to Sandbox as T12345678/)
     await app.page.getByTestId('days-until-due').fill('21')
     await app.page.getByTestId('save-defaults').click()
-    await expect.poll(async () => (await callApi(app.page, 'settings:get', {})).ok).toBe(true)
-    await expect
-      .poll(async () => {
-        const r = await callApi(app.page, 'settings:get', {})
-        return r.ok ? r.value.defaults.daysUntilDue : null
-      })
-      .toBe(21)
+    await eventually(async () => (await callApi(app.page, 'settings:get', {})).ok).toBe(true)
+    await eventually(async () => {
+      const r = await callApi(app.page, 'settings:get', {})
+      return r.ok ? r.value.defaults.daysUntilDue : null
+    }).toBe(21)
     // Keyboard: the language radios are reachable and switch the whole UI.
     await app.page.getByTestId('lang-nb').focus()
     await app.page.keyboard.press('Space')
@@ -110,7 +108,7 @@ describe('settings in Chromium', () => {
     try {
       const app = await insecure.open(browser, { locale: 'en-GB' })
       await app.page.getByTestId('nav-settings').click()
-      await expect.poll(() => app.page.getByTestId('secure-store').textContent()).toContain('basic_text')
+      await eventually(() => app.page.getByTestId('secure-store').textContent()).toContain('basic_text')
       expect(await app.page.getByTestId('save-credentials-production').isDisabled()).toBe(true)
       const r = await callApi(app.page, 'settings:saveCredentials', {
         environment: 'production',
