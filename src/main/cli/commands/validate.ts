@@ -145,27 +145,34 @@ export const command: Command = {
         errors: r.errors.length,
         ms: Date.now() - started,
       })
-      if (ctx.json) {
-        ctx.out(
-          JSON.stringify({
-            mapping: v.suggestion.mapping,
-            constants: v.constants,
-            invoices: r.invoices.map((i) => ({
-              merchant_reference: i.merchant_reference,
-              rows: i.rows,
-              request: i.request,
-            })),
-            errors: r.errors.map(publicIssue),
-            warnings: r.warnings.map(publicIssue),
-            summary: r.summary,
-          }),
-        )
-      } else printText(ctx.out, file, v)
+      if (ctx.json) writeJson(ctx.out, v)
+      else printText(ctx.out, file, v)
       return r.errors.length > 0 || r.invalid.length > 0 ? Exit.invalid : Exit.ok
     } finally {
       db?.close()
     }
   },
+}
+
+/**
+ * The --json object, written in pieces (one line per 500 invoices; JSON allows the line breaks)
+ * so 100k rows never become one 80 MB string plus its UTF-8 copy.
+ */
+function writeJson(out: (line: string) => void, v: Awaited<ReturnType<typeof validateFile>>) {
+  const r = v.result
+  const J = JSON.stringify
+  out(`{"mapping":${J(v.suggestion.mapping)},"constants":${J(v.constants)},"invoices":[`)
+  const BATCH = 500
+  for (let i = 0; i < r.invoices.length; i += BATCH) {
+    const part = r.invoices
+      .slice(i, i + BATCH)
+      .map((inv) => J({ merchant_reference: inv.merchant_reference, rows: inv.rows, request: inv.request }))
+      .join(',')
+    out(i + BATCH < r.invoices.length ? `${part},` : part)
+  }
+  out(
+    `],"errors":${J(r.errors.map(publicIssue))},"warnings":${J(r.warnings.map(publicIssue))},"summary":${J(r.summary)}}`,
+  )
 }
 
 function printText(out: (line: string) => void, file: string, v: Awaited<ReturnType<typeof validateFile>>) {
