@@ -21,6 +21,8 @@ export function App() {
   }, [])
   useEffect(() => {
     void refresh()
+    // The badge must follow any change of environment or account, wherever it was made.
+    return window.api.on.settings.changed(() => void refresh())
   }, [refresh])
 
   const navigate = useCallback((next: Route) => {
