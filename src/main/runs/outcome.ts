@@ -88,7 +88,8 @@ export function decidePay(
     case 'auth':
       // 403 on the pay call refuses this request (issue: "other 400/403/404, 422 → failed"); a 403 on the
       // sign-in (no access to the account) or a 401 after a re-auth would fail every row alike: stop the batch.
-      if (status === 403 && !e.info.signIn) return { kind: 'failed', reason: 'rejected', status, code, message }
+      if (status === 403 && !e.info.signIn)
+        return { kind: 'failed', reason: 'rejected', status, code, message }
       return { kind: 'stop_auth', status, code, message }
     case 'rate_limited':
       return {
