@@ -126,6 +126,13 @@ describe('Start screen, shell and unsaved work in Chromium', () => {
     expect(await page.getByTestId('read-preview').locator('tbody tr').count()).toBeGreaterThan(0)
     // A CSV-only setting does not show for a workbook.
     expect(await page.getByTestId('read-delimiter').count()).toBe(0)
+
+    // Discarding asks first, then leaves no draft behind.
+    await page.getByTestId('discard-import').click()
+    await page.getByTestId('discard-dialog').waitFor()
+    await page.getByTestId('discard-confirm').click()
+    await page.getByTestId('start-screen').waitFor()
+    expect(await page.getByTestId('draft').count()).toBe(0)
     app.assertClean()
     await page.close()
   })

@@ -42,6 +42,10 @@ export const common = defineStrings({
     stepReview: 'Gjennomgå',
     stepPlan: 'Bekreft',
     steps: 'Steg i importen',
+    discardImport: 'Forkast importen',
+    discardTitle: 'Forkaste denne importen?',
+    discardBody:
+      'Kolonnevalg og rettelser gjort her blir borte. Selve filen endres ikke, og ingenting er sendt.',
   },
   en: {
     appName: 'Kravia Batch',
@@ -84,5 +88,9 @@ export const common = defineStrings({
     stepReview: 'Review',
     stepPlan: 'Confirm',
     steps: 'Import steps',
+    discardImport: 'Discard import',
+    discardTitle: 'Discard this import?',
+    discardBody:
+      'Column choices and fixes made here are lost. The file itself is not changed, and nothing has been sent.',
   },
 })
