@@ -10,7 +10,6 @@ export const start = defineStrings({
     formats: 'CSV, TSV, TXT, Excel (XLSX, XLSM, XLS) og OpenDocument (ODS)',
     dropNoPath: 'Filen kunne ikke åpnes ved å slippe den her. Bruk «Åpne fil …».',
     dropOne: 'Slipp én fil om gangen.',
-    opening: 'Åpner {name} …',
     openingFile: 'Åpner filen …',
     templateTitle: 'Mal',
     templateText:
@@ -53,7 +52,6 @@ export const start = defineStrings({
     formats: 'CSV, TSV, TXT, Excel (XLSX, XLSM, XLS) and OpenDocument (ODS)',
     dropNoPath: 'The file could not be opened by dropping it here. Use "Open file …".',
     dropOne: 'Drop one file at a time.',
-    opening: 'Opening {name} …',
     openingFile: 'Opening the file …',
     templateTitle: 'Template',
     templateText:

@@ -108,6 +108,7 @@ export function MapScreen({ route }: { route: RouteOf<'map'> }) {
               </tbody>
             </table>
           </div>
+          <p className="muted">{t('map.requiredNote')}</p>
           {view.unused.length > 0 && (
             <p className="muted">{t('map.unused', { list: view.unused.join(', ') })}</p>
           )}
