@@ -52,7 +52,18 @@ export class CellConverter {
   }
 
   cell(c: XLSX.CellObject | undefined, line: number, col: number, issues?: IssueSink): RawCell {
-    if (!c) return null
+    if (!c || c.t === 'z') return null
+    if (c.v === undefined) {
+      // A formula saved without its result (written by a program, never opened in a spreadsheet).
+      issues?.add({
+        code: 'formula_without_value',
+        severity: 'warning',
+        line,
+        message: `Row ${line}, column ${col + 1}: a formula has no saved value; open and save the file in a spreadsheet program.`,
+        message_nb: `Rad ${line}, kolonne ${col + 1}: en formel har ingen lagret verdi; åpne og lagre filen i et regneark.`,
+      })
+      return null
+    }
     switch (c.t) {
       case 's': {
         const v = c.v as string
@@ -60,17 +71,7 @@ export class CellConverter {
         return v
       }
       case 'n': {
-        const v = c.v as number | undefined
-        if (v === undefined) {
-          issues?.add({
-            code: 'formula_without_value',
-            severity: 'warning',
-            line,
-            message: `Row ${line}, column ${col + 1}: a formula has no saved value; open and save the file in a spreadsheet program.`,
-            message_nb: `Rad ${line}, kolonne ${col + 1}: en formel har ingen lagret verdi; åpne og lagre filen i et regneark.`,
-          })
-          return null
-        }
+        const v = c.v as number
         const z = c.z as string | undefined
         switch (this.kind(z)) {
           case 'general':

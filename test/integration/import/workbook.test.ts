@@ -119,6 +119,17 @@ describe('workbook sheets, header row and cells', () => {
     expect(res.issues.map((i) => [i.code, i.line])).toEqual([['formula_error', 6]])
   })
 
+  it('a formula saved without its value is blank, with a warning naming the row', async () => {
+    const ws = sheet([
+      [s('a'), s('b')],
+      [n(1), n(2)],
+    ])
+    ;(ws['!data'] as Cells)[1][1] = { t: 'n', f: 'A2*2' } as XLSX.CellObject
+    const res = await readAll(t.file('no-cached.xlsx', book({ S: ws })))
+    expect(res.rows).toEqual([{ line: 2, cells: [{ n: 1 }, null] }])
+    expect(res.issues.map((i) => [i.code, i.line])).toEqual([['formula_without_value', 2]])
+  })
+
   it('reads the sheet the caller names, and refuses an unknown one', async () => {
     const file = t.file('named.xlsx', book({ Instruksjoner: instructions, Fakturaer: invoices }))
     const inspected = await inspectFile(file, { sheet: 'Instruksjoner' })
