@@ -31,6 +31,11 @@
  * - The content decides the format, not the name: .csv/.tsv/.txt/.xlsx/.xlsm/.xls/.ods are accepted;
  *   a workbook named .csv is read as the workbook it is (warning 'extension_mismatch'); text named
  *   .xlsx/.xls/.ods is refused ('content_mismatch'), as is a zip or Office file that is no workbook.
+ * - inspectFile's issues cover only the rows it read; a workbook preview parses only the top rows
+ *   (xlsx/xls; SheetJS parses an .ods whole).
+ * - Limits (ReadOptions.limits, defaults in DEFAULT_LIMITS): 200 MB text, 100 MB workbook, 600 MB
+ *   unpacked zip (checked in the zip directory before SheetJS inflates, and capped while inflating),
+ *   1,000,000 rows, 1,000 columns, 30,000,000 cells, 32,767 characters per cell, 1,000,000 per CSV record.
  * - File-level failures throw AppError (exitCode 2; 'cancelled' → 3) with a stable code (see
  *   errors.ts ReadErrorCode) and one sentence naming the file (and line/column where it applies).
  */
