@@ -3,10 +3,17 @@ import { m0001Core } from './0001-core'
 import { m0002Mappings } from './0002-mappings'
 import { m0003Runs } from './0003-runs'
 import { m0004Drafts } from './0004-drafts'
+import { m0005LeftOut } from './0005-left-out'
 
 /**
  * The app database's migrations, append-only. Reserved numbers so parallel work does not
  * collide: 2 = remembered mappings (import), 3 = batches/invoices/attempts/lease (runs),
- * 4 = drafts and UI state.
+ * 4 = drafts and UI state, 5 = invoices left out of a batch at plan time.
  */
-export const appMigrations: readonly Migration[] = [m0001Core, m0002Mappings, m0003Runs, m0004Drafts]
+export const appMigrations: readonly Migration[] = [
+  m0001Core,
+  m0002Mappings,
+  m0003Runs,
+  m0004Drafts,
+  m0005LeftOut,
+]
