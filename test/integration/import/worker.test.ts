@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { build } from 'esbuild'
+import * as XLSX from 'xlsx'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { AppError } from '../../../src/shared/errors'
 import { inspectFileInWorker, readTableInWorker } from '../../../src/main/import/index'
@@ -87,6 +88,38 @@ describe('readTableInWorker', () => {
     const res = await inspectFileInWorker(bigCsv, { previewRows: 3 }, { worker: builtWorker })
     expect(res.info.headers).toEqual(['Fakturanr', 'Navn', 'Beløp'])
     expect(res.preview.map((r) => r.line)).toEqual([2, 3, 4])
+  })
+
+  it('keeps the main thread responsive while a workbook is parsed in the worker', async () => {
+    const aoa: (string | number)[][] = [['Fakturanr', 'Navn', 'Beløp', 'Dato']]
+    for (let i = 0; i < 30_000; i++) aoa.push([i, 'Ærlige Øystein Ås', i + 0.5, 'x'])
+    const wb = XLSX.utils.book_new()
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(aoa, { dense: true }), 'Fakturaer')
+    const file = t.file(
+      '30k.xlsx',
+      XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer,
+    )
+    let ticks = 0
+    let longest = 0
+    let last = Date.now()
+    const timer = setInterval(() => {
+      const now = Date.now()
+      longest = Math.max(longest, now - last)
+      last = now
+      ticks++
+    }, 5)
+    let count = 0
+    const res = await readTableInWorker(
+      file,
+      {},
+      { onRows: (rows) => void (count += rows.length), worker: builtWorker },
+    )
+    clearInterval(timer)
+    expect(res.rowCount).toBe(30_000)
+    expect(count).toBe(30_000)
+    expect(ticks).toBeGreaterThan(10)
+    // No main-thread stall anywhere near the parse time (hundreds of ms); generous for busy CI.
+    expect(longest).toBeLessThan(250)
   })
 
   it('passes file errors through as AppError', async () => {
