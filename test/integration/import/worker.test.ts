@@ -109,11 +109,10 @@ describe('readTableInWorker', () => {
       ticks++
     }, 5)
     let count = 0
-    const res = await readTableInWorker(
-      file,
-      {},
-      { onRows: (rows) => void (count += rows.length), worker: builtWorker },
-    )
+    const onRows = (rows: SourceRow[]) => {
+      count += rows.length
+    }
+    const res = await readTableInWorker(file, {}, { onRows, worker: builtWorker })
     clearInterval(timer)
     expect(res.rowCount).toBe(30_000)
     expect(count).toBe(30_000)
