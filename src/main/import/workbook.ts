@@ -201,6 +201,8 @@ export async function readWorkbook(ctx: WorkbookContext): Promise<Omit<TableInfo
     sink.add(r + 1, conv.row(row, firstCol, r + 1, ctx.issues))
     if (sink.full) break
     if ((r & 1023) === 1023) {
+      // Let timers and signals (Ctrl-C in the CLI, a Stop in the app) through between batches.
+      if ((r & 8191) === 8191) await new Promise((resolve) => setImmediate(resolve))
       if (hooks.signal?.aborted) throw cancelled(file)
       await sink.drain()
       hooks.onProgress?.({ phase: 'rows', bytesRead: ctx.size, totalBytes: ctx.size, rows: sink.rowCount })

@@ -92,7 +92,7 @@ describe('readTableInWorker', () => {
 
   it('keeps the main thread responsive while a workbook is parsed in the worker', async () => {
     const aoa: (string | number)[][] = [['Fakturanr', 'Navn', 'Beløp', 'Dato']]
-    for (let i = 0; i < 30_000; i++) aoa.push([i, 'Ærlige Øystein Ås', i + 0.5, 'x'])
+    for (let i = 0; i < 60_000; i++) aoa.push([i, 'Ærlige Øystein Ås', i + 0.5, 'x'])
     const wb = XLSX.utils.book_new()
     XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(aoa, { dense: true }), 'Fakturaer')
     const file = t.file(
@@ -113,12 +113,13 @@ describe('readTableInWorker', () => {
       count += rows.length
     }
     const res = await readTableInWorker(file, {}, { onRows, worker: builtWorker })
+    longest = Math.max(longest, Date.now() - last)
     clearInterval(timer)
-    expect(res.rowCount).toBe(30_000)
-    expect(count).toBe(30_000)
+    expect(res.rowCount).toBe(60_000)
+    expect(count).toBe(60_000)
     expect(ticks).toBeGreaterThan(10)
     // No main-thread stall anywhere near the parse time (hundreds of ms); generous for busy CI.
-    expect(longest).toBeLessThan(250)
+    expect(longest).toBeLessThan(300)
   })
 
   it('passes file errors through as AppError', async () => {
