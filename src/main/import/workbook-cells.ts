@@ -26,7 +26,6 @@ const pad = (n: number, w: number) => String(n).padStart(w, '0')
  */
 export class CellConverter {
   private kinds = new Map<string, Kind>()
-  sheet = ''
 
   constructor(
     private readonly date1904: boolean,

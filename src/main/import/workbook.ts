@@ -194,7 +194,6 @@ export async function readWorkbook(ctx: WorkbookContext): Promise<Omit<TableInfo
     }
   }
   const { data, firstCol } = sheetData(wb.Sheets[sheet])
-  conv.sheet = sheet
   for (let r = 0; r < data.length; r++) {
     const row = data[r]
     if (!row) continue
