@@ -3,6 +3,7 @@ import { AppError } from '../../shared/errors'
 import type { Db } from '../db/open'
 import type { ValidatedInvoice } from '../invoice/types'
 import { type BatchInvoiceInput, createBatch } from '../runs/batch'
+import { leftOutFromResult } from '../runs/left-out-source'
 import type { BatchSettings } from '../runs/types'
 import type { ImportScope, ImportSession, Validated } from './session'
 
@@ -51,6 +52,11 @@ export function confirmPlan(
       message_nb: 'Det er ingen gyldige fakturaer å sende.',
     })
   }
+  // The left-out invoices keep the values shown in the review grid (cell edits included).
+  const leftOut = leftOutFromResult(result, v.session.plan, (line) => {
+    const i = table?.lineIndex.get(line)
+    return i === undefined ? undefined : table?.rows[i]
+  })
   return createBatch(db, {
     source: { name: s.fileName, sha256: s.sha256 ?? table?.info.sha256 ?? '' },
     sheet: table?.info.sheet ?? null,
@@ -61,6 +67,7 @@ export function confirmPlan(
     account: scope.account,
     baseUrl,
     invoices: result.invoices.map(toBatchInvoice),
+    leftOut,
     parentBatchId: s.followUpOf,
     now,
   })

@@ -1,6 +1,7 @@
 import { CANONICAL_FIELDS, type CanonicalField } from '../../shared/canonical'
 import type { OrderItem, PayRequest } from '../../shared/kravia'
 import type { Db } from '../db/open'
+import { countLeftOut, iterateLeftOut } from '../runs/left-out'
 import { errorText } from './report-rows'
 import type { Cell, Table } from './table'
 
@@ -101,21 +102,44 @@ function* failedRowsOf(db: Db, batchId: string): Generator<Cell[]> {
 }
 
 /**
- * The "failed rows" export: the canonical template columns plus `error`, for invoices that ended
- * `failed` or `unknown` and were not already fixed in a follow-up batch. Invalid rows left out at
- * plan time are not in the journal (a batch keeps only valid invoices), so they are not here.
+ * Invoices left out at plan time (invalid, already invoiced), after the failed ones: one row per
+ * source line with the values the user gave, so what needs fixing is what they typed.
  */
-export function failedRowsReport(db: Db, batchId: string): Table {
-  return { headers: FAILED_ROWS_HEADERS, rows: failedRowsOf(db, batchId) }
+function* leftOutRowsOf(db: Db, batchId: string): Generator<Cell[]> {
+  for (const l of iterateLeftOut(db, batchId, { toFix: true })) {
+    const error = l.error || 'Left out of the batch.'
+    if (l.lines.length === 0) {
+      yield [
+        ...CANONICAL_FIELDS.map((f) => (f === 'merchant_reference' ? l.merchant_reference : null)),
+        error,
+      ]
+      continue
+    }
+    for (const line of l.lines) yield [...CANONICAL_FIELDS.map((f) => line[f] ?? null), error]
+  }
 }
 
+function* allRowsOf(db: Db, batchId: string): Generator<Cell[]> {
+  yield* failedRowsOf(db, batchId)
+  yield* leftOutRowsOf(db, batchId)
+}
+
+/**
+ * The "failed rows" export: the canonical template columns plus `error`, for invoices that ended
+ * `failed` or `unknown` and for those left out at plan time, unless a follow-up batch already took
+ * them up.
+ */
+export function failedRowsReport(db: Db, batchId: string): Table {
+  return { headers: FAILED_ROWS_HEADERS, rows: allRowsOf(db, batchId) }
+}
+
+/** Invoices the failed-rows export would hold (failed, unknown, left out; not yet taken up again). */
 export function countFailedForExport(db: Db, batchId: string): number {
-  return (
-    db
-      .prepare(
-        `SELECT COUNT(*) AS n FROM invoices
-         WHERE batch_id = ? AND state IN ('failed','unknown') AND superseded_by_batch IS NULL`,
-      )
-      .get(batchId) as { n: number }
-  ).n
+  const journal = db
+    .prepare(
+      `SELECT COUNT(*) AS n FROM invoices
+       WHERE batch_id = ? AND state IN ('failed','unknown') AND superseded_by_batch IS NULL`,
+    )
+    .get(batchId) as { n: number }
+  return journal.n + countLeftOut(db, batchId, { toFix: true })
 }

@@ -1,6 +1,7 @@
 import { AppError } from '../../shared/errors'
 import type { InvoiceChannel, PayRequest, ProductType } from '../../shared/kravia'
 import type { Db } from '../db/open'
+import { type LeftOutInput, storeLeftOut } from './left-out'
 import type { BatchSettings, RunEnv } from './types'
 
 /** One validated invoice as the import pipeline hands it to a batch (the request is final). */
@@ -31,6 +32,8 @@ export interface CreateBatchInput {
   account: string
   baseUrl: string
   invoices: readonly BatchInvoiceInput[]
+  /** Invoices the plan left out (invalid, already invoiced): kept for the failed-rows export and status. */
+  leftOut?: readonly LeftOutInput[]
   /** A follow-up batch (fixing failed invoices): the parent's unresolved rows with the same reference read "superseded". */
   parentBatchId?: string | null
   now?: Date
@@ -144,6 +147,10 @@ export function createBatch(db: Db, input: CreateBatchInput): string {
       )
       if (input.parentBatchId) supersede.run(id, iso, input.parentBatchId, inv.merchant_reference)
     })
+    const parent = input.parentBatchId
+      ? { batchId: input.parentBatchId, references: input.invoices.map((i) => i.merchant_reference) }
+      : null
+    storeLeftOut(db, id, input.leftOut ?? [], parent, iso)
     return id
   })()
 }

@@ -2,6 +2,7 @@ import { formatOre } from '../../../shared/money'
 import { openAppDb } from '../../db/store'
 import { getBatch, listInvoices, resolveBatchId } from '../../runs/journal'
 import { leaseHolder } from '../../runs/lease'
+import { iterateLeftOut } from '../../runs/left-out'
 import type { InvoiceListItem } from '../../runs/types'
 import { type Command, Exit, parseCommandArgs, usageError } from '../context'
 
@@ -9,7 +10,8 @@ const usage = `Usage: npm run -s cli -- status [BATCH] [--json]
 
 Shows a batch (default: the latest) and the state of every invoice in it: pending, sending,
 unknown, authorized, awaiting_capture, failed, cancelled, void_pending, voided, part_paid, paid.
-With --json: {"batch": {...}, "invoices": [...]}.`
+Invoices left out when the batch was made (invalid, or already invoiced) are listed after them.
+With --json: {"batch": {...}, "invoices": [...], "left_out": [...]}.`
 
 const PAGE = 5000
 
@@ -67,6 +69,19 @@ export const command: Command = {
           ctx.out(first ? line : `,${line}`)
           first = false
         }
+        ctx.out('],"left_out":[')
+        first = true
+        for (const l of iterateLeftOut(db, id)) {
+          const line = JSON.stringify({
+            merchant_reference: l.merchant_reference,
+            rows: l.rows,
+            reason: l.reason,
+            error: l.error,
+            superseded_by: l.superseded_by,
+          })
+          ctx.out(first ? line : `,${line}`)
+          first = false
+        }
         ctx.out(']}')
         return Exit.ok
       }
@@ -89,6 +104,12 @@ export const command: Command = {
             : ''
         ctx.out(
           `  ${i.merchant_reference.padEnd(16)} ${i.state.padEnd(16)} ${formatOre(i.amount, 'en').padStart(12)}${extra}`,
+        )
+      }
+      for (const l of iterateLeftOut(db, id)) {
+        const why = l.reason === 'already_invoiced' ? 'left out (already invoiced)' : 'left out (invalid)'
+        ctx.out(
+          `  ${(l.merchant_reference || '–').padEnd(16)} ${why} — rows ${l.rows.join(', ')}: ${l.error}`,
         )
       }
       return Exit.ok

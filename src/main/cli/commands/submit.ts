@@ -11,6 +11,7 @@ import { createBatch } from '../../runs/batch'
 import { confirm, driveRun, printPlan } from '../../runs/cli-run'
 import { connectForRun } from '../../runs/connect'
 import { findInvoicedReferences } from '../../runs/invoiced'
+import { leftOutFromResult, leftOutLineNumbers, readSourceLines } from '../../runs/left-out-source'
 import { planBatch } from '../../runs/plan'
 import { parseToggle, resolveSettings } from '../../runs/settings'
 import type { RunEnv } from '../../runs/types'
@@ -171,6 +172,15 @@ export const command: Command = {
         ctx.err('kravia-batch: there are no valid invoices to send.')
         return Exit.invalid
       }
+      // The left-out invoices go into the batch with the values the user gave (for the failed-rows
+      // export); validation streamed the file without keeping rows, so their lines are read again.
+      const leftOutRows = await readSourceLines(
+        file,
+        { sheet: values.sheet },
+        leftOutLineNumbers(r),
+        v.info.sha256,
+      )
+      const leftOut = leftOutFromResult(r, v.session.plan, (line) => leftOutRows.get(line))
       const target = `${env} account ${conn.account}${env === 'sandbox' ? ' (sandbox — no real invoices are sent)' : ''}`
       if (!values.yes) {
         printPlan(ctx, plan, target)
@@ -192,6 +202,7 @@ export const command: Command = {
         account: conn.account,
         baseUrl: conn.baseUrl,
         invoices: r.invoices.map(toBatchInvoice),
+        leftOut,
       })
       // First line, written before any request leaves, so a wrapper always learns the id.
       ctx.out(ctx.json ? JSON.stringify({ event: 'batch', id: batchId }) : `batch ${batchId}`)
