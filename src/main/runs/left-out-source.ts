@@ -52,8 +52,8 @@ function toLeftOutIssue(i: Issue): LeftOutIssue {
 }
 
 /**
- * The left-out list of a validation result: every invalid invoice (already invoiced when the
- * validator says so, as the plan counts it) and every row without a reference, with its lines'
+ * The left-out list of a validation result, in sheet order: every invalid invoice (already invoiced
+ * when the validator says so, as the plan counts it) and every row without a reference, with its lines'
  * values from `rowAt` (a line the caller cannot give back gets no values; the error still shows).
  */
 export function leftOutFromResult(
@@ -86,7 +86,8 @@ export function leftOutFromResult(
       lines: linesOf(e.rows),
     })
   }
-  return out
+  // Sheet order (an edit in the review grid re-files its invoice at the end of the session's list).
+  return out.sort((x, y) => (x.rows[0] ?? 0) - (y.rows[0] ?? 0))
 }
 
 /** The source lines a left-out list needs (for reading them back from the file). */
