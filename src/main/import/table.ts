@@ -16,8 +16,8 @@ export interface TableSinkOptions {
   stopAfter?: number
 }
 
-/** Text that our own CSV reports prefix with `'` so spreadsheet programs do not run it as a formula. */
-const NEUTRALISED = /^'[=+\-@\t\r]/
+/** Text our own CSV reports prefixed with one `'` (reports/neutralise.ts; `'=x` was written as `''=x`), so one is removed. */
+const NEUTRALISED = /^'+[=+\-@\t\r]/
 /** `="0151"`: how many systems export text that must keep its leading zeros; Excel shows 0151. */
 const EXCEL_TEXT = /^="(?:[^"]|"")*"$/
 
