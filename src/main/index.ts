@@ -87,7 +87,13 @@ async function start(): Promise<void> {
   const menu = buildMenuTemplate({
     platform: process.platform,
     appName: PRODUCT_NAME,
+    locale: system.locale(),
     emit: (action) => events.emit('app:menu', { action }),
+    saveTemplate: (format) => {
+      Promise.resolve(services.handlers['template:save']({ format })).catch((e: unknown) =>
+        log.error('saving the template from the menu failed', e),
+      )
+    },
     devTools: !app.isPackaged,
   })
   Menu.setApplicationMenu(Menu.buildFromTemplate(menu))
