@@ -63,7 +63,7 @@ export interface BatchSummary {
   total: number
   totalAmount: number
   counts: StateCounts
-  /** Failed or unknown invoices not yet fixed in a follow-up batch ("fix and retry", failed-rows export). */
+  /** Failed, unknown or left-out invoices not yet fixed in a follow-up batch ("fix and retry", failed-rows export). */
   fixable: number
   /** Amounts (øre) per payment bucket, for the history chart. */
   amounts: { paid: number; partPaid: number; unpaid: number; voided: number; failed: number }

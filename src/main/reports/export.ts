@@ -10,7 +10,7 @@ export type ExportFormat = 'csv' | 'xlsx'
 export interface ExportOptions {
   format: ExportFormat
   file: string
-  /** The canonical template + error, for failed and unknown invoices only. */
+  /** The canonical template + error, for failed, unknown and left-out invoices only. */
   failedOnly?: boolean
   /** CSV only; default `;` (what Excel with a Norwegian locale opens directly). */
   delimiter?: CsvDelimiter

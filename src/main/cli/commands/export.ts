@@ -9,13 +9,13 @@ const usage = `Usage: npm run -s cli -- export BATCH --out FILE [--format csv|xl
 Writes a batch report: one row per invoice with source rows, reference, customer, organisation
 number, email, amount, VAT, product type, state, transaction id, invoice number and URL, KID,
 account, due date, error and times. With --failed-only: the import template's columns plus
-"error", one row per invoice line, for failed and unknown invoices — fix and import it as a
+"error", one row per invoice line, for failed, unknown and left-out invoices — fix and import it as a
 follow-up batch. BATCH may be "latest".
 
 Options:
   --out FILE          where to write (replaced if it exists)
   --format csv|xlsx   default: from the file's extension
-  --failed-only       failed and unknown invoices in the import template's columns
+  --failed-only       failed, unknown and left-out invoices in the import template's columns
   --delimiter , | ;   CSV only (default ","); with ";" amounts use a decimal comma
   --api-url URL       accepted for symmetry with the other commands; export reads only the journal
 
