@@ -1,5 +1,5 @@
 import './jitless'
-import { contextBridge, ipcRenderer } from 'electron'
+import { contextBridge, ipcRenderer, webUtils } from 'electron'
 import { buildApi } from '../shared/api'
 import { ipcTransport } from './transport'
 
@@ -9,3 +9,11 @@ import { ipcTransport } from './transport'
  * call any channel.
  */
 contextBridge.exposeInMainWorld('api', buildApi(ipcTransport(ipcRenderer)))
+
+/**
+ * A dropped File's path. A File object cannot cross IPC, so the page asks here and then passes the
+ * path string to `import:openPath`, which main checks like any other input.
+ */
+contextBridge.exposeInMainWorld('filePaths', {
+  getPathForFile: (file: File): string => webUtils.getPathForFile(file),
+})

@@ -37,6 +37,7 @@ describe('the Electron build', () => {
         on() {},
         removeListener() {},
       },
+      webUtils: { getPathForFile: (f: { name: string }) => `/dropped/${f.name}` },
     }
     const sandboxRequire = (id: string) => {
       if (id === 'electron') return electron
@@ -51,10 +52,13 @@ describe('the Electron build', () => {
       console,
     })
     const api = exposed.api as { app: { ping(i: unknown): Promise<unknown> }; on: { app: { menu: unknown } } }
-    expect(Object.keys(exposed)).toEqual(['api'])
+    // Only the contract's api and the dropped-file path lookup; never ipcRenderer itself.
+    expect(Object.keys(exposed)).toEqual(['api', 'filePaths'])
     await api.app.ping({ message: 'x' })
     expect(invoked).toEqual([['app:ping', { message: 'x' }]])
     expect(typeof api.on.app.menu).toBe('function')
+    const filePaths = exposed.filePaths as { getPathForFile(f: { name: string }): string }
+    expect(filePaths.getPathForFile({ name: 'fakturaer.csv' })).toBe('/dropped/fakturaer.csv')
   })
 
   it('keeps better-sqlite3 external in main (a native addon cannot be bundled)', () => {
