@@ -148,4 +148,38 @@ describe('Start screen, shell and unsaved work in Chromium', () => {
     app.assertClean()
     await page.close()
   })
+
+  it('opens a spreadsheet dropped on the Start screen', async () => {
+    const app = await harness.open(browser, { locale: 'nb-NO' })
+    const { page } = app
+    await page.getByTestId('drop-zone').waitFor()
+    const drop = (name: string) =>
+      page.evaluate((fileName) => {
+        const w = globalThis as unknown as {
+          DataTransfer: new () => { items: { add(f: unknown): void } }
+          File: new (parts: string[], name: string) => unknown
+          DragEvent: new (type: string, init: object) => unknown
+          document: { querySelector(s: string): { dispatchEvent(e: unknown): void } }
+        }
+        const data = new w.DataTransfer()
+        data.items.add(new w.File(['x'], fileName))
+        const zone = w.document.querySelector('[data-testid="drop-zone"]')
+        zone.dispatchEvent(
+          new w.DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }),
+        )
+        zone.dispatchEvent(new w.DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }))
+      }, name)
+    // A file that is not on disk (dragged from a mail attachment preview, say) is explained, not opened.
+    await drop('ukjent.csv')
+    await page.getByTestId('toasts').getByRole('alert').waitFor()
+    expect(await page.getByTestId('start-screen').isVisible()).toBe(true)
+
+    await page.evaluate((path) => {
+      ;(globalThis as unknown as { __dropPaths: Record<string, string> }).__dropPaths = { 'april.csv': path }
+    }, file)
+    await drop('april.csv')
+    await page.getByTestId('read-screen').waitFor()
+    app.assertClean()
+    await page.close()
+  })
 })

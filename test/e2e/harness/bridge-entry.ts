@@ -16,6 +16,9 @@ interface BrowserGlobals {
   WebSocket: new (url: string) => SocketLike
   location: { host: string }
   api?: unknown
+  filePaths?: unknown
+  /** Set by a test: the disk path Electron's webUtils would report for a dropped file of this name. */
+  __dropPaths?: Record<string, string>
 }
 
 const g = globalThis as unknown as BrowserGlobals
@@ -74,3 +77,7 @@ const transport: Transport = {
 
 // Frozen like contextBridge's copy, so the app cannot rely on mutating it.
 g.api = Object.freeze(buildApi(transport))
+// Stands in for the preload's webUtils.getPathForFile: '' for a file that is not on disk, as Electron does.
+g.filePaths = Object.freeze({
+  getPathForFile: (file: { name: string }) => g.__dropPaths?.[file.name] ?? '',
+})
