@@ -1,12 +1,16 @@
+import type { SelectionPreview } from '../../../shared/contract'
 import { formatOre } from '../../../shared/money'
 import { openAppDb } from '../../db/store'
 import type { Db } from '../../db/open'
-import type { ActionSummary } from '../../runs/after-send/common'
+import type { DinteroApi } from '../../dintero/types'
+import { clientForBatch } from '../../runs/after-send/client'
+import type { ActionSummary, AfterSendOptions } from '../../runs/after-send/common'
+import { type AfterSendSelection, requireSelection } from '../../runs/after-send/select'
 import { getBatch, resolveBatchId } from '../../runs/journal'
 import type { Batch } from '../../runs/types'
-import { type CliContext, Exit, type ExitCode, usageError } from '../context'
+import { type CliContext, type Command, Exit, type ExitCode, parseCommandArgs, usageError } from '../context'
 
-/** Shared by the after-sending commands (void, capture, refresh, export). */
+/** Shared by the after-sending commands (void, capture, refresh, export) and resume. */
 
 export const nok = (ore: number) => `${formatOre(ore, 'en')} NOK`
 
@@ -24,6 +28,84 @@ export function openBatch(ctx: CliContext, ref: string): { db: Db; batch: Batch 
   } catch (e) {
     db.close()
     throw e
+  }
+}
+
+/**
+ * Connects to Dintero for the batch (`--api-url` overrides its stored address), runs `use` and
+ * always closes the connection — a built-in sandbox started for it stops with it.
+ */
+export async function withBatchClient<T>(
+  ctx: CliContext,
+  batch: Batch,
+  apiUrl: string | undefined,
+  use: (api: DinteroApi) => Promise<T>,
+): Promise<T> {
+  const conn = await clientForBatch(batch, { env: ctx.env, dataDir: ctx.dataDir, apiUrl })
+  try {
+    return await use(conn.api)
+  } finally {
+    await conn.close()
+  }
+}
+
+/** What differs between the void and capture commands; the rest is `actionCommand`. */
+export interface ActionCommandSpec {
+  name: 'void' | 'capture'
+  summary: string
+  usage: string
+  /** Past participle for the outcome line: "voided", "captured". */
+  verb: 'voided' | 'captured'
+  /** Completes "kravia-batch: void would …": "cancel", "start". */
+  wouldDo: string
+  preview(db: Db, batchId: string, selection: AfterSendSelection): SelectionPreview
+  act(
+    db: Db,
+    api: DinteroApi,
+    batchId: string,
+    selection: AfterSendSelection,
+    options: AfterSendOptions,
+  ): Promise<ActionSummary>
+}
+
+/**
+ * `void`/`capture BATCH (--all | --ref REF…) --yes [--api-url URL]`: without --yes only says what
+ * it would do (exit 2), so a typo in a reference never sends anything.
+ */
+export function actionCommand(spec: ActionCommandSpec): Command {
+  return {
+    name: spec.name,
+    summary: spec.summary,
+    usage: spec.usage,
+    async run(args, ctx) {
+      const { values, positionals } = parseCommandArgs(spec.name, args, {
+        all: { type: 'boolean' },
+        ref: { type: 'string', multiple: true },
+        yes: { type: 'boolean' },
+        'api-url': { type: 'string' },
+      })
+      const ref = batchArg(spec.name, positionals)
+      const selection = requireSelection({ all: values.all, refs: values.ref })
+      const { db, batch } = openBatch(ctx, ref)
+      try {
+        if (!values.yes) {
+          const p = spec.preview(db, batch.id, selection)
+          ctx.err(
+            `kravia-batch: ${spec.name} would ${spec.wouldDo} ${p.count} invoices (${nok(p.amount)}) in ${batch.env} batch ${batch.id}; nothing was sent. Add --yes to do it.`,
+          )
+          if (ctx.json)
+            ctx.out(JSON.stringify({ batch: batch.id, action: spec.name, confirmed: false, ...p }))
+          return Exit.usage
+        }
+        return await withBatchClient(ctx, batch, values['api-url'], async (api) => {
+          const summary = await spec.act(db, api, batch.id, selection, { signal: ctx.signal })
+          ctx.log.info(`${spec.name} batch ${batch.id}`, { ...summary, errors: summary.errors.length })
+          return reportAction(ctx, batch, spec.verb, summary, values['api-url'])
+        })
+      } finally {
+        db.close()
+      }
+    },
   }
 }
 

@@ -1,7 +1,6 @@
-import { clientForBatch } from '../../runs/after-send/client'
 import { paymentSummary, refreshBatch } from '../../runs/refresh'
 import { type Command, Exit, parseCommandArgs } from '../context'
-import { batchArg, nok, openBatch, sandboxHint } from './after-send-common'
+import { batchArg, nok, openBatch, sandboxHint, withBatchClient } from './after-send-common'
 
 const usage = `Usage: npm run -s cli -- refresh BATCH [--api-url URL] [--json]
 
@@ -24,17 +23,9 @@ export const command: Command = {
     const ref = batchArg('refresh', positionals)
     const { db, batch } = openBatch(ctx, ref)
     try {
-      const conn = await clientForBatch(batch, {
-        env: ctx.env,
-        dataDir: ctx.dataDir,
-        apiUrl: values['api-url'],
-      })
-      let s: Awaited<ReturnType<typeof refreshBatch>>
-      try {
-        s = await refreshBatch(db, conn.api, batch.id, { signal: ctx.signal })
-      } finally {
-        await conn.close()
-      }
+      const s = await withBatchClient(ctx, batch, values['api-url'], (api) =>
+        refreshBatch(db, api, batch.id, { signal: ctx.signal }),
+      )
       const pay = paymentSummary(db, batch.id)
       ctx.log.info(`refresh batch ${batch.id}`, { ...s, errors: s.errors.length })
       if (ctx.json) {

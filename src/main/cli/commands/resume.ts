@@ -1,8 +1,8 @@
 import { openAppDb } from '../../db/store'
-import { clientForBatch } from '../../runs/after-send/client'
 import { confirm, driveRun } from '../../runs/cli-run'
 import { getBatch, resolveBatchId } from '../../runs/journal'
 import { type Command, Exit, parseCommandArgs, usageError } from '../context'
+import { withBatchClient } from './after-send-common'
 
 const usage = `Usage: npm run -s cli -- resume [BATCH] [--yes] [--api-url URL]
 
@@ -45,17 +45,10 @@ export const command: Command = {
           return Exit.usage
         }
       }
-      const conn = await clientForBatch(batch, {
-        env: ctx.env,
-        dataDir: ctx.dataDir,
-        apiUrl: values['api-url'],
-      })
-      try {
+      return await withBatchClient(ctx, batch, values['api-url'], (client) => {
         ctx.out(ctx.json ? JSON.stringify({ event: 'batch', id }) : `batch ${id}`)
-        return await driveRun(ctx, { db, client: conn.api, log: ctx.log }, id)
-      } finally {
-        await conn.close()
-      }
+        return driveRun(ctx, { db, client, log: ctx.log }, id)
+      })
     } finally {
       db.close()
     }
