@@ -9,11 +9,20 @@ import { parseGlobal } from './global'
 
 const BIN = 'kravia-batch'
 
+/** From the sources (src/main/cli) or the bundle (out/cli, scripts/build-cli.mjs): the nearest package.json. */
 function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
-    version: string
+  for (const rel of ['../../../package.json', '../../package.json']) {
+    try {
+      const pkg = JSON.parse(readFileSync(new URL(rel, import.meta.url), 'utf8')) as {
+        name?: string
+        version: string
+      }
+      if (pkg.name === 'kravia-batch') return pkg.version
+    } catch {
+      // not at this level
+    }
   }
-  return pkg.version
+  return 'unknown'
 }
 
 async function mainUsage(): Promise<string> {
