@@ -2,10 +2,10 @@ import type { SelectionPreview } from '../../shared/contract'
 import type { InvoiceState } from '../../shared/states'
 import type { Db } from '../db/open'
 import type { DinteroApi } from '../dintero/types'
-import { type ActionSpec, runAction } from './after-send/action'
+import { type ActionSpec, previewAction, runAction } from './after-send/action'
 import type { ActionSummary, AfterSendOptions } from './after-send/common'
 import { patchFromTransaction } from './after-send/common'
-import { type AfterSendSelection, selectInvoices } from './after-send/select'
+import type { AfterSendSelection } from './after-send/select'
 import { isCaptureInitiated } from './after-send/transaction-state'
 import { setInvoiceState } from './journal'
 
@@ -35,12 +35,7 @@ const captureSpec: ActionSpec = {
 }
 
 export function previewCapture(db: Db, batchId: string, selection: AfterSendSelection): SelectionPreview {
-  const { invoices } = selectInvoices(db, batchId, selection, CAPTURABLE_STATES, 'captured')
-  return {
-    count: invoices.length,
-    amount: invoices.reduce((s, i) => s + i.amount, 0),
-    ids: invoices.map((i) => i.id),
-  }
+  return previewAction(captureSpec, db, batchId, selection)
 }
 
 /** Captures the full amount of the selected `awaiting_capture` invoices → `authorized`. */

@@ -3,7 +3,14 @@ import type { InvoiceState } from '../../shared/states'
 import type { Db } from '../db/open'
 import type { DinteroApi } from '../dintero/types'
 import { beginAttempt, finishAttempt } from './after-send/attempts'
-import { type AfterSendOptions, errorMessage, isAuthError, patchFromTransaction } from './after-send/common'
+import {
+  type AfterSendOptions,
+  batchPace,
+  errorMessage,
+  isAuthError,
+  linkedStop,
+  patchFromTransaction,
+} from './after-send/common'
 import { forEachPaced } from './after-send/limiter'
 import { refreshOutcome } from './after-send/transaction-state'
 import { countInvoices, getBatch, getInvoice, listInvoices, setInvoiceState } from './journal'
@@ -76,9 +83,7 @@ export async function refreshBatch(
     authFailed: false,
     stopped: false,
   }
-  const stop = new AbortController()
-  const onOuterAbort = () => stop.abort()
-  options.signal?.addEventListener('abort', onOuterAbort, { once: true })
+  const { stop, release } = linkedStop(options.signal)
   let handled = 0
 
   await forEachPaced(
@@ -138,15 +143,9 @@ export async function refreshBatch(
         message: `Refresh failed: ${errorMessage(e).message}`,
       })
     },
-    {
-      rate: options.rate ?? batch.settings.rate,
-      concurrency: options.concurrency ?? batch.settings.concurrency,
-      signal: stop.signal,
-      clock: options.clock,
-      retry: options.retry,
-    },
+    batchPace(batch, options, stop.signal),
   )
-  options.signal?.removeEventListener('abort', onOuterAbort)
+  release()
   summary.stopped = handled < rows.length
   return summary
 }

@@ -2,10 +2,10 @@ import type { SelectionPreview } from '../../shared/contract'
 import type { InvoiceState } from '../../shared/states'
 import type { Db } from '../db/open'
 import type { DinteroApi } from '../dintero/types'
-import { type ActionSpec, runAction } from './after-send/action'
+import { type ActionSpec, previewAction, runAction } from './after-send/action'
 import type { ActionSummary, AfterSendOptions } from './after-send/common'
 import { patchFromTransaction } from './after-send/common'
-import { type AfterSendSelection, selectInvoices } from './after-send/select'
+import type { AfterSendSelection } from './after-send/select'
 import { isVoidDone } from './after-send/transaction-state'
 import { setInvoiceState } from './journal'
 
@@ -38,12 +38,7 @@ const voidSpec: ActionSpec = {
 
 /** How many invoices (and how much, in øre) a void of this selection would cancel. */
 export function previewVoid(db: Db, batchId: string, selection: AfterSendSelection): SelectionPreview {
-  const { invoices } = selectInvoices(db, batchId, selection, VOIDABLE_STATES, 'voided')
-  return {
-    count: invoices.length,
-    amount: invoices.reduce((s, i) => s + i.amount, 0),
-    ids: invoices.map((i) => i.id),
-  }
+  return previewAction(voidSpec, db, batchId, selection)
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { SelectionPreview } from '../../../shared/contract'
 import { AppError } from '../../../shared/errors'
 import type { InvoiceState } from '../../../shared/states'
 import type { Db } from '../../db/open'
@@ -6,7 +7,15 @@ import { DinteroError } from '../../dintero/types'
 import { getBatch, getInvoice, setInvoiceState } from '../journal'
 import type { InvoiceListItem } from '../types'
 import { beginAttempt, finishAttempt } from './attempts'
-import { type ActionSummary, type AfterSendOptions, emptySummary, errorMessage, isAuthError } from './common'
+import {
+  type ActionSummary,
+  type AfterSendOptions,
+  batchPace,
+  emptySummary,
+  errorMessage,
+  isAuthError,
+  linkedStop,
+} from './common'
 import { forEachPaced } from './limiter'
 import { type AfterSendSelection, selectInvoices } from './select'
 
@@ -37,6 +46,21 @@ export interface ActionSpec {
 
 export class NotEligible extends Error {}
 
+/** How many invoices (and how much, in øre) the action would be sent for with this selection. */
+export function previewAction(
+  spec: ActionSpec,
+  db: Db,
+  batchId: string,
+  selection: AfterSendSelection,
+): SelectionPreview {
+  const { invoices } = selectInvoices(db, batchId, selection, spec.eligible, spec.done)
+  return {
+    count: invoices.length,
+    amount: invoices.reduce((s, i) => s + i.amount, 0),
+    ids: invoices.map((i) => i.id),
+  }
+}
+
 /** Selection, pacing, retries, journaling and the summary — the same for every action. */
 export async function runAction(
   spec: ActionSpec,
@@ -56,9 +80,7 @@ export async function runAction(
   summary.count = invoices.length
   summary.amount = invoices.reduce((sum, inv) => sum + inv.amount, 0)
 
-  const stop = new AbortController()
-  const onOuterAbort = () => stop.abort()
-  options.signal?.addEventListener('abort', onOuterAbort, { once: true })
+  const { stop, release } = linkedStop(options.signal)
   let handled = 0
 
   const fail = (inv: InvoiceListItem, message: string, code: string | null) => {
@@ -125,15 +147,9 @@ export async function runAction(
       const { code, message } = errorMessage(e)
       fail(inv, `${spec.kind === 'void' ? 'Void' : 'Capture'} failed: ${message}`, code)
     },
-    {
-      rate: options.rate ?? batch.settings.rate,
-      concurrency: options.concurrency ?? batch.settings.concurrency,
-      signal: stop.signal,
-      clock: options.clock,
-      retry: options.retry,
-    },
+    batchPace(batch, options, stop.signal),
   )
-  options.signal?.removeEventListener('abort', onOuterAbort)
+  release()
   summary.stopped = handled < invoices.length
   return summary
 }

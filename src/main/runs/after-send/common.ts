@@ -3,7 +3,8 @@ import { extractKraviaDetails } from '../../dintero/details'
 import type { Transaction } from '../../dintero/types'
 import { DinteroError } from '../../dintero/types'
 import type { Clock } from '../clock'
-import type { RetryOptions } from './limiter'
+import type { Batch } from '../types'
+import type { PaceOptions, RetryOptions } from './limiter'
 import type { Refusal } from './select'
 
 export interface AfterSendOptions {
@@ -69,4 +70,30 @@ export function errorMessage(e: unknown): { code: string | null; message: string
 
 export function isAuthError(e: unknown): boolean {
   return e instanceof DinteroError && e.kind === 'auth'
+}
+
+/** forEachPaced's options for a batch: the caller's rate/concurrency, else the batch's settings. */
+export function batchPace(
+  batch: Batch,
+  options: AfterSendOptions,
+  signal: AbortSignal,
+): PaceOptions & { retry?: RetryOptions } {
+  return {
+    rate: options.rate ?? batch.settings.rate,
+    concurrency: options.concurrency ?? batch.settings.concurrency,
+    signal,
+    clock: options.clock,
+    retry: options.retry,
+  }
+}
+
+/**
+ * The stop of one run: the caller's signal (Ctrl-C, cancel) aborts it, and so does the run itself
+ * (credentials refused) without touching the caller's. `release` detaches it when the run ends.
+ */
+export function linkedStop(outer: AbortSignal | undefined): { stop: AbortController; release(): void } {
+  const stop = new AbortController()
+  const onOuterAbort = () => stop.abort()
+  outer?.addEventListener('abort', onOuterAbort, { once: true })
+  return { stop, release: () => outer?.removeEventListener('abort', onOuterAbort) }
 }
