@@ -18,37 +18,10 @@ import { createBatch } from '../src/main/runs/batch'
 import { startRun } from '../src/main/runs/engine'
 import { resolveSettings } from '../src/main/runs/settings'
 import { startSandbox } from '../src/main/sandbox'
-import type { PayRequest } from '../src/shared/kravia'
+import { payRequest } from '../test/unit/runs/fixtures'
 
 const N1 = Number(process.env.BENCH_N1 ?? 2000)
 const N2 = Number(process.env.BENCH_N2 ?? 1500)
-
-function request(ref: string, amount: number): PayRequest {
-  return {
-    payment: { payment_product_type: 'kravia.invoice_b2b', operation: 'invoice_payment', days_until_due: 14 },
-    session: {
-      order: {
-        amount,
-        currency: 'NOK',
-        vat_amount: Math.round(amount / 5),
-        merchant_reference: ref,
-        items: [{ line_id: '1', description: 'Consulting, November', quantity: 1, amount, vat: 25 }],
-        billing_address: {
-          first_name: 'Kari',
-          last_name: 'Nordmann',
-          business_name: 'Nordmann Rørlegger AS',
-          organization_number: '974760673',
-          email: 'post@nordmann.example',
-          phone_number: '+4791234567',
-          address_line: 'Storgata 1',
-          postal_code: '0155',
-          postal_place: 'Oslo',
-          country: 'NO',
-        },
-      },
-    },
-  }
-}
 
 async function bareLoop(n: number, concurrency: number): Promise<number> {
   const answer = JSON.stringify({ id: 'T12345678.x', status: 'AUTHORIZED', amount: 12500 })
@@ -70,7 +43,7 @@ async function bareLoop(n: number, concurrency: number): Promise<number> {
         const res = await fetch(url, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
-          body: JSON.stringify(request(`BARE-${i}`, 12_500)),
+          body: JSON.stringify(payRequest(`BARE-${i}`, 12_500)),
         })
         await res.json()
       }
@@ -107,7 +80,7 @@ async function appRun(
       baseUrl: sb.baseUrl,
       invoices: Array.from({ length: n }, (_, i) => {
         const ref = `${label}-${String(i + 1).padStart(6, '0')}`
-        return { merchant_reference: ref, rows: [i + 2], request: request(ref, 10_000 + i) }
+        return { merchant_reference: ref, rows: [i + 2], request: payRequest(ref, 10_000 + i) }
       }),
     })
     const t1 = performance.now()

@@ -9,8 +9,8 @@ import { createBatch } from '../src/main/runs/batch'
 import { getBatch, getCounts } from '../src/main/runs/journal'
 import { resolveSettings } from '../src/main/runs/settings'
 import type { BatchInvoiceInput } from '../src/main/runs/batch'
-import type { PayRequest } from '../src/shared/kravia'
 import type { Harness } from '../test/e2e/harness'
+import { payRequest } from '../test/unit/runs/fixtures'
 
 export interface UiBenchResult {
   rows: number
@@ -35,40 +35,12 @@ export function frameStats(deltas: readonly number[]): FrameStats {
 
 const round = (n: number) => Math.round(n * 10) / 10
 
-function request(ref: string, i: number): PayRequest {
-  const amount = 10_000 + (i % 5000)
-  return {
-    payment: { payment_product_type: 'kravia.invoice_b2b', operation: 'invoice_payment', days_until_due: 14 },
-    session: {
-      order: {
-        amount,
-        currency: 'NOK',
-        vat_amount: Math.round(amount / 5),
-        merchant_reference: ref,
-        items: [{ line_id: '1', description: 'Månedlig abonnement', quantity: 1, amount, vat: 25 }],
-        billing_address: {
-          first_name: 'Kari',
-          last_name: 'Nordmann',
-          business_name: `Kunde ${i + 1} AS`,
-          organization_number: '974760673',
-          email: `faktura+${i + 1}@example.no`,
-          phone_number: '+4791234567',
-          address_line: 'Storgata 1',
-          postal_code: '0155',
-          postal_place: 'Oslo',
-          country: 'NO',
-        },
-      },
-    },
-  }
-}
-
 /** A planned sandbox batch of `rows` one-line invoices, written straight into the journal. */
 export function seedBigBatch(harness: Harness, rows: number): { batchId: string; ms: number } {
   const t = performance.now()
   const invoices: BatchInvoiceInput[] = Array.from({ length: rows }, (_, i) => {
     const ref = `B-${String(i + 1).padStart(6, '0')}`
-    return { merchant_reference: ref, rows: [i + 2], request: request(ref, i) }
+    return { merchant_reference: ref, rows: [i + 2], request: payRequest(ref, 10_000 + (i % 5000)) }
   })
   const batchId = createBatch(harness.db, {
     source: { name: `bench-${rows}.csv`, sha256: '0'.repeat(64) },
