@@ -1,21 +1,17 @@
 import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { RunProgress, RunRow } from '../../src/shared/contract'
 import { getBatch, listInvoices } from '../../src/main/runs/journal'
-import { type Harness, launchChromium, startHarness } from './harness'
-import { eventsIn, recordFrames, seedBatch, eventually } from './run-helpers'
+import type { Harness } from './harness'
+import { eventsIn, recordFrames, seedBatch, eventually, withHarness } from './run-helpers'
 
 describe('run progress reaches the page in batches', () => {
   let harness: Harness
   let browser: Browser
 
-  beforeAll(async () => {
-    harness = await startHarness({ locale: 'en-GB' })
-    browser = await launchChromium()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await harness?.close()
+  withHarness((h, b) => {
+    harness = h
+    browser = b
   })
 
   it('1,000 row changes arrive in a handful of messages, and the page ends with every row right', async () => {

@@ -1,7 +1,8 @@
 import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { report, runUiBench } from '../../bench/ui-measure'
-import { type Harness, launchChromium, startHarness } from './harness'
+import type { Harness } from './harness'
+import { withHarness } from './run-helpers'
 
 // The `npm run bench:ui` measurements on a smaller batch, so the suite checks they still work and
 // still meet their targets (the full 100k run is the bench itself).
@@ -9,13 +10,9 @@ describe('bench:ui measurements', () => {
   let harness: Harness
   let browser: Browser
 
-  beforeAll(async () => {
-    harness = await startHarness({ locale: 'en-GB' })
-    browser = await launchChromium()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await harness?.close()
+  withHarness((h, b) => {
+    harness = h
+    browser = b
   })
 
   it('measures first paint, frame times while scrolling and while 1,000 rows change, and the batching', async () => {

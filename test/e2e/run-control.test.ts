@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import {
   getBatch,
   getCounts,
@@ -7,8 +7,8 @@ import {
   listInvoices,
   setInvoiceState,
 } from '../../src/main/runs/journal'
-import { type Harness, launchChromium, startHarness } from './harness'
-import { seedBatch, eventually } from './run-helpers'
+import type { Harness } from './harness'
+import { seedBatch, eventually, withHarness } from './run-helpers'
 
 const state = (harness: Harness, batchId: string) => getBatch(harness.db, batchId)?.state
 const sent = (harness: Harness, batchId: string) => {
@@ -20,13 +20,9 @@ describe('run control in Chromium: pause, continue, cancel, resume offer, fix an
   let harness: Harness
   let browser: Browser
 
-  beforeAll(async () => {
-    harness = await startHarness({ locale: 'en-GB' })
-    browser = await launchChromium()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await harness?.close()
+  withHarness((h, b) => {
+    harness = h
+    browser = b
   })
 
   it('pauses, continues and cancels a run; nothing left pending after a cancel', async () => {

@@ -1,5 +1,6 @@
-import type { Page } from 'playwright-core'
-import { expect } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, expect } from 'vitest'
+import { type Harness, launchChromium, startHarness } from './harness'
 
 /**
  * Shared helpers for the run, history, settings and flow tests: the raw WebSocket frames the
@@ -134,4 +135,22 @@ export function eventsIn<T>(frames: readonly string[], channel: string): T[] {
 /** `expect.poll` with room for a busy 2-core CI box (vitest's default gives up after 1 s). */
 export function eventually<T>(fn: () => T | Promise<T>, options: { timeout?: number } = {}) {
   return expect.poll(fn, { timeout: 15_000, interval: 100, ...options })
+}
+
+/**
+ * The usual setup of a describe block: an en-GB harness and one Chromium, started in beforeAll and
+ * handed to `use` (which may seed more), both closed in afterAll.
+ */
+export function withHarness(use: (harness: Harness, browser: Browser) => void): void {
+  let harness: Harness | undefined
+  let browser: Browser | undefined
+  beforeAll(async () => {
+    harness = await startHarness({ locale: 'en-GB' })
+    browser = await launchChromium()
+    use(harness, browser)
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await harness?.close()
+  })
 }

@@ -1,22 +1,18 @@
 import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { getCounts, getInvoiceByReference } from '../../src/main/runs/journal'
-import { type Harness, launchChromium, startHarness } from './harness'
-import { seedBatch, eventually } from './run-helpers'
+import type { Harness } from './harness'
+import { seedBatch, eventually, withHarness } from './run-helpers'
 
 describe('run screen in Chromium, against the built-in sandbox', () => {
   let harness: Harness
   let browser: Browser
   let batchId: string
 
-  beforeAll(async () => {
-    harness = await startHarness({ locale: 'en-GB' })
-    browser = await launchChromium()
-    batchId = seedBatch(harness.db, 60, { bad: [4, 9], merchant: [20, 21] })
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await harness?.close()
+  withHarness((h, b) => {
+    harness = h
+    browser = b
+    batchId = seedBatch(h.db, 60, { bad: [4, 9], merchant: [20, 21] })
   })
 
   it('sends a planned batch: statuses arrive live, failures are explained, a row opens with Kravia details', async () => {

@@ -1,8 +1,8 @@
 import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { MemorySecretStore } from '../../src/main/platform-fakes'
-import { callApi, type Harness, launchChromium, startHarness } from './harness'
-import { pageStrings, recordFrames, eventually } from './run-helpers'
+import { callApi, type Harness, startHarness } from './harness'
+import { pageStrings, recordFrames, eventually, withHarness } from './run-helpers'
 
 const SECRET = 'Sx9-hemmelig-kQ2vT7pL0zR4'
 const CLIENT_ID = 'client-id-7Fq2Lm'
@@ -11,13 +11,9 @@ describe('settings in Chromium', () => {
   let harness: Harness
   let browser: Browser
 
-  beforeAll(async () => {
-    harness = await startHarness({ locale: 'en-GB' })
-    browser = await launchChromium()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await harness?.close()
+  withHarness((h, b) => {
+    harness = h
+    browser = b
   })
 
   it('stores a secret without it ever reaching the page again (DOM, window state, React state, bridge messages)', async () => {
