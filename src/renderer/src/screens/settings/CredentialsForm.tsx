@@ -1,8 +1,9 @@
-import { type FormEvent, useId, useRef, useState } from 'react'
+import { type FormEvent, useRef, useState } from 'react'
 import type { SettingsView } from '../../../../shared/contract'
 import { useApi } from '../../app/use-api'
 import { Button } from '../../components/Button'
 import { useI18n } from '../../i18n/I18nProvider'
+import { Field } from './Field'
 
 interface Props {
   env: 'test' | 'production'
@@ -21,7 +22,6 @@ export function CredentialsForm({ env, view, onView }: Props) {
   const formRef = useRef<HTMLFormElement>(null)
   const [busy, setBusy] = useState(false)
   const [note, setNote] = useState<string | null>(null)
-  const ids = useId()
   const current = view.environments[env]
   const blocked = env === 'production' && !view.secureStore.secure
 
@@ -74,42 +74,38 @@ export function CredentialsForm({ env, view, onView }: Props) {
       >
         {current.credentialsStored ? t('settings.stored') : t('settings.notStored')}
       </p>
-      <div className="form-row">
-        <label htmlFor={`${ids}-a`}>{t('settings.accountId')}</label>
-        <input
-          id={`${ids}-a`}
-          name="accountId"
-          defaultValue={current.accountId ?? ''}
-          placeholder={env === 'test' ? 'T12345678' : 'P12345678'}
-          autoComplete="off"
-          spellCheck={false}
-          disabled={blocked}
-          required
-        />
-      </div>
-      <div className="form-row">
-        <label htmlFor={`${ids}-c`}>{t('settings.clientId')}</label>
-        <input
-          id={`${ids}-c`}
-          name="clientId"
-          autoComplete="off"
-          spellCheck={false}
-          disabled={blocked}
-          required
-        />
-      </div>
-      <div className="form-row">
-        <label htmlFor={`${ids}-s`}>{t('settings.clientSecret')}</label>
-        <input
-          id={`${ids}-s`}
-          name="clientSecret"
-          type="password"
-          autoComplete="new-password"
-          disabled={blocked}
-          required
-          data-testid={`secret-${env}`}
-        />
-      </div>
+      <Field label={t('settings.accountId')}>
+        {(id) => (
+          <input
+            id={id}
+            name="accountId"
+            defaultValue={current.accountId ?? ''}
+            placeholder={env === 'test' ? 'T12345678' : 'P12345678'}
+            autoComplete="off"
+            spellCheck={false}
+            disabled={blocked}
+            required
+          />
+        )}
+      </Field>
+      <Field label={t('settings.clientId')}>
+        {(id) => (
+          <input id={id} name="clientId" autoComplete="off" spellCheck={false} disabled={blocked} required />
+        )}
+      </Field>
+      <Field label={t('settings.clientSecret')}>
+        {(id) => (
+          <input
+            id={id}
+            name="clientSecret"
+            type="password"
+            autoComplete="new-password"
+            disabled={blocked}
+            required
+            data-testid={`secret-${env}`}
+          />
+        )}
+      </Field>
       {current.credentialsStored && <p className="muted">{t('settings.storedHint')}</p>}
       <div className="form-actions">
         <Button
