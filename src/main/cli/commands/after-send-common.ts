@@ -127,6 +127,22 @@ export function reportAction(
     if (s.failed) parts.push(`${s.failed} failed`)
     ctx.out(parts.join('; '))
   }
+  return finishRun(ctx, batch, apiUrl, s, 'the remaining invoices were not sent')
+}
+
+/**
+ * The end of every after-sending command (void, capture, refresh): per-invoice errors on stderr,
+ * one line each, the sandbox hint, and the exit code — credentials refused 2, interrupted 3,
+ * any failure 1.
+ */
+export function finishRun(
+  ctx: CliContext,
+  batch: Batch,
+  apiUrl: string | undefined,
+  s: Pick<ActionSummary, 'errors' | 'failed' | 'authFailed' | 'stopped'>,
+  /** What a refusal of the credentials left undone, e.g. "the refresh stopped". */
+  afterAuthRefused: string,
+): ExitCode {
   for (const e of s.errors) ctx.err(`kravia-batch: ${e.reference}: ${e.message}`)
   sandboxHint(
     ctx,
@@ -135,7 +151,7 @@ export function reportAction(
     s.errors.map((e) => e.message),
   )
   if (s.authFailed) {
-    ctx.err('kravia-batch: Dintero refused the credentials; the remaining invoices were not sent.')
+    ctx.err(`kravia-batch: Dintero refused the credentials; ${afterAuthRefused}.`)
     return Exit.usage
   }
   if (s.stopped) return Exit.stopped
@@ -146,12 +162,7 @@ export function reportAction(
  * A sandbox batch checked against the built-in sandbox's file that does not hold its transactions
  * (it was sent to a `sim` server, or the file was deleted): every read is a 404. Say what to do.
  */
-export function sandboxHint(
-  ctx: CliContext,
-  batch: Batch,
-  apiUrl: string | undefined,
-  messages: string[],
-): void {
+function sandboxHint(ctx: CliContext, batch: Batch, apiUrl: string | undefined, messages: string[]): void {
   if (batch.env !== 'sandbox' || apiUrl !== undefined) return
   if (!messages.some((m) => m.includes('answered 404'))) return
   ctx.err(

@@ -1,6 +1,6 @@
 import { paymentSummary, refreshBatch } from '../../runs/refresh'
-import { type Command, Exit, parseCommandArgs } from '../context'
-import { batchArg, nok, openBatch, sandboxHint, withBatchClient } from './after-send-common'
+import { type Command, parseCommandArgs } from '../context'
+import { batchArg, finishRun, nok, openBatch, withBatchClient } from './after-send-common'
 
 const usage = `Usage: npm run -s cli -- refresh BATCH [--api-url URL] [--json]
 
@@ -45,19 +45,7 @@ export const command: Command = {
         if (s.unknown)
           ctx.out(`${s.unknown} invoices of unknown outcome: run "resume ${batch.id}" to look them up`)
       }
-      for (const e of s.errors) ctx.err(`kravia-batch: ${e.reference}: ${e.message}`)
-      sandboxHint(
-        ctx,
-        batch,
-        values['api-url'],
-        s.errors.map((e) => e.message),
-      )
-      if (s.authFailed) {
-        ctx.err('kravia-batch: Dintero refused the credentials; the refresh stopped.')
-        return Exit.usage
-      }
-      if (s.stopped) return Exit.stopped
-      return s.failed > 0 ? Exit.invalid : Exit.ok
+      return finishRun(ctx, batch, values['api-url'], s, 'the refresh stopped')
     } finally {
       db.close()
     }
