@@ -29,6 +29,8 @@ export interface CsvContext {
   sink: TableSink
   hooks: ReadHooks
   maxRecordChars: number
+  /** Set as soon as known, for ReadHooks.onHeader (the header is decided after this). */
+  early?: { decimalCommaHint?: boolean }
 }
 
 /** Counts line breaks inside a record's fields, so the next record's line number is right. */
@@ -157,6 +159,7 @@ export async function readCsv(ctx: CsvContext): Promise<Omit<TableInfo, 'headerR
       delimiter = detectDelimiter(text.slice(0, SAMPLE_CHARS), ext === '.tsv' ? '\t' : ',', complete)
     }
     hint = decimalCommaHint(text.slice(0, SAMPLE_CHARS), delimiter)
+    if (ctx.early) ctx.early.decimalCommaHint = hint
     parser = new Papa.Parser({ delimiter, newline, quoteChar: '"' })
     return text
   }

@@ -105,6 +105,8 @@ async function run(
   const limits = resolveLimits(options.limits)
   const issues = new IssueSink(limits.maxIssues)
   const opened = await openSource(file, limits, issues)
+  // The CSV reader knows its decimal-comma hint before it hands the sink any record.
+  const early: { decimalCommaHint?: boolean } = {}
   const sink = new TableSink({
     file,
     csv: opened.container === 'text',
@@ -114,6 +116,9 @@ async function run(
     chunkRows: options.chunkRows ?? DEFAULT_CHUNK_ROWS,
     onRows,
     stopAfter,
+    onHeader: hooks.onHeader
+      ? (headers) => hooks.onHeader?.({ headers, decimalCommaHint: early.decimalCommaHint })
+      : undefined,
   })
   let base: Omit<TableInfo, 'headerRow' | 'headers'>
   if (opened.container === 'text') {
@@ -127,6 +132,7 @@ async function run(
       sink,
       hooks,
       maxRecordChars: limits.maxRecordChars,
+      early,
     })
   } else {
     // SheetJS is large; CSV reads (the CLI's common case) never load it.

@@ -14,6 +14,8 @@ export interface TableSinkOptions {
   onRows: OnRows
   /** Stop accepting rows after this many data rows (inspect's preview). */
   stopAfter?: number
+  /** Called once the header row is decided (ReadHooks.onHeader). */
+  onHeader?: (headers: string[]) => void
 }
 
 /** Text our own CSV reports prefixed with one `'` (reports/neutralise.ts; `'=x` was written as `''=x`), so one is removed. */
@@ -130,6 +132,7 @@ export class TableSink {
       )
     }
     this.reportHeaderProblems()
+    this.o.onHeader?.(this.headers)
     for (let i = idx + 1; i < scan.length; i++) this.addData(scan[i].line, scan[i].cells)
   }
 

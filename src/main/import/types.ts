@@ -108,6 +108,11 @@ export interface ReadProgress {
 export interface ReadHooks {
   onProgress?: (p: ReadProgress) => void
   signal?: AbortSignal
+  /**
+   * Called once, as soon as the header row is decided and before the first rows, so a consumer
+   * can prepare (e.g. the mapping) without a separate look at the file.
+   */
+  onHeader?: (table: Pick<TableInfo, 'headers' | 'decimalCommaHint'>) => void
 }
 
 export interface ReadResult {

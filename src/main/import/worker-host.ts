@@ -117,6 +117,10 @@ function inWorker<T>(file: string, options: ReadOptions, hooks: WorkerHooks, ins
         case 'progress':
           hooks.onProgress?.(msg.progress)
           break
+        case 'header':
+          // Posted before any rows, so the consumer has it before its first onRows.
+          if (!settled) hooks.onHeader?.(msg.table)
+          break
         case 'done':
           // Every rows chunk was posted before 'done'; wait until the consumer had them all.
           void queue.then(() => finish(undefined, msg.result as T))

@@ -1,5 +1,5 @@
 import { AppError, type AppErrorOptions } from '../../shared/errors'
-import type { InspectResult, ReadOptions, ReadProgress, ReadResult, SourceRow } from './types'
+import type { InspectResult, ReadOptions, ReadProgress, ReadResult, SourceRow, TableInfo } from './types'
 
 /** Messages between readTableInWorker (host) and worker.ts. */
 export type ToWorker =
@@ -16,6 +16,7 @@ export interface SerializedError {
 export type FromWorker =
   | { type: 'rows'; rows: SourceRow[] }
   | { type: 'progress'; progress: ReadProgress }
+  | { type: 'header'; table: Pick<TableInfo, 'headers' | 'decimalCommaHint'> }
   | { type: 'done'; result: ReadResult | InspectResult }
   | { type: 'error'; error: SerializedError }
 

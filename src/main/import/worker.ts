@@ -6,7 +6,7 @@
  */
 import { parentPort } from 'node:worker_threads'
 import { inspectFile, readTable } from './index'
-import type { ReadProgress, SourceRow } from './types'
+import type { ReadHooks, ReadProgress, SourceRow } from './types'
 import { type FromWorker, ROWS_WINDOW, serializeError, type ToWorker } from './worker-protocol'
 
 const port = parentPort
@@ -43,7 +43,11 @@ if (port) {
       controller.abort()
       wake?.()
     } else if (msg.type === 'read') {
-      const hooks = { onProgress, signal: controller.signal }
+      const hooks: ReadHooks = {
+        onProgress,
+        signal: controller.signal,
+        onHeader: (table) => post({ type: 'header', table }),
+      }
       const work = msg.inspect
         ? inspectFile(msg.file, msg.options, hooks)
         : readTable(msg.file, msg.options, onRows, hooks)

@@ -1,11 +1,12 @@
 /**
- * File → mapping → validated invoices, for the CLI and the app. CSV: the header and a sample come
- * from a quick look at the file's start, then rows are validated chunk by chunk while the reader
- * streams. Workbooks are parsed whole by SheetJS anyway, so their rows are collected first.
+ * File → mapping → validated invoices, for the CLI and the app. CSV: the reader reports the header
+ * (onHeader) before any row; the first rows (the sample the mapping looks at) are held until there
+ * are enough, then rows are validated chunk by chunk while the reader streams. Workbooks are parsed
+ * whole by SheetJS anyway, so their rows are collected first.
  */
 import type { CanonicalField } from '../../shared/canonical'
 import { AppError } from '../../shared/errors'
-import { inspectFile, readTable, readTableInWorker } from '../import'
+import { readTable, readTableInWorker } from '../import'
 import { shown } from '../import/errors'
 import type {
   OnRows,
@@ -142,19 +143,32 @@ export async function validateFile(file: string, o: ValidateFileOptions = {}): P
     })
   }
 
-  // CSV: a quick look at the start gives the header and a sample, so rows are checked as they stream.
-  if (/\.(csv|tsv|txt)$/i.test(file) && !o.read) {
-    const peek = await inspectFile(file, { ...readOptions, previewRows: sampleSize })
-    start(peek.info, peek.preview)
-  }
+  // CSV: validate as rows stream, once the header and a sample are in (no second pass over the file).
+  let header: Pick<TableInfo, 'headers' | 'decimalCommaHint'> | undefined
+  const streaming = /\.(csv|tsv|txt)$/i.test(file) && !o.read
+  const hooks: ReadHooks | undefined = streaming
+    ? {
+        ...o.hooks,
+        onHeader: (h) => {
+          header = h
+        },
+      }
+    : o.hooks
   const res = await read(
     file,
     readOptions,
     (rows) => {
       if (session) session.addRows(rows)
-      else for (const r of rows) buffered.push(r)
+      else {
+        for (const r of rows) buffered.push(r)
+        if (header && buffered.length >= sampleSize) {
+          start(header, buffered.slice(0, sampleSize))
+          ;(session as unknown as ValidationSession).addRows(buffered)
+          buffered.length = 0
+        }
+      }
     },
-    o.hooks,
+    hooks,
   )
   if (!session) {
     start(res.info, buffered.slice(0, sampleSize))

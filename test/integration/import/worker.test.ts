@@ -4,7 +4,7 @@ import { build } from 'esbuild'
 import * as XLSX from 'xlsx'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { AppError } from '../../../src/shared/errors'
-import { inspectFileInWorker, readTableInWorker } from '../../../src/main/import/index'
+import { inspectFileInWorker, readTable, readTableInWorker } from '../../../src/main/import/index'
 import type { ReadProgress, SourceRow } from '../../../src/main/import/types'
 import { type WorkerSpec, workerSpec } from '../../../src/main/import/worker-host'
 import { tempDir } from './helpers'
@@ -83,6 +83,23 @@ describe('readTableInWorker', () => {
       expect(ticks).toBeGreaterThan(elapsed / 5 / 4)
     })
   }
+
+  it('reports the header before the first rows, in this thread and in a worker', async () => {
+    for (const inWorker of [false, true]) {
+      const events: string[] = []
+      const hooks = {
+        onHeader: (h: { headers: string[]; decimalCommaHint?: boolean }) =>
+          events.push(`header ${h.headers.join('|')} ${h.decimalCommaHint}`),
+      }
+      const onRows = (chunk: SourceRow[]) => {
+        if (events.at(-1) !== 'rows') events.push('rows')
+        expect(chunk.length).toBeGreaterThan(0)
+      }
+      if (inWorker) await readTableInWorker(bigCsv, {}, { ...hooks, onRows, worker: builtWorker })
+      else await readTable(bigCsv, {}, onRows, hooks)
+      expect(events).toEqual(['header Fakturanr|Navn|Beløp true', 'rows'])
+    }
+  })
 
   it('inspects in a worker too', async () => {
     const res = await inspectFileInWorker(bigCsv, { previewRows: 3 }, { worker: builtWorker })
