@@ -107,7 +107,9 @@ describe('import flow in Chromium (Start → Read → Map → Review → Plan), 
     // Problems-only filter leaves the row that still has an error.
     await page.getByTestId('problems-only').check()
     await expect.poll(() => page.locator('.grid-row', { hasText: 'per.as@example.no' }).count()).toBe(1)
-    expect(await page.locator('.grid-row', { hasText: 'eva.berg@example.no' }).count()).toBe(0)
+    // The filtered page arrives from main a moment after the click: wait for it, do not sample once.
+    await expect.poll(() => page.locator('.grid-row', { hasText: 'eva.berg@example.no' }).count()).toBe(0)
+    await expect.poll(() => page.locator('.grid-row', { hasText: 'per.as@example.no' }).count()).toBe(1)
 
     // 5: the plan states environment, counts, totals and what is left out.
     await page.getByTestId('to-plan').click()
