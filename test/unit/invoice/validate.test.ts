@@ -50,6 +50,33 @@ describe('multi-line invoices', () => {
     expect(r.summary.by_product_type['kravia.invoice_b2c']).toEqual({ invoices: 2, amount: 18450 })
   })
 
+  it('reads every number right in long columns (repeated quantities and VAT, 600 distinct prices, invalid ones)', () => {
+    const rows = []
+    for (let i = 0; i < 600; i++)
+      rows.push(
+        row({
+          merchant_reference: `R-${i}`,
+          quantity: String(1 + (i % 3)),
+          unit_price: i % 97 === 5 ? 'tolv' : `${100 + i},${String(i % 100).padStart(2, '0')}`,
+          amount: '',
+          vat: ['25', '15', '12', '0'][i % 4],
+        }),
+      )
+    const r = run([...ALL_HEADERS], rows)
+    for (const inv of r.invoices) {
+      const i = Number(inv.merchant_reference.slice(2))
+      const item = inv.request.session.order.items[0]
+      expect([item.quantity, item.amount, item.vat]).toEqual([
+        1 + (i % 3),
+        (1 + (i % 3)) * ((100 + i) * 100 + (i % 100)),
+        [25, 15, 12, 0][i % 4],
+      ])
+    }
+    const bad = rows.filter((_, i) => i % 97 === 5).length
+    expect(r.invoices).toHaveLength(600 - bad)
+    expect(r.errors.filter((e) => e.code === 'unit_price_invalid')).toHaveLength(bad)
+  })
+
   it('names the rows of a conflict in an invoice-level field', () => {
     const r = run(ALL_HEADERS, [
       row({}),
