@@ -52,10 +52,23 @@ async function mainUsage(): Promise<string> {
   return lines.join('\n')
 }
 
+let pipeGuard = false
+
+/** `validate … | head` closes the pipe early: that is the reader being done, not an error to print. */
+function exitQuietlyOnClosedPipe(): void {
+  if (pipeGuard) return
+  pipeGuard = true
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0)
+    throw e
+  })
+}
+
 export async function runCli(
   argv: readonly string[],
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<ExitCode> {
+  exitQuietlyOnClosedPipe()
   let json = false
   let verbose = argv.includes('--verbose')
   const controller = new AbortController()
@@ -132,6 +145,11 @@ function reportError(e: unknown, json: boolean, verbose: boolean): ExitCode {
 
 const isMain = process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href
 if (isMain || process.env.KRAVIA_BATCH_CLI === '1') {
+  // `validate … | head` closes the pipe early: that is the reader being done, not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0)
+    throw e
+  })
   runCli(process.argv.slice(2)).then((code) => {
     process.exitCode = code
   })

@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { spawn, spawnSync } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -86,6 +86,40 @@ describe('CLI frame', () => {
       expect(JSON.parse(bad.stdout)).toMatchObject({ error: { code: 'usage' } })
     } finally {
       rmSync(dataDir, { recursive: true, force: true })
+    }
+  })
+
+  it('ends quietly when the reader of its output goes away (validate … | head)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kb-cli-pipe-'))
+    try {
+      const header =
+        'merchant_reference;payment_product_type;days_until_due;first_name;last_name;email;phone_number;address_line;postal_code;postal_place;description;quantity;unit_price;vat'
+      const rows = Array.from(
+        { length: 3000 },
+        (_, i) =>
+          `R${i};b2c;14;Kari;Nordmann;kari@example.no;98765432;Lillegata 5;5003;Bergen;Abo;1;299,00;25`,
+      )
+      const file = join(dir, 'big.csv')
+      writeFileSync(file, `${header}\n${rows.join('\n')}\n`)
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', 'src/main/cli/index.ts', 'validate', file, '--json'],
+        {
+          env: { ...process.env, KRAVIA_BATCH_DATA_DIR: dir },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      )
+      let stderr = ''
+      child.stderr.on('data', (d) => {
+        stderr += String(d)
+      })
+      // Like `head -c 100`: read the first chunk, then close the pipe.
+      child.stdout.once('data', () => child.stdout.destroy())
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve))
+      expect(stderr).not.toMatch(/EPIPE|at .*\.ts:\d+/)
+      expect(code).toBe(0)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
     }
   })
 })
