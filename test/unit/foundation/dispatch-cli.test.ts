@@ -95,20 +95,17 @@ describe('CLI frame', () => {
       const header =
         'merchant_reference;payment_product_type;days_until_due;first_name;last_name;email;phone_number;address_line;postal_code;postal_place;description;quantity;unit_price;vat'
       const rows = Array.from(
-        { length: 3000 },
+        { length: 20000 },
         (_, i) =>
           `R${i};b2c;14;Kari;Nordmann;kari@example.no;98765432;Lillegata 5;5003;Bergen;Abo;1;299,00;25`,
       )
       const file = join(dir, 'big.csv')
       writeFileSync(file, `${header}\n${rows.join('\n')}\n`)
-      const child = spawn(
-        process.execPath,
-        ['--import', 'tsx', 'src/main/cli/index.ts', 'validate', file, '--json'],
-        {
-          env: { ...process.env, KRAVIA_BATCH_DATA_DIR: dir },
-          stdio: ['ignore', 'pipe', 'pipe'],
-        },
-      )
+      // Through the launcher `npm run cli` uses (sources forced, so no bundle build is needed).
+      const child = spawn(process.execPath, ['scripts/cli.mjs', 'validate', file, '--json'], {
+        env: { ...process.env, KRAVIA_BATCH_DATA_DIR: dir, KRAVIA_BATCH_CLI_SOURCE: '1' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      })
       let stderr = ''
       child.stderr.on('data', (d) => {
         stderr += String(d)
