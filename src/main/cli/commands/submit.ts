@@ -1,12 +1,9 @@
-import { readFileSync } from 'node:fs'
 import { basename, resolve } from 'node:path'
-import { AppError } from '../../../shared/errors'
 import { formatOre } from '../../../shared/money'
 import { openAppDb } from '../../db/store'
 import { toBatchInvoice } from '../../drafts/confirm'
-import { type Issue, type ValidateFileOptions, validateFile } from '../../invoice'
-import { parseProductType } from '../../invoice/values'
-import { loadRememberedMapping, parseMappingFile } from '../../mapping'
+import { type Issue, validateFile } from '../../invoice'
+import { loadRememberedMapping } from '../../mapping'
 import { createBatch } from '../../runs/batch'
 import { confirm, driveRun, printPlan } from '../../runs/cli-run'
 import { connectForRun } from '../../runs/connect'
@@ -23,6 +20,7 @@ import {
   parseNumberOption,
   usageError,
 } from '../context'
+import { importOptionSpec, parseImportOptions } from '../import-options'
 
 const usage = `Usage: npm run -s cli -- submit FILE --env sandbox|test|production [options]
 
@@ -75,13 +73,7 @@ export const command: Command = {
   usage,
   async run(args, ctx) {
     const { values, positionals } = parseCommandArgs('submit', args, {
-      sheet: { type: 'string' },
-      mapping: { type: 'string' },
-      'no-remembered': { type: 'boolean' },
-      'days-until-due': { type: 'string' },
-      'product-type': { type: 'string' },
-      'invoice-channel': { type: 'string' },
-      'callback-url': { type: 'string' },
+      ...importOptionSpec,
       env: { type: 'string' },
       account: { type: 'string' },
       'api-url': { type: 'string' },
@@ -96,46 +88,23 @@ export const command: Command = {
     const env = values.env as RunEnv | undefined
     if (!env || !ENVS.includes(env)) throw usageError('submit needs --env sandbox, test or production.')
     const file = resolve(positionals[0])
-    const days = parseIntOption('days-until-due', values['days-until-due'], 0, 365)
-    const productType = values['product-type']
-    if (productType !== undefined && !parseProductType(productType))
-      throw usageError(`--product-type must be b2b, b2c or b2b_grouped, got "${productType}".`)
-    const channel = values['invoice-channel']
-    if (channel !== undefined && channel !== 'kravia' && channel !== 'merchant')
-      throw usageError(`--invoice-channel must be kravia or merchant, got "${channel}".`)
-    const callbackUrl = values['callback-url']
-    if (callbackUrl !== undefined) {
-      const { validateCallbackUrl } = await import('../../../shared/kravia-schema')
-      const problem = validateCallbackUrl(callbackUrl)
-      if (problem) throw usageError(problem)
-    }
+    const opts = await parseImportOptions(values)
     const settings = resolveSettings(env, {
       rate: parseNumberOption('rate', values.rate, 0.1, 1000),
       concurrency: parseIntOption('concurrency', values.concurrency, 1, 64),
       toggle: parseToggle(values.toggle, env),
       canary: parseIntOption('canary', values.canary, 1, 1_000_000) ?? null,
-      defaults: { days_until_due: days, product_type: productType, invoice_channel: channel },
+      defaults: {
+        days_until_due: opts.defaults.days_until_due,
+        product_type: opts.defaults.payment_product_type,
+        invoice_channel: opts.defaults.invoice_channel,
+      },
     })
     // Asking is impossible without a terminal, and production always needs an explicit --yes.
     if (!values.yes && !ctx.interactive)
       throw usageError('submit needs --yes when no terminal is attached (nothing was sent).')
     if (!values.yes && env === 'production')
       throw usageError('Sending from production needs --yes (nothing was sent).')
-    let mappingFile: ValidateFileOptions['mappingFile']
-    if (values.mapping !== undefined) {
-      let text: string
-      try {
-        text = readFileSync(values.mapping, 'utf8')
-      } catch {
-        throw new AppError('mapping_file_unreadable', `Cannot read the mapping file ${values.mapping}.`, {
-          message_nb: `Kan ikke lese mappingfilen ${values.mapping}.`,
-          file: values.mapping,
-          exitCode: 2,
-        })
-      }
-      mappingFile = { name: values.mapping, content: parseMappingFile(text, values.mapping) }
-    }
-
     const db = openAppDb(ctx.dataDir)
     // Credentials and the account are checked before reading the file: a typo costs nothing.
     const conn = await connectForRun({
@@ -150,11 +119,11 @@ export const command: Command = {
     })
     try {
       const v = await validateFile(file, {
-        sheet: values.sheet,
-        mappingFile,
-        rememberedFor: values['no-remembered'] ? undefined : (headers) => loadRememberedMapping(db, headers),
-        defaults: { days_until_due: days, payment_product_type: productType, invoice_channel: channel },
-        callbackUrl,
+        sheet: opts.sheet,
+        mappingFile: opts.mappingFile,
+        rememberedFor: opts.useRemembered ? (headers) => loadRememberedMapping(db, headers) : undefined,
+        defaults: opts.defaults,
+        callbackUrl: opts.callbackUrl,
         invoicedLookup: (refs) => findInvoicedReferences(db, env, conn.account, refs),
         invoicedScope: `${env}, account ${conn.account}`,
         hooks: { signal: ctx.signal },
@@ -176,7 +145,7 @@ export const command: Command = {
       // export); validation streamed the file without keeping rows, so their lines are read again.
       const leftOutRows = await readSourceLines(
         file,
-        { sheet: values.sheet },
+        { sheet: opts.sheet },
         leftOutLineNumbers(r),
         v.info.sha256,
       )

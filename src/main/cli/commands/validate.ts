@@ -1,17 +1,16 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { AppError } from '../../../shared/errors'
 import { formatOre } from '../../../shared/money'
 import type { Db } from '../../db/open'
 import { openSqlite } from '../../db/open'
 import { APP_DB_FILE } from '../../db/store'
 // Not '../../invoice': its index also exports the template builder, which loads SheetJS (~30 ms) on every start.
-import { type ValidateFileOptions, validateFile } from '../../invoice/pipeline'
+import { validateFile } from '../../invoice/pipeline'
 import type { Issue } from '../../invoice/types'
-import { parseProductType } from '../../invoice/values'
-import { loadRememberedMapping, parseMappingFile } from '../../mapping'
+import { loadRememberedMapping } from '../../mapping'
 import { findInvoicedReferences } from '../../runs/invoiced'
-import { type Command, Exit, parseCommandArgs, parseIntOption, usageError } from '../context'
+import { type Command, Exit, parseCommandArgs, usageError } from '../context'
+import { importOptionSpec, parseImportOptions } from '../import-options'
 
 const usage = `Usage: npm run -s cli -- validate FILE [options]
 
@@ -77,32 +76,13 @@ export const command: Command = {
   usage,
   async run(args, ctx) {
     const { values, positionals } = parseCommandArgs('validate', args, {
-      sheet: { type: 'string' },
-      mapping: { type: 'string' },
-      'no-remembered': { type: 'boolean' },
-      'days-until-due': { type: 'string' },
-      'product-type': { type: 'string' },
-      'invoice-channel': { type: 'string' },
-      'callback-url': { type: 'string' },
+      ...importOptionSpec,
       env: { type: 'string' },
       account: { type: 'string' },
     })
     if (positionals.length !== 1) throw usageError('validate needs exactly one FILE. See --help.')
     const file = resolve(positionals[0])
-    const days = parseIntOption('days-until-due', values['days-until-due'], 0, 365)
-    const productType = values['product-type']
-    if (productType !== undefined && !parseProductType(productType))
-      throw usageError(`--product-type must be b2b, b2c or b2b_grouped, got "${productType}".`)
-    const channel = values['invoice-channel']
-    if (channel !== undefined && channel !== 'kravia' && channel !== 'merchant')
-      throw usageError(`--invoice-channel must be kravia or merchant, got "${channel}".`)
-    const callbackUrl = values['callback-url']
-    if (callbackUrl !== undefined) {
-      // Loaded only when needed: kravia-schema pulls in zod, which costs start-up time on every run.
-      const { validateCallbackUrl } = await import('../../../shared/kravia-schema')
-      const problem = validateCallbackUrl(callbackUrl)
-      if (problem) throw usageError(problem)
-    }
+    const opts = await parseImportOptions(values)
     const env = (values.env ?? 'sandbox') as Env
     if (!['sandbox', 'test', 'production'].includes(env))
       throw usageError(`--env must be sandbox, test or production, got "${values.env}".`)
@@ -110,31 +90,16 @@ export const command: Command = {
     if (!/^[PT]\d{8}$/.test(account))
       throw usageError(`--account must look like T12345678 or P12345678, got "${account}".`)
 
-    let mappingFile: ValidateFileOptions['mappingFile']
-    if (values.mapping !== undefined) {
-      let text: string
-      try {
-        text = readFileSync(values.mapping, 'utf8')
-      } catch {
-        throw new AppError('mapping_file_unreadable', `Cannot read the mapping file ${values.mapping}.`, {
-          message_nb: `Kan ikke lese mappingfilen ${values.mapping}.`,
-          file: values.mapping,
-          exitCode: 2,
-        })
-      }
-      mappingFile = { name: values.mapping, content: parseMappingFile(text, values.mapping) }
-    }
-
     const db = openStoreReadOnly(ctx.dataDir)
     try {
       const started = Date.now()
       const v = await validateFile(file, {
-        sheet: values.sheet,
-        mappingFile,
+        sheet: opts.sheet,
+        mappingFile: opts.mappingFile,
         rememberedFor:
-          values['no-remembered'] || !db ? undefined : (headers) => loadRememberedMapping(db, headers),
-        defaults: { days_until_due: days, payment_product_type: productType, invoice_channel: channel },
-        callbackUrl,
+          !opts.useRemembered || !db ? undefined : (headers) => loadRememberedMapping(db, headers),
+        defaults: opts.defaults,
+        callbackUrl: opts.callbackUrl,
         invoicedLookup: invoicedLookup(db, env, account),
         invoicedScope: `${env}, account ${account}`,
         hooks: { signal: ctx.signal },

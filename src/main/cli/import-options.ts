@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs'
+import { AppError } from '../../shared/errors'
+import type { ValidateFileOptions } from '../invoice/pipeline'
+import type { Defaults } from '../invoice/types'
+import { parseProductType } from '../invoice/values'
+import { parseMappingFile } from '../mapping'
+import { parseIntOption, usageError } from './context'
+
+/** The options every command that reads a spreadsheet takes (validate, submit), parsed one way. */
+export const importOptionSpec = {
+  sheet: { type: 'string' },
+  mapping: { type: 'string' },
+  'no-remembered': { type: 'boolean' },
+  'days-until-due': { type: 'string' },
+  'product-type': { type: 'string' },
+  'invoice-channel': { type: 'string' },
+  'callback-url': { type: 'string' },
+} as const
+
+interface ImportOptionValues {
+  sheet?: string
+  mapping?: string
+  'no-remembered'?: boolean
+  'days-until-due'?: string
+  'product-type'?: string
+  'invoice-channel'?: string
+  'callback-url'?: string
+}
+
+export interface ImportOptions {
+  sheet?: string
+  mappingFile?: ValidateFileOptions['mappingFile']
+  /** False with --no-remembered. */
+  useRemembered: boolean
+  /** For absent columns and blank cells. */
+  defaults: Pick<Defaults, 'days_until_due' | 'payment_product_type' | 'invoice_channel'>
+  callbackUrl?: string
+}
+
+/** Checks the import options and reads the --mapping file; every problem is a one-line usage error. */
+export async function parseImportOptions(values: ImportOptionValues): Promise<ImportOptions> {
+  const days = parseIntOption('days-until-due', values['days-until-due'], 0, 365)
+  const productType = values['product-type']
+  if (productType !== undefined && !parseProductType(productType))
+    throw usageError(`--product-type must be b2b, b2c or b2b_grouped, got "${productType}".`)
+  const channel = values['invoice-channel']
+  if (channel !== undefined && channel !== 'kravia' && channel !== 'merchant')
+    throw usageError(`--invoice-channel must be kravia or merchant, got "${channel}".`)
+  const callbackUrl = values['callback-url']
+  if (callbackUrl !== undefined) {
+    // Loaded only when needed: kravia-schema pulls in zod, which costs start-up time on every run.
+    const { validateCallbackUrl } = await import('../../shared/kravia-schema')
+    const problem = validateCallbackUrl(callbackUrl)
+    if (problem) throw usageError(problem)
+  }
+  let mappingFile: ImportOptions['mappingFile']
+  if (values.mapping !== undefined) {
+    let text: string
+    try {
+      text = readFileSync(values.mapping, 'utf8')
+    } catch {
+      throw new AppError('mapping_file_unreadable', `Cannot read the mapping file ${values.mapping}.`, {
+        message_nb: `Kan ikke lese mappingfilen ${values.mapping}.`,
+        file: values.mapping,
+        exitCode: 2,
+      })
+    }
+    mappingFile = { name: values.mapping, content: parseMappingFile(text, values.mapping) }
+  }
+  return {
+    sheet: values.sheet,
+    mappingFile,
+    useRemembered: !values['no-remembered'],
+    defaults: { days_until_due: days, payment_product_type: productType, invoice_channel: channel },
+    callbackUrl,
+  }
+}
