@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events'
 import type { RunProgress } from '../../shared/contract'
 import { AppError } from '../../shared/errors'
 import type { BatchState, PauseReason } from '../../shared/states'
@@ -138,6 +139,9 @@ export function startRun(deps: RunDeps, batchId: string, options: RunOptions = {
 
   let stop: StopMode | null = null
   const stopCtl = new AbortController()
+  // Every request in flight (up to the concurrency, e.g. 16) listens on this one signal; that is
+  // by design, not a leak, and each listener is removed when its request ends.
+  setMaxListeners(256, stopCtl.signal)
   const unresolved = new Set<number>()
   let wakeFn: (() => void) | null = null
   const wake = () => {

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events'
 import type { InvoicePatch } from '../journal'
 import { extractKraviaDetails } from '../../dintero/details'
 import type { Transaction } from '../../dintero/types'
@@ -93,6 +94,8 @@ export function batchPace(
  */
 export function linkedStop(outer: AbortSignal | undefined): { stop: AbortController; release(): void } {
   const stop = new AbortController()
+  // One listener per request in flight (up to the batch's concurrency): by design, not a leak.
+  setMaxListeners(256, stop.signal)
   const onOuterAbort = () => stop.abort()
   outer?.addEventListener('abort', onOuterAbort, { once: true })
   return { stop, release: () => outer?.removeEventListener('abort', onOuterAbort) }
