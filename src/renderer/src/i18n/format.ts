@@ -27,3 +27,12 @@ export function formatRate(rate: string | number, lang: Lang): string {
   const s = String(rate)
   return `${lang === 'nb' ? s.replace('.', ',') : s} %`
 }
+
+/** File sizes with the language's decimal mark: nb "1,5 MB", en "1.5 MB" (display only, not money). */
+export function formatSize(bytes: number, lang: Lang): string {
+  const one = (n: number) =>
+    new Intl.NumberFormat(locales[lang], { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(n)
+  if (bytes < 1024) return `${formatNumber(bytes, lang)} B`
+  if (bytes < 1024 * 1024) return `${one(bytes / 1024)} kB`
+  return `${one(bytes / 1024 / 1024)} MB`
+}

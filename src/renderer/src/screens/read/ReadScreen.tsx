@@ -10,6 +10,7 @@ import { ProgressBar } from '../../components/ProgressBar'
 import { useImportProgress } from '../../app/use-import-progress'
 import { IssueList } from '../../components/IssueList'
 import type { MessageKey } from '../../i18n/catalog'
+import { formatSize } from '../../i18n/format'
 import { useI18n } from '../../i18n/I18nProvider'
 import { HeaderRowInput } from './HeaderRowInput'
 import { ReadPreview } from './ReadPreview'
@@ -28,15 +29,9 @@ const DELIMITERS: [NonNullable<ReadOverrides['delimiter']>, MessageKey][] = [
   ['|', 'read.delimPipe'],
 ]
 
-function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} kB`
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`
-}
-
 /** Step 1: how the file was read (encoding, delimiter, sheet, header row), each changeable. */
 export function ReadScreen({ route }: { route: RouteOf<'read'> }) {
-  const { t } = useI18n()
+  const { t, lang } = useI18n()
   const { api, call } = useApi()
   const navigate = useNavigate()
   const [view, setView] = useState<ReadView | null>(null)
@@ -76,7 +71,7 @@ export function ReadScreen({ route }: { route: RouteOf<'read'> }) {
               <dt>{t('read.format')}</dt>
               <dd data-testid="read-format">{view.format.toUpperCase()}</dd>
               <dt>{t('read.size')}</dt>
-              <dd>{formatSize(view.sizeBytes)}</dd>
+              <dd>{formatSize(view.sizeBytes, lang)}</dd>
             </dl>
             <div className="row read-controls">
               {isCsv && (
