@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { AppInfo } from '../../shared/contract'
+import type { IpcError } from '../../shared/ipc'
 import { AppInfoProvider } from './app/app-info'
 import { Shell } from './app/Shell'
 import { NavProvider } from './app/navigation'
@@ -9,7 +10,7 @@ import { I18nProvider } from './i18n/I18nProvider'
 
 export function App() {
   const [info, setInfo] = useState<AppInfo | null>(null)
-  const [infoError, setInfoError] = useState<string | null>(null)
+  const [infoError, setInfoError] = useState<IpcError | null>(null)
   const [route, setRoute] = useState<Route>({ screen: 'start' })
 
   const refresh = useCallback(async () => {
@@ -17,7 +18,7 @@ export function App() {
     if (r.ok) {
       setInfo(r.value)
       setInfoError(null)
-    } else setInfoError(r.error.message)
+    } else setInfoError(r.error)
   }, [])
   useEffect(() => {
     void refresh()

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react'
+import type { IpcError } from '../../../shared/ipc'
 import { Alert } from '../components/Alert'
 import { Button } from '../components/Button'
 import { Dialog } from '../components/Dialog'
-import { useT } from '../i18n/I18nProvider'
+import { useI18n } from '../i18n/I18nProvider'
 import { RunWatcher } from '../screens/run/RunWatcher'
 import { useAppInfo } from './app-info'
 import { useNavigate, useRoute } from './navigation'
@@ -10,11 +11,12 @@ import { globalShortcut } from './shortcuts'
 import { ShortcutsDialog } from './ShortcutsDialog'
 import { screens } from './screens'
 import { TopBar } from './TopBar'
+import { errorText } from './use-api'
 import { useOpenFile } from './use-open-file'
 
 /** The window: top bar, the current screen, and the app-wide dialogs, menu and shortcuts. */
-export function Shell({ infoError }: { infoError: string | null }) {
-  const t = useT()
+export function Shell({ infoError }: { infoError: IpcError | null }) {
+  const { t, lang } = useI18n()
   const route = useRoute()
   const navigate = useNavigate()
   const { info } = useAppInfo()
@@ -47,7 +49,7 @@ export function Shell({ infoError }: { infoError: string | null }) {
   return (
     <div className="app">
       <TopBar onShowShortcuts={() => setShowShortcuts(true)} />
-      {infoError && <Alert kind="error">{infoError}</Alert>}
+      {infoError && <Alert kind="error">{errorText(infoError, lang)}</Alert>}
       {Screen ? (
         <Screen key={JSON.stringify(route)} route={route} />
       ) : (

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { BatchSummary } from '../../../../shared/contract'
 import type { RouteOf } from '../../app/routes'
-import { useResource } from '../../app/use-api'
+import { errorText, useResource } from '../../app/use-api'
 import { Alert } from '../../components/Alert'
 import { Button } from '../../components/Button'
 import { useI18n } from '../../i18n/I18nProvider'
@@ -39,7 +39,7 @@ export function HistoryScreen({ route }: { route: RouteOf<'history'> }) {
   return (
     <main className="screen history-screen" data-testid="history-screen">
       <h1 tabIndex={-1}>{t('history.title')}</h1>
-      {list.error && <Alert kind="error">{list.error.message}</Alert>}
+      {list.error && <Alert kind="error">{errorText(list.error, lang)}</Alert>}
       {list.data && batches.length === 0 && <p className="muted">{t('history.empty')}</p>}
       {batches.length > 0 && (
         <div className="history-layout">

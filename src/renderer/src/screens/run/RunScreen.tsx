@@ -4,7 +4,7 @@ import type { RunInvoiceState, RunRow } from '../../../../shared/contract'
 import { useNavigate } from '../../app/navigation'
 import { EnvBadge } from '../../app/TopBar'
 import type { RouteOf } from '../../app/routes'
-import { useApi, useResource } from '../../app/use-api'
+import { errorText, useApi, useResource } from '../../app/use-api'
 import { Alert } from '../../components/Alert'
 import { Button } from '../../components/Button'
 import { useI18n } from '../../i18n/I18nProvider'
@@ -21,7 +21,7 @@ const JUST_CONFIRMED_MS = 2 * 60_000
 
 export function RunScreen({ route }: { route: RouteOf<'run'> }) {
   const { batchId } = route
-  const { t, num } = useI18n()
+  const { t, num, lang } = useI18n()
   const { api, call } = useApi()
   const navigate = useNavigate()
   const summary = useResource((a) => a.batches.get({ batchId }), [batchId])
@@ -85,6 +85,7 @@ export function RunScreen({ route }: { route: RouteOf<'run'> }) {
   const counts = progress?.counts ?? {}
   const failedCount = summary.data?.fixable ?? 0
   const canCapture = (counts.awaiting_capture ?? 0) > 0
+  const shownError = error ?? summary.error ?? null
   const live = drawer ? rows.store.loadedRows().find((r) => r.id === drawer.id) : undefined
 
   return (
@@ -98,7 +99,7 @@ export function RunScreen({ route }: { route: RouteOf<'run'> }) {
           </p>
         )}
       </header>
-      {(error || summary.error) && <Alert kind="error">{error ?? summary.error?.message}</Alert>}
+      {shownError && <Alert kind="error">{errorText(shownError, lang)}</Alert>}
       {!progress && !error && <p className="muted">{t('run.loading')}</p>}
       {progress && <RunControls progress={progress} onProgress={setProgress} />}
       <div className="run-toolbar">

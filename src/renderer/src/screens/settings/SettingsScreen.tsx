@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react'
 import type { EnvironmentKind, SettingsView } from '../../../../shared/contract'
 import { useAppInfo } from '../../app/app-info'
 import type { RouteOf } from '../../app/routes'
-import { useApi, useResource } from '../../app/use-api'
+import { errorText, useApi, useResource } from '../../app/use-api'
 import { Alert } from '../../components/Alert'
 import { Button } from '../../components/Button'
 import type { MessageKey } from '../../i18n/catalog'
@@ -75,7 +75,7 @@ export function SettingsScreen(_: { route: RouteOf<'settings'> }) {
   return (
     <main className="screen settings-screen" data-testid="settings-screen">
       <h1 tabIndex={-1}>{t('settings.title')}</h1>
-      {loaded.error && <Alert kind="error">{loaded.error.message}</Alert>}
+      {loaded.error && <Alert kind="error">{errorText(loaded.error, lang)}</Alert>}
       {view && (
         <>
           <section aria-labelledby="settings-env" className="settings-section">

@@ -1,6 +1,6 @@
 import type { BatchSummary, RunBatchState } from '../../../../shared/contract'
 import { useNavigate } from '../../app/navigation'
-import { useResource } from '../../app/use-api'
+import { errorText, useResource } from '../../app/use-api'
 import { EnvBadge } from '../../app/TopBar'
 import { Button } from '../../components/Button'
 import type { MessageKey } from '../../i18n/catalog'
@@ -36,7 +36,7 @@ export function RecentBatches() {
     <section className="panel" aria-labelledby="recent-title" data-testid="recent-batches">
       <h2 id="recent-title">{t('start.recentTitle')}</h2>
       {batches.error && (
-        <p className="muted">{t('start.recentLoadFailed', { message: batches.error.message })}</p>
+        <p className="muted">{t('start.recentLoadFailed', { message: errorText(batches.error, lang) })}</p>
       )}
       {!batches.error && !batches.loading && list.length === 0 && (
         <p className="muted">{t('start.recentEmpty')}</p>
