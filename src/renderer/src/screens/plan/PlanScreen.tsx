@@ -120,7 +120,7 @@ export function PlanScreen({ route }: { route: RouteOf<'plan'> }) {
             </table>
           </section>
           {(plan.duplicates.length > 0 || plan.leftOut.length > 0) && (
-            <section className="panel" aria-label={t('plan.leftOut', { count: plan.leftOut.length })}>
+            <section className="panel" aria-label={t('plan.leftOut', { count: num(plan.leftOut.length) })}>
               {plan.duplicates.length > 0 && (
                 <>
                   <h2>{t('plan.duplicates', { count: num(plan.duplicates.length) })}</h2>
@@ -154,7 +154,7 @@ export function PlanScreen({ route }: { route: RouteOf<'plan'> }) {
         </div>
       )}
       {plan && (
-        <section className="panel plan-confirm" aria-label={t('plan.confirm', { count: plan.invoices })}>
+        <section className="panel plan-confirm" aria-label={t('plan.confirm', { count: num(plan.invoices) })}>
           <label className="row">
             <input
               type="checkbox"
