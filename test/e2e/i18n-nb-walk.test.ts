@@ -1,0 +1,110 @@
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type Harness, launchChromium, startHarness } from './harness'
+
+const FIXTURE = join(import.meta.dirname, '../fixtures/import-ui/norsk-faktura.csv')
+
+/**
+ * English words from the UI's own English table that must not be seen (or heard: aria-label,
+ * title, placeholder) once the language is Norwegian. Whole words, case-sensitive as the UI writes
+ * them, so data from the Norwegian fixture does not trip them. Lower-case "amount" is left out: the Map
+ * screen shows the canonical field keys (amount, vat, …) as the template spells them, on purpose.
+ */
+const ENGLISH =
+  /\b(Invoices?|invoices?|Customer|customer|Cancel|Next|Back|Error|Warning|Loading|Settings|History|Rows?|rows?|Columns?|column|Field|Due date|Open file|Sandbox|Delimiter|Encoding|Header row|Preview|Mapping|Confirm|Duplicates?|Fixed value|problems|left out|Close|Language|Amount|Total|VAT|Save|Test connection|Reference|failed|done|of)\b/
+
+/** Visible text plus the text a screen reader or tooltip gives: what the user meets on this screen. */
+async function userText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const d = (
+      globalThis as unknown as {
+        document: {
+          body: { innerText: string }
+          querySelectorAll(s: string): ArrayLike<{ getAttribute(n: string): string | null }>
+        }
+      }
+    ).document
+    const attrs: string[] = []
+    const els = d.querySelectorAll('[aria-label], [title], [placeholder], [alt]')
+    for (let i = 0; i < els.length; i++) {
+      for (const n of ['aria-label', 'title', 'placeholder', 'alt']) {
+        const v = els[i].getAttribute(n)
+        if (v) attrs.push(v)
+      }
+    }
+    return `${d.body.innerText}\n${attrs.join('\n')}`
+  })
+}
+
+async function expectNoEnglish(page: Page, screen: string) {
+  const lines = (await userText(page)).split('\n').filter((l) => ENGLISH.test(l))
+  expect(lines, `English on ${screen}`).toEqual([])
+}
+
+describe('Norwegian UI: no English left on any screen (Chromium, keyboard only)', () => {
+  let harness: Harness
+  let browser: Browser
+  let dir: string
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'kb-e2e-nb-'))
+    const file = join(dir, 'fakturaer-mai.csv')
+    copyFileSync(FIXTURE, file)
+    harness = await startHarness({ dialogs: { openFile: [file] }, locale: 'nb-NO' })
+    browser = await launchChromium()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await harness?.close()
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('walks Start → Read → Map → Review → Plan → Run, History and Settings in bokmål', async () => {
+    const app = await harness.open(browser, { locale: 'nb-NO', viewport: { width: 1360, height: 900 } })
+    const { page } = app
+    await page.getByTestId('start-screen').waitFor()
+    await expect.poll(() => page.getByTestId('env-badge').textContent()).toContain('Sandkasse')
+    await expectNoEnglish(page, 'Start')
+
+    await page.keyboard.press('Control+o')
+    await page.getByTestId('read-preview').waitFor()
+    await expectNoEnglish(page, 'Read')
+
+    await page.getByTestId('to-mapping').focus()
+    await page.keyboard.press('Enter')
+    await page.getByTestId('mapping-table').waitFor()
+    await expectNoEnglish(page, 'Map')
+
+    await page.getByTestId('to-review').focus()
+    await page.keyboard.press('Enter')
+    await page.getByTestId('review-grid').waitFor()
+    await page.locator('.grid-cell.cell-error').first().waitFor()
+    await page.keyboard.press('F8')
+    await page.getByTestId('row-issues').waitFor()
+    await expectNoEnglish(page, 'Review')
+
+    await page.getByTestId('to-plan').focus()
+    await page.keyboard.press('Enter')
+    await page.getByTestId('plan-screen').waitFor()
+    await page.getByTestId('plan-invoices').waitFor()
+    await expectNoEnglish(page, 'Plan')
+
+    await page.getByTestId('plan-send').focus()
+    await page.keyboard.press('Enter')
+    await page.getByTestId('run-screen').waitFor()
+    await page.locator('.run-screen [role="grid"] .grid-row').first().waitFor()
+    await expectNoEnglish(page, 'Run')
+
+    for (const screen of ['history', 'settings'] as const) {
+      await page.getByTestId(`nav-${screen}`).focus()
+      await page.keyboard.press('Enter')
+      await page.getByTestId(`${screen}-screen`).waitFor()
+      await page.waitForLoadState('networkidle')
+      await expectNoEnglish(page, screen)
+    }
+    app.assertClean()
+  })
+})
