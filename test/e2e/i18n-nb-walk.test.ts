@@ -35,9 +35,20 @@ async function userText(page: Page): Promise<string> {
         if (v) attrs.push(v)
       }
     }
+    // biome-ignore lint/performance/useDomNodeTextContent: only rendered (visible) text counts, one line per block
     return `${d.body.innerText}\n${attrs.join('\n')}`
   })
 }
+
+const focusedTestId = (page: Page) =>
+  page.evaluate(
+    () =>
+      (
+        globalThis as unknown as {
+          document: { activeElement: { getAttribute(n: string): string | null } | null }
+        }
+      ).document.activeElement?.getAttribute('data-testid') ?? null,
+  )
 
 async function expectNoEnglish(page: Page, screen: string) {
   const lines = (await userText(page)).split('\n').filter((l) => ENGLISH.test(l))
@@ -97,6 +108,33 @@ describe('Norwegian UI: no English left on any screen (Chromium, keyboard only)'
     await page.getByTestId('run-screen').waitFor()
     await page.locator('.run-screen [role="grid"] .grid-row').first().waitFor()
     await expectNoEnglish(page, 'Run')
+
+    // The run grid by keyboard: Enter opens the row drawer, Escape closes it and focus is back on the grid.
+    await expect
+      .poll(() => page.locator('.state-chip[data-state="authorized"]').count(), { timeout: 15_000 })
+      .toBe(3)
+    await page.getByTestId('run-grid').focus()
+    await page.keyboard.press('ArrowDown')
+    await page.keyboard.press('ArrowUp')
+    await page.keyboard.press('Enter')
+    await page.getByTestId('drawer-invoice-number').waitFor()
+    expect(await focusedTestId(page)).toBe('row-drawer')
+    await expectNoEnglish(page, 'Run drawer')
+    await page.keyboard.press('Escape')
+    await page.getByTestId('row-drawer').waitFor({ state: 'detached' })
+    expect(await focusedTestId(page)).toBe('run-grid')
+
+    // Space selects the active row; the void confirmation opens from the keyboard, speaks bokmål,
+    // and Escape closes it with focus back on the button that opened it.
+    await page.keyboard.press('Space')
+    await expect.poll(() => page.locator('.grid-row-selected').count()).toBe(1)
+    await page.getByTestId('void-selected').focus()
+    await page.keyboard.press('Enter')
+    await page.getByTestId('action-summary').waitFor()
+    await expectNoEnglish(page, 'Void dialog')
+    await page.keyboard.press('Escape')
+    await page.getByTestId('action-summary').waitFor({ state: 'detached' })
+    expect(await focusedTestId(page)).toBe('void-selected')
 
     for (const screen of ['history', 'settings'] as const) {
       await page.getByTestId(`nav-${screen}`).focus()
