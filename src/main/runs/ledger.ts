@@ -6,8 +6,9 @@ import type { AttemptKind } from './types'
 
 /**
  * The engine's writes to the journal. Each is one short transaction (synchronous=FULL), and
- * every write that lets a request leave is fenced by the lease: a process that lost its lease
- * cannot mark anything `sending`.
+ * every write is fenced by the lease: a process that lost its lease cannot mark anything
+ * `sending`, nor write a late answer onto a row the new holder has since looked up and sent
+ * again (its 429 would turn the new holder's in-flight `sending` row back into `pending`).
  */
 
 export interface AttemptRecord {
@@ -99,6 +100,14 @@ export function createLedger(db: Db, lease: Lease, env: string, account: string)
 
   const currentState = (id: number) => (s.state.get(id) as { state: InvoiceState } | undefined)?.state
 
+  /** The new holder recovered this process's rows and settles them by lookup: write nothing. */
+  function assertLease(): void {
+    if (!s.leaseHeld.get(lease.batchId, lease.token))
+      throw new Error(
+        `Journal: batch ${lease.batchId} was taken over by another process; this one writes nothing more`,
+      )
+  }
+
   function assertMove(id: number, from: InvoiceState, to: InvoiceState): void {
     if (!canTransition(from, to)) throw new Error(`Journal: invoice ${id} cannot go from ${from} to ${to}`)
   }
@@ -134,6 +143,7 @@ export function createLedger(db: Db, lease: Lease, env: string, account: string)
         p: OutcomePatch,
         now: number,
       ) => {
+        assertLease()
         s.finishAttempt.run(
           a.durationMs,
           a.httpStatus ?? null,
@@ -159,6 +169,7 @@ export function createLedger(db: Db, lease: Lease, env: string, account: string)
         d: KraviaDetails,
         now: number,
       ) => {
+        assertLease()
         s.finishAttempt.run(durationMs, 200, null, null, null, tx.id, to, attemptId)
         adopt(id, 'sending', to, tx, d, now)
       },
@@ -175,6 +186,7 @@ export function createLedger(db: Db, lease: Lease, env: string, account: string)
           | null,
         now: number,
       ) => {
+        assertLease()
         record(id, a)
         s.lookupCount.run(iso(now), id)
         if (change && 'adopt' in change) adopt(id, 'unknown', change.to, change.adopt, change.details, now)
@@ -183,9 +195,10 @@ export function createLedger(db: Db, lease: Lease, env: string, account: string)
     ),
 
     /** Moves a row without a request (give-up, cancel, recovery). */
-    move: db.transaction((id: number, from: InvoiceState, to: InvoiceState, p: OutcomePatch, now: number) =>
-      move(id, from, to, p, now),
-    ),
+    move: db.transaction((id: number, from: InvoiceState, to: InvoiceState, p: OutcomePatch, now: number) => {
+      assertLease()
+      move(id, from, to, p, now)
+    }),
 
     currentState,
   }
