@@ -36,3 +36,24 @@ export function formatSize(bytes: number, lang: Lang): string {
   if (bytes < 1024 * 1024) return `${one(bytes / 1024)} kB`
   return `${one(bytes / 1024 / 1024)} MB`
 }
+
+/**
+ * A calendar date (`2026-12-24`, as the journal keeps due dates) → nb "24.12.2026", en "24/12/2026".
+ * Read as a date, not an instant, so no time zone can move it to the day before.
+ */
+export function formatDate(ymd: string, lang: Lang): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(ymd)
+  if (!m) return ymd
+  const utc = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))
+  return new Intl.DateTimeFormat(locales[lang], { dateStyle: 'short', timeZone: 'UTC' }).format(utc)
+}
+
+/** An instant (ISO timestamp) in local time: nb "24.12.2026, 14:05", en "24/12/2026, 14:05". */
+export function formatDateTime(iso: string, lang: Lang, withSeconds = false): string {
+  const d = new Date(iso)
+  if (Number.isNaN(d.getTime())) return iso
+  return new Intl.DateTimeFormat(locales[lang], {
+    dateStyle: 'short',
+    timeStyle: withSeconds ? 'medium' : 'short',
+  }).format(d)
+}

@@ -4,6 +4,7 @@ import type { RouteOf } from '../../app/routes'
 import { errorText, useResource } from '../../app/use-api'
 import { Alert } from '../../components/Alert'
 import { Button } from '../../components/Button'
+import { formatDateTime } from '../../i18n/format'
 import { useI18n } from '../../i18n/I18nProvider'
 import { INVOICE_STATES } from '../../../../shared/states'
 import { batchStateLabel, stateLabel } from '../run/labels'
@@ -30,11 +31,7 @@ export function HistoryScreen({ route }: { route: RouteOf<'history'> }) {
 
   const open = batches.find((b) => b.id === openId)
   const replace = (b: BatchSummary) => setBatches((xs) => xs.map((x) => (x.id === b.id ? b : x)))
-  const when = (iso: string) =>
-    new Intl.DateTimeFormat(lang === 'nb' ? 'nb-NO' : 'en-GB', {
-      dateStyle: 'short',
-      timeStyle: 'short',
-    }).format(new Date(iso))
+  const when = (iso: string) => formatDateTime(iso, lang)
 
   return (
     <main className="screen history-screen" data-testid="history-screen">

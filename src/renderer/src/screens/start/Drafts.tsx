@@ -4,6 +4,7 @@ import { useApi, useResource } from '../../app/use-api'
 import { routeForSession } from '../../app/use-open-file'
 import { Button } from '../../components/Button'
 import type { MessageKey } from '../../i18n/catalog'
+import { formatDateTime } from '../../i18n/format'
 import { useI18n } from '../../i18n/I18nProvider'
 
 const stepLabel: Record<ImportStep, MessageKey> = {
@@ -21,11 +22,7 @@ export function Drafts() {
   const drafts = useResource((a) => a.drafts.list({}), [])
   const list: DraftSummary[] = drafts.data ?? []
   if (list.length === 0) return null
-  const when = (iso: string) =>
-    new Date(iso).toLocaleString(lang === 'nb' ? 'nb-NO' : 'en-GB', {
-      dateStyle: 'medium',
-      timeStyle: 'short',
-    })
+  const when = (iso: string) => formatDateTime(iso, lang)
   return (
     <section className="panel" aria-labelledby="drafts-title" data-testid="drafts">
       <h2 id="drafts-title">{t('start.draftsTitle')}</h2>

@@ -4,6 +4,7 @@ import { errorText, useResource } from '../../app/use-api'
 import { EnvBadge } from '../../app/TopBar'
 import { Button } from '../../components/Button'
 import type { MessageKey } from '../../i18n/catalog'
+import { formatDateTime } from '../../i18n/format'
 import { useI18n } from '../../i18n/I18nProvider'
 
 const stateLabel: Record<RunBatchState, MessageKey> = {
@@ -27,11 +28,7 @@ export function RecentBatches() {
   const navigate = useNavigate()
   const batches = useResource((a) => a.batches.list({}), [])
   const list: BatchSummary[] = (batches.data ?? []).slice(0, 8)
-  const when = (iso: string) =>
-    new Date(iso).toLocaleString(lang === 'nb' ? 'nb-NO' : 'en-GB', {
-      dateStyle: 'medium',
-      timeStyle: 'short',
-    })
+  const when = (iso: string) => formatDateTime(iso, lang)
   return (
     <section className="panel" aria-labelledby="recent-title" data-testid="recent-batches">
       <h2 id="recent-title">{t('start.recentTitle')}</h2>
