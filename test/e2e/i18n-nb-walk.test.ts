@@ -14,7 +14,7 @@ const FIXTURE = join(import.meta.dirname, '../fixtures/import-ui/norsk-faktura.c
  * screen shows the canonical field keys (amount, vat, …) as the template spells them, on purpose.
  */
 const ENGLISH =
-  /\b(Invoices?|invoices?|Customer|customer|Cancel|Next|Back|Error|Warning|Loading|Settings|History|Rows?|rows?|Columns?|column|Field|Due date|Open file|Sandbox|Delimiter|Encoding|Header row|Preview|Mapping|Confirm|Duplicates?|Fixed value|problems|left out|Close|Language|Amount|Total|VAT|Save|Test connection|Reference|failed|done|of)\b/
+  /\b(Invoices?|invoices?|Customer|customer|Cancel|Next|Back|Error|Warning|Loading|Settings|History|Rows?|rows?|Columns?|column|Field|Due date|Open file|Sandbox|Delimiter|Encoding|Header row|Preview|Mapping|Confirm|Duplicates?|Fixed value|problems|left out|Close|Language|Amount|Total|VAT|Save|Test connection|Reference|failed|done|of|pay|lookup)\b/
 
 /** Visible text plus the text a screen reader or tooltip gives: what the user meets on this screen. */
 async function userText(page: Page): Promise<string> {
@@ -120,6 +120,11 @@ describe('Norwegian UI: no English left on any screen (Chromium, keyboard only)'
     await page.getByTestId('drawer-invoice-number').waitFor()
     expect(await focusedTestId(page)).toBe('row-drawer')
     await expectNoEnglish(page, 'Run drawer')
+    // Attempts say what they were in words, with a Norwegian date; the due date reads dd.mm.yyyy.
+    const attempts = (await page.getByTestId('drawer-attempts').textContent()) ?? ''
+    expect(attempts).toContain('Sending')
+    expect(attempts).toMatch(/\d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}:\d{2}/)
+    expect(await page.getByTestId('row-drawer').textContent()).toMatch(/Forfallsdato\s*\d{2}\.\d{2}\.\d{4}/)
     await page.keyboard.press('Escape')
     await page.getByTestId('row-drawer').waitFor({ state: 'detached' })
     expect(await focusedTestId(page)).toBe('run-grid')

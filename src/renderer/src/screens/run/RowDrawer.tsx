@@ -3,8 +3,9 @@ import type { InvoiceDetail } from '../../../../shared/contract'
 import { useApi, useResource } from '../../app/use-api'
 import { Button } from '../../components/Button'
 import { useToast } from '../../components/Toast'
+import { formatDate, formatDateTime } from '../../i18n/format'
 import { useI18n } from '../../i18n/I18nProvider'
-import { CAPTURABLE, stateLabel, VOIDABLE } from './labels'
+import { attemptText, CAPTURABLE, stateLabel, VOIDABLE } from './labels'
 
 interface Props {
   batchId: string
@@ -35,7 +36,7 @@ function Field({
 
 /** One invoice: its Kravia details, every attempt with Dintero's answers, and the request sent. */
 export function RowDrawer({ batchId, invoiceId, version, onClose, onAction }: Props) {
-  const { t, money } = useI18n()
+  const { t, money, num, lang } = useI18n()
   const { api, call } = useApi()
   const toast = useToast()
   const ref = useRef<HTMLElement>(null)
@@ -98,7 +99,7 @@ export function RowDrawer({ batchId, invoiceId, version, onClose, onAction }: Pr
             />
             <Field label={t('run.kid')} value={data.kid} testId="drawer-kid" />
             <Field label={t('run.account')} value={data.account} />
-            <Field label={t('run.dueDate')} value={data.dueDate} />
+            <Field label={t('run.dueDate')} value={data.dueDate && formatDate(data.dueDate, lang)} />
             <Field label={t('run.transaction')} value={data.transactionId} testId="drawer-transaction" />
             <Field label={t('run.sourceRows')} value={data.sourceRows.join(', ')} />
           </dl>
@@ -137,11 +138,11 @@ export function RowDrawer({ batchId, invoiceId, version, onClose, onAction }: Pr
                 {data.attempts.map((a, i) => (
                   // biome-ignore lint/suspicious/noArrayIndexKey: attempts are append-only and never reordered
                   <tr key={i}>
-                    <td>{a.at.replace('T', ' ').slice(0, 19)}</td>
-                    <td>{a.kind}</td>
+                    <td>{formatDateTime(a.at, lang, true)}</td>
+                    <td>{attemptText(a.kind, t)}</td>
                     <td>{a.httpStatus ?? '—'}</td>
                     <td>{[a.code, a.message].filter(Boolean).join(': ') || '—'}</td>
-                    <td>{a.durationMs ?? '—'}</td>
+                    <td>{a.durationMs === null ? '—' : num(a.durationMs)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -1,5 +1,6 @@
 import type { RunBatchState, RunInvoiceState } from '../../../../shared/contract'
-import type { MessageKey } from '../../i18n/catalog'
+import { INVOICE_STATES } from '../../../../shared/states'
+import type { MessageKey, TFunction } from '../../i18n/catalog'
 
 export const stateLabel = (s: RunInvoiceState): MessageKey => `run.st_${s}` as MessageKey
 
@@ -39,4 +40,34 @@ export function etaClock(seconds: number, lang: 'nb' | 'en', now = Date.now()): 
     hour: '2-digit',
     minute: '2-digit',
   }).format(new Date(now + seconds * 1000))
+}
+
+const ATTEMPT_KINDS: Record<string, MessageKey> = {
+  pay: 'run.attempt_pay',
+  lookup: 'run.attempt_lookup',
+  void: 'run.attempt_void',
+  capture: 'run.attempt_capture',
+  refresh: 'run.attempt_refresh',
+}
+const OUTCOMES: Record<string, MessageKey> = {
+  error: 'run.attemptOutcomeError',
+  interrupted: 'run.attemptOutcomeInterrupted',
+}
+const isState = (s: string): s is RunInvoiceState => (INVOICE_STATES as readonly string[]).includes(s)
+
+/**
+ * What an attempt was and how it ended, in words: main sends `kind` or `kind: outcome` as
+ * identifiers ("pay: authorized"). Anything not known (a Dintero status) is shown as it came.
+ */
+export function attemptText(raw: string | null, t: TFunction): string {
+  if (!raw) return '—'
+  const [kind, outcome] = raw.split(/: (.*)/s)
+  const k = Object.hasOwn(ATTEMPT_KINDS, kind) ? t(ATTEMPT_KINDS[kind]) : kind
+  if (!outcome) return k
+  const o = isState(outcome)
+    ? t(stateLabel(outcome))
+    : Object.hasOwn(OUTCOMES, outcome)
+      ? t(OUTCOMES[outcome])
+      : outcome
+  return `${k}: ${o}`
 }
