@@ -147,6 +147,16 @@ describe('Norwegian UI: no English left on any screen (Chromium, keyboard only)'
       await page.getByTestId(`${screen}-screen`).waitFor()
       await page.waitForLoadState('networkidle')
       await expectNoEnglish(page, screen)
+      if (screen === 'history') {
+        // Opening a batch by keyboard puts focus on its details, so Tab reaches its actions next.
+        await page.locator('[data-testid^="open-batch-"]').first().focus()
+        await page.keyboard.press('Enter')
+        await page.getByTestId('batch-detail').waitFor()
+        expect(await focusedTestId(page)).toBe('batch-detail-title')
+        await page.keyboard.press('Tab')
+        expect(await focusedTestId(page)).toBe('open-run')
+        await expectNoEnglish(page, 'history detail')
+      }
     }
     app.assertClean()
   })

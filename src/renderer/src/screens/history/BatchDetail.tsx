@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { BatchSummary } from '../../../../shared/contract'
 import { INVOICE_STATES } from '../../../../shared/states'
 import { useNavigate } from '../../app/navigation'
@@ -13,15 +13,23 @@ import { PaymentChart } from './PaymentChart'
 export function BatchDetail({
   batch,
   onChange,
+  focusOnOpen = false,
 }: {
   batch: BatchSummary
   onChange: (b: BatchSummary) => void
+  /** Opened by the user (not by the route): take focus so the keyboard lands on its actions. */
+  focusOnOpen?: boolean
 }) {
   const { t, money, num } = useI18n()
   const { api, call } = useApi()
   const toast = useToast()
   const navigate = useNavigate()
   const [refreshing, setRefreshing] = useState(false)
+  const heading = useRef<HTMLHeadingElement>(null)
+  // biome-ignore lint/correctness/useExhaustiveDependencies: on open only (the component is keyed by batch)
+  useEffect(() => {
+    if (focusOnOpen) heading.current?.focus()
+  }, [])
 
   const refresh = async () => {
     setRefreshing(true)
@@ -40,7 +48,9 @@ export function BatchDetail({
 
   return (
     <section className="batch-detail" aria-labelledby="batch-detail-title" data-testid="batch-detail">
-      <h2 id="batch-detail-title">{t('history.detailTitle', { id: batch.id })}</h2>
+      <h2 id="batch-detail-title" ref={heading} tabIndex={-1} data-testid="batch-detail-title">
+        {t('history.detailTitle', { id: batch.id })}
+      </h2>
       <p>
         <span className={`run-state run-state-${batch.state}`}>{t(batchStateLabel[batch.state])}</span>{' '}
         {batch.sourceName} · {num(batch.total)} · {money(batch.totalAmount)}

@@ -23,6 +23,7 @@ export function HistoryScreen({ route }: { route: RouteOf<'history'> }) {
   const list = useResource((a) => a.batches.list({}), [])
   const [batches, setBatches] = useState<BatchSummary[]>([])
   const [openId, setOpenId] = useState<string | null>(route.batchId ?? null)
+  const [userOpened, setUserOpened] = useState(false)
   useEffect(() => {
     if (list.data) setBatches(list.data)
   }, [list.data])
@@ -90,7 +91,10 @@ export function HistoryScreen({ route }: { route: RouteOf<'history'> }) {
                     <Button
                       variant={b.id === openId ? 'primary' : 'secondary'}
                       aria-pressed={b.id === openId}
-                      onClick={() => setOpenId(b.id)}
+                      onClick={() => {
+                        setOpenId(b.id)
+                        setUserOpened(true)
+                      }}
                       data-testid={`open-batch-${b.id}`}
                     >
                       {t('history.open')}
@@ -100,7 +104,7 @@ export function HistoryScreen({ route }: { route: RouteOf<'history'> }) {
               ))}
             </tbody>
           </table>
-          {open && <BatchDetail key={open.id} batch={open} onChange={replace} />}
+          {open && <BatchDetail key={open.id} batch={open} onChange={replace} focusOnOpen={userOpened} />}
         </div>
       )}
     </main>
