@@ -211,7 +211,13 @@ export function startRun(deps: RunDeps, batchId: string, options: RunOptions = {
   }, options.updateIntervalMs ?? 200)
   updates.unref()
   const beats = setInterval(() => {
-    if (!heartbeat(db, lease, Date.now())) requestStop('lease_lost')
+    try {
+      if (!heartbeat(db, lease, Date.now())) requestStop('lease_lost')
+    } catch (e) {
+      // The file is busy (another writer held it past busy_timeout): a thrown timer callback
+      // would kill the process. The next beat tries again; the journal writes are fenced anyway.
+      log.warn('lease heartbeat failed', e)
+    }
   }, options.heartbeatMs ?? HEARTBEAT_MS)
   beats.unref()
 

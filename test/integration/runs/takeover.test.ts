@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import { DinteroError, type DinteroApi, type Transaction } from '../../../src/main/dintero/types'
 import { createBatch } from '../../../src/main/runs/batch'
@@ -135,5 +136,23 @@ describe('lease takeover while a request is in flight', () => {
     const second = await runB.done
     expect(second).toMatchObject({ state: 'finished', counts: { authorized: 1 } })
     expect(b.pays).toHaveLength(1)
+  })
+
+  it('a heartbeat that finds the file locked by another writer does not crash the sender', async () => {
+    t = tempDb()
+    t.db.pragma('busy_timeout = 0')
+    const id = createBatch(t.db, batchInput(invoices(1, 'BUSY'), { rate: 100, concurrency: 1 }))
+    const [row] = listInvoices(t.db, id)
+    const a = manualApi()
+    const runA = startRun({ db: t.db, client: a.api }, id, { heartbeatMs: 5 })
+    await until(() => a.pays.length === 1)
+    // Another process (the app, a void from the CLI) holds the write lock for a moment.
+    const other = new Database(t.db.name)
+    other.exec('BEGIN IMMEDIATE')
+    await new Promise((r) => setTimeout(r, 60))
+    other.exec('ROLLBACK')
+    other.close()
+    a.pays[0].resolve({ id: 'T12345678.c', status: 'AUTHORIZED', amount: row.amount, events: [] })
+    expect(await runA.done).toMatchObject({ state: 'finished', counts: { authorized: 1 } })
   })
 })
