@@ -163,6 +163,11 @@ describe.each(LANGS)('$name UI: no other language left on any screen (Chromium, 
     await page.keyboard.press('Enter')
     await page.getByTestId('action-summary').waitFor()
     await expectNoEnglish(page, 'Void dialog')
+    // App shortcuts do not act behind the open confirmation.
+    await page.keyboard.press('Alt+2')
+    await page.keyboard.press('Control+o')
+    expect(await page.getByTestId('run-screen').count()).toBe(1)
+    expect((harness.dialogs?.calls ?? []).filter((c) => c.kind === 'openFile')).toHaveLength(1)
     await page.keyboard.press('Escape')
     await page.getByTestId('action-summary').waitFor({ state: 'detached' })
     expect(await focusedTestId(page)).toBe('void-selected')

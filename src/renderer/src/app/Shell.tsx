@@ -36,6 +36,9 @@ export function Shell({ infoError }: { infoError: IpcError | null }) {
     const onKey = (e: KeyboardEvent) => {
       const action = globalShortcut(e)
       if (!action) return
+      // A modal confirmation (void, cancel, discard …) owns the keyboard until it is answered:
+      // Alt+2 or Ctrl+O must not navigate away behind it.
+      if (document.querySelector('dialog[open]')) return
       e.preventDefault()
       if (action === 'open-file') void openFile()
       else if (action === 'help') setShowShortcuts(true)
