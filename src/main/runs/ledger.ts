@@ -259,7 +259,8 @@ export type Ledger = ReturnType<typeof createLedger>
  * Start-up recovery, under the lease: rows left `sending` by a process that died may have created
  * an invoice, so they become `unknown` (looked up before anything else); their open attempts are
  * closed as interrupted. With `retryFailed`, rows that gave up on transient errors are retried
- * (through a lookup first, in case an earlier request did create them).
+ * (through a lookup first, in case an earlier request did create them) — unless a follow-up batch
+ * superseded them: the user's fixed invoice is sent by that batch, not this row's old request.
  */
 export function recoverBatch(
   db: Db,
@@ -279,7 +280,8 @@ export function recoverBatch(
     const retried = retryFailed
       ? db
           .prepare(`UPDATE invoices SET state = 'unknown', lookup_reason = 'retry', fail_reason = NULL,
-              transient_since_ms = NULL, updated_at = ? WHERE batch_id = ? AND state = 'failed' AND fail_reason = 'transient'`)
+              transient_since_ms = NULL, updated_at = ? WHERE batch_id = ? AND state = 'failed' AND fail_reason = 'transient'
+              AND superseded_by_batch IS NULL`)
           .run(t, batchId).changes
       : 0
     return { interrupted, retried }

@@ -81,4 +81,26 @@ describe('lookup rules in a run', () => {
     ).toThrow(/being sent by process/)
     expect((await handle.done).counts).toEqual({ authorized: 20 })
   })
+
+  it('resume does not retry a failed row a follow-up batch has superseded (the fixed invoice is sent by the follow-up)', async () => {
+    t = tempDb()
+    sb.setFaults({ failRate: 1 })
+    const opts = { baseUrl: sb.baseUrl }
+    const parent = createBatch(
+      t.db,
+      batchInput(invoices(1, 'SUPER'), { ...fast, transientBudgetMs: 100 }, 'sandbox', opts),
+    )
+    const client = clientFor(sb)
+    expect((await run(t.db, client, parent)).summary.counts).toEqual({ failed: 1 })
+    sb.setFaults({ failRate: 0 })
+    const fixed = [
+      { merchant_reference: 'SUPER-00001', rows: [2], request: payRequest('SUPER-00001', 20_000) },
+    ]
+    createBatch(t.db, batchInput(fixed, fast, 'sandbox', { ...opts, parentBatchId: parent }))
+    const before = trail(getInvoiceByReference(t.db, parent, 'SUPER-00001')!.id)
+    const again = await run(t.db, client, parent)
+    expect(again.summary.counts).toEqual({ failed: 1 })
+    expect(trail(getInvoiceByReference(t.db, parent, 'SUPER-00001')!.id)).toEqual(before)
+    expect(byReference(await sandboxTransactions(sb)).has('SUPER-00001')).toBe(false)
+  })
 })
