@@ -26,6 +26,7 @@ const LANGS = [
     locale: 'nb-NO',
     foreign: ENGLISH,
     badge: 'Sandkasse',
+    bulk: 'Handlinger for fakturaene',
     attemptKind: 'Sending',
     dueDate: /Forfallsdato\s*\d{2}\.\d{2}\.\d{4}/,
     attemptAt: /\d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}:\d{2}/,
@@ -35,6 +36,7 @@ const LANGS = [
     locale: 'en-GB',
     foreign: NORWEGIAN,
     badge: 'Sandbox',
+    bulk: 'Invoice actions',
     attemptKind: 'Send',
     dueDate: /Due date\s*\d{2}\/\d{2}\/\d{4}/,
     attemptAt: /\d{2}\/\d{2}\/\d{4}, \d{2}:\d{2}:\d{2}/,
@@ -159,6 +161,9 @@ describe.each(LANGS)('$name UI: no other language left on any screen (Chromium, 
     // and Escape closes it with focus back on the button that opened it.
     await page.keyboard.press('Space')
     await expect.poll(() => page.locator('.grid-row-selected').count()).toBe(1)
+    // The bulk buttons are a named group of ordinary Tab stops (no toolbar that would promise arrow keys).
+    expect(await page.getByRole('group', { name: L.bulk }).count()).toBe(1)
+    expect(await page.getByRole('toolbar').count()).toBe(0)
     await page.getByTestId('void-selected').focus()
     await page.keyboard.press('Enter')
     await page.getByTestId('action-summary').waitFor()

@@ -70,7 +70,8 @@ export function BulkActions({ batchId, selectedIds, canCapture, onDone, askRef }
     ? { count: num(pending.preview.count), amount: money(pending.preview.amount) }
     : {}
   return (
-    <div className="run-bulk" role="toolbar" aria-label={t('run.voidSelected')}>
+    // A group, not a toolbar: each button is its own Tab stop (a toolbar promises arrow-key roving).
+    <fieldset className="run-bulk" aria-label={t('run.bulkActions')}>
       <Button
         variant="danger"
         disabled={!sel}
@@ -124,6 +125,6 @@ export function BulkActions({ batchId, selectedIds, canCapture, onDone, askRef }
           )}
         </p>
       </Dialog>
-    </div>
+    </fieldset>
   )
 }
