@@ -27,6 +27,7 @@ const LANGS = [
     foreign: ENGLISH,
     badge: 'Sandkasse',
     bulk: 'Handlinger for fakturaene',
+    voidOne: 'Kanseller 1 faktura',
     attemptKind: 'Sending',
     dueDate: /Forfallsdato\s*\d{2}\.\d{2}\.\d{4}/,
     attemptAt: /\d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}:\d{2}/,
@@ -37,6 +38,7 @@ const LANGS = [
     foreign: NORWEGIAN,
     badge: 'Sandbox',
     bulk: 'Invoice actions',
+    voidOne: 'Void 1 invoice',
     attemptKind: 'Send',
     dueDate: /Due date\s*\d{2}\/\d{2}\/\d{4}/,
     attemptAt: /\d{2}\/\d{2}\/\d{4}, \d{2}:\d{2}:\d{2}/,
@@ -168,6 +170,8 @@ describe.each(LANGS)('$name UI: no other language left on any screen (Chromium, 
     await page.keyboard.press('Enter')
     await page.getByTestId('action-summary').waitFor()
     await expectNoEnglish(page, 'Void dialog')
+    // One invoice is one: the button says so in the singular.
+    expect(await page.getByTestId('action-confirm').textContent()).toBe(L.voidOne)
     // App shortcuts do not act behind the open confirmation.
     await page.keyboard.press('Alt+2')
     await page.keyboard.press('Control+o')

@@ -154,7 +154,12 @@ export function PlanScreen({ route }: { route: RouteOf<'plan'> }) {
         </div>
       )}
       {plan && (
-        <section className="panel plan-confirm" aria-label={t('plan.confirm', { count: num(plan.invoices) })}>
+        <section
+          className="panel plan-confirm"
+          aria-label={
+            plan.invoices === 1 ? t('plan.confirmOne') : t('plan.confirm', { count: num(plan.invoices) })
+          }
+        >
           <label className="row">
             <input
               type="checkbox"
@@ -205,7 +210,11 @@ export function PlanScreen({ route }: { route: RouteOf<'plan'> }) {
           data-testid="plan-send"
           onClick={() => void send()}
         >
-          {busy ? t('plan.confirming') : t('plan.confirm', { count: num(plan?.invoices ?? 0) })}
+          {busy
+            ? t('plan.confirming')
+            : plan?.invoices === 1
+              ? t('plan.confirmOne')
+              : t('plan.confirm', { count: num(plan?.invoices ?? 0) })}
         </Button>
       </div>
     </main>

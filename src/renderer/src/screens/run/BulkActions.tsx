@@ -107,7 +107,16 @@ export function BulkActions({ batchId, selectedIds, canCapture, onDone, askRef }
               disabled={busy}
               data-testid="action-confirm"
             >
-              {t(pending?.kind === 'capture' ? 'run.captureConfirm' : 'run.voidConfirm', vars)}
+              {t(
+                pending?.kind === 'capture'
+                  ? one
+                    ? 'run.captureConfirmOne'
+                    : 'run.captureConfirm'
+                  : one
+                    ? 'run.voidConfirmOne'
+                    : 'run.voidConfirm',
+                vars,
+              )}
             </Button>
           </>
         }
