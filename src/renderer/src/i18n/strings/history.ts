@@ -32,6 +32,7 @@ export const history = defineStrings({
     exportXlsx: 'Rapport (Excel)',
     exportFailed: 'Feilede rader (CSV)',
     exported: '{rows} rader skrevet til {path}.',
+    exportedOne: '1 rad skrevet til {path}.',
   },
   en: {
     title: 'History',
@@ -64,5 +65,6 @@ export const history = defineStrings({
     exportXlsx: 'Report (Excel)',
     exportFailed: 'Failed rows (CSV)',
     exported: '{rows} rows written to {path}.',
+    exportedOne: '1 row written to {path}.',
   },
 })

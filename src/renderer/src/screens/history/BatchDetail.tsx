@@ -42,8 +42,13 @@ export function BatchDetail({
   }
   const exportAs = async (format: 'csv' | 'xlsx', failedOnly: boolean) => {
     const r = await call(api.batches.export({ batchId: batch.id, format, failedOnly, delimiter: ';' }))
-    if (r?.path)
-      toast.show({ kind: 'success', text: t('history.exported', { rows: num(r.rows), path: r.path }) })
+    if (r?.path) {
+      const text =
+        r.rows === 1
+          ? t('history.exportedOne', { path: r.path })
+          : t('history.exported', { rows: num(r.rows), path: r.path })
+      toast.show({ kind: 'success', text })
+    }
   }
 
   return (
