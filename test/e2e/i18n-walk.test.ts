@@ -79,6 +79,38 @@ const focusedTestId = (page: Page) =>
       ).document.activeElement?.getAttribute('data-testid') ?? null,
   )
 
+/**
+ * Tabs through the screen `n` times: every stop must show a focus ring (no invisible focus) and
+ * focus must keep moving (no trap). Returns the focused stops' descriptions.
+ */
+async function expectVisibleFocusOnTab(page: Page, n: number, screen: string) {
+  const seen: string[] = []
+  const invisible: string[] = []
+  for (let i = 0; i < n; i++) {
+    await page.keyboard.press('Tab')
+    const f = await page.evaluate(() => {
+      type El = { tagName: string; getAttribute(n: string): string | null; textContent: string | null }
+      const w = globalThis as unknown as {
+        document: { activeElement: El | null; body: El }
+        getComputedStyle(e: El): { outlineStyle: string; outlineWidth: string; boxShadow: string }
+      }
+      const el = w.document.activeElement
+      if (!el || el === w.document.body) return null
+      const cs = w.getComputedStyle(el)
+      const ring = (cs.outlineStyle !== 'none' && cs.outlineWidth !== '0px') || cs.boxShadow !== 'none'
+      const what = `${el.tagName.toLowerCase()}[${el.getAttribute('data-testid') ?? el.getAttribute('aria-label') ?? (el.textContent ?? '').trim().slice(0, 30)}]`
+      return { what, ring }
+    })
+    if (!f) continue
+    seen.push(f.what)
+    if (!f.ring) invisible.push(f.what)
+  }
+  expect(invisible, `focus without a visible ring on ${screen}: ${seen.join(' ')}`).toEqual([])
+  expect(new Set(seen).size, `focus stuck on ${screen}: ${seen.join(' ')}`).toBeGreaterThan(
+    Math.min(3, n / 2),
+  )
+}
+
 async function expectNoForeign(page: Page, foreign: RegExp, screen: string) {
   const lines = (await userText(page)).split('\n').filter((l) => foreign.test(l))
   expect(lines, `other language on ${screen}`).toEqual([])
@@ -109,15 +141,18 @@ describe.each(LANGS)('$name UI: no other language left on any screen (Chromium, 
     await page.getByTestId('start-screen').waitFor()
     await expect.poll(() => page.getByTestId('env-badge').textContent()).toContain(L.badge)
     await expectNoEnglish(page, 'Start')
+    await expectVisibleFocusOnTab(page, 25, 'Start')
 
     await page.keyboard.press('Control+o')
     await page.getByTestId('read-preview').waitFor()
     await expectNoEnglish(page, 'Read')
+    await expectVisibleFocusOnTab(page, 25, 'Read')
 
     await page.getByTestId('to-mapping').focus()
     await page.keyboard.press('Enter')
     await page.getByTestId('mapping-table').waitFor()
     await expectNoEnglish(page, 'Map')
+    await expectVisibleFocusOnTab(page, 25, 'Map')
 
     await page.getByTestId('to-review').focus()
     await page.keyboard.press('Enter')
@@ -126,18 +161,21 @@ describe.each(LANGS)('$name UI: no other language left on any screen (Chromium, 
     await page.keyboard.press('F8')
     await page.getByTestId('row-issues').waitFor()
     await expectNoEnglish(page, 'Review')
+    await expectVisibleFocusOnTab(page, 25, 'Review')
 
     await page.getByTestId('to-plan').focus()
     await page.keyboard.press('Enter')
     await page.getByTestId('plan-screen').waitFor()
     await page.getByTestId('plan-invoices').waitFor()
     await expectNoEnglish(page, 'Plan')
+    await expectVisibleFocusOnTab(page, 25, 'Plan')
 
     await page.getByTestId('plan-send').focus()
     await page.keyboard.press('Enter')
     await page.getByTestId('run-screen').waitFor()
     await page.locator('.run-screen [role="grid"] .grid-row').first().waitFor()
     await expectNoEnglish(page, 'Run')
+    await expectVisibleFocusOnTab(page, 25, 'Run')
 
     // The run grid by keyboard: Enter opens the row drawer, Escape closes it and focus is back on the grid.
     await expect
@@ -186,7 +224,18 @@ describe.each(LANGS)('$name UI: no other language left on any screen (Chromium, 
       await page.keyboard.press('Enter')
       await page.getByTestId(`${screen}-screen`).waitFor()
       await page.waitForLoadState('networkidle')
+      // Navigation puts focus on the new screen's heading (after a frame), where Tab starts from.
+      await expect
+        .poll(() =>
+          page.evaluate(
+            () =>
+              (globalThis as unknown as { document: { activeElement: { tagName: string } | null } }).document
+                .activeElement?.tagName,
+          ),
+        )
+        .toBe('H1')
       await expectNoEnglish(page, screen)
+      await expectVisibleFocusOnTab(page, 25, screen)
       if (screen === 'history') {
         // Opening a batch by keyboard puts focus on its details, so Tab reaches its actions next.
         await page.locator('[data-testid^="open-batch-"]').first().focus()
