@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { translate } from '../../../src/renderer/src/i18n/catalog'
-import { attemptText } from '../../../src/renderer/src/screens/run/labels'
+import { attemptText, reasonText } from '../../../src/renderer/src/screens/run/labels'
 
 const nb = (raw: string | null) => attemptText(raw, (k, v) => translate('nb', k, v))
 const en = (raw: string | null) => attemptText(raw, (k, v) => translate('en', k, v))
@@ -16,5 +16,18 @@ describe('attemptText', () => {
     expect(nb('refresh: PARTIALLY_CAPTURED')).toBe('Statusoppdatering: PARTIALLY_CAPTURED')
     expect(nb('toString')).toBe('toString')
     expect(nb(null)).toBe('—')
+  })
+})
+
+describe('reasonText', () => {
+  it("puts the journal's reason identifiers into words and leaves Dintero's own messages as they came", () => {
+    expect(reasonText('interrupted', (k, v) => translate('nb', k, v))).toBe(
+      'Avbrutt underveis; sjekkes hos Dintero før den sendes på nytt',
+    )
+    expect(reasonText('transient', (k, v) => translate('en', k, v))).toBe('Temporary error')
+    expect(reasonText('Customer email is invalid', (k, v) => translate('nb', k, v))).toBe(
+      'Customer email is invalid',
+    )
+    expect(reasonText(null, (k, v) => translate('nb', k, v))).toBe('')
   })
 })

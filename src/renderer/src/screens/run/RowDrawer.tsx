@@ -5,7 +5,7 @@ import { Button } from '../../components/Button'
 import { useToast } from '../../components/Toast'
 import { formatDate, formatDateTime } from '../../i18n/format'
 import { useI18n } from '../../i18n/I18nProvider'
-import { attemptText, CAPTURABLE, stateLabel, VOIDABLE } from './labels'
+import { attemptText, CAPTURABLE, reasonText, stateLabel, VOIDABLE } from './labels'
 
 interface Props {
   batchId: string
@@ -89,7 +89,7 @@ export function RowDrawer({ batchId, invoiceId, version, onClose, onAction }: Pr
             </span>{' '}
             {data.row.customer} · {money(data.row.amount)}
           </p>
-          {data.row.error && <p className="run-error">{data.row.error}</p>}
+          {data.row.error && <p className="run-error">{reasonText(data.row.error, t)}</p>}
           <h3>{t('run.details')}</h3>
           <dl className="run-facts">
             <Field

@@ -2,7 +2,7 @@ import { type KeyboardEvent, useMemo, useState } from 'react'
 import type { RunRow } from '../../../../shared/contract'
 import { DataGrid, type GridCell, type GridColumn } from '../../components/DataGrid'
 import { useI18n } from '../../i18n/I18nProvider'
-import { stateLabel } from './labels'
+import { reasonText, stateLabel } from './labels'
 import type { RowStore } from './row-store'
 
 interface Props {
@@ -59,7 +59,7 @@ export function RunGrid({ store, total, selected, onToggle, onOpen, onRangeChang
         id: 'msg',
         header: t('run.colError'),
         width: 360,
-        cell: (r) => (r.supersededBy ? t('run.superseded', { id: r.supersededBy }) : (r.error ?? '')),
+        cell: (r) => (r.supersededBy ? t('run.superseded', { id: r.supersededBy }) : reasonText(r.error, t)),
       },
     ],
     [t, money, selected, onToggle],

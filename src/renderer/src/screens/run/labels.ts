@@ -71,3 +71,20 @@ export function attemptText(raw: string | null, t: TFunction): string {
       : outcome
   return `${k}: ${o}`
 }
+
+const REASONS: Record<string, MessageKey> = {
+  interrupted: 'run.reason_interrupted',
+  retry: 'run.reason_retry',
+  transient: 'run.reason_transient',
+  rejected: 'run.reason_rejected',
+  ambiguous: 'run.reason_ambiguous',
+}
+
+/**
+ * A row's note: main sends Dintero's own message when there is one (shown as it came), else the
+ * journal's reason identifier ("interrupted", "retry" …), which is put into words here.
+ */
+export function reasonText(raw: string | null | undefined, t: TFunction): string {
+  if (!raw) return ''
+  return Object.hasOwn(REASONS, raw) ? t(REASONS[raw]) : raw
+}
