@@ -3,9 +3,9 @@ import { defineStrings } from '../define'
 export const history = defineStrings({
   nb: {
     title: 'Historikk',
-    empty: 'Ingen bunter ennå. Åpne et regneark fra Start for å sende den første.',
-    listLabel: 'Bunter',
-    colBatch: 'Bunt',
+    empty: 'Ingen kjøringer ennå. Åpne et regneark fra Start for å sende den første.',
+    listLabel: 'Kjøringer',
+    colBatch: 'Kjøring',
     colCreated: 'Laget',
     colFile: 'Fil',
     colEnv: 'Miljø',
@@ -15,7 +15,7 @@ export const history = defineStrings({
     colCounts: 'Fordeling',
     open: 'Åpne',
     followUp: 'oppfølging av {id}',
-    detailTitle: 'Bunt {id}',
+    detailTitle: 'Kjøring {id}',
     openRun: 'Vis fakturaene',
     refresh: 'Oppdater betalinger',
     refreshing: 'Henter betalinger …',
