@@ -116,7 +116,7 @@ export function createEnvironments(deps: EnvironmentsDeps): Environments {
           'account_changed',
           `This batch was sent with account ${batch.account}, but the stored ${batch.env} credentials are for ${conn.accountId}.`,
           {
-            message_nb: `Bunten ble sendt med konto ${batch.account}, men de lagrede nøklene for ${batch.env} gjelder ${conn.accountId}.`,
+            message_nb: `Kjøringen ble sendt med konto ${batch.account}, men de lagrede nøklene for ${batch.env} gjelder ${conn.accountId}.`,
           },
         )
       }

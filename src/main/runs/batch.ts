@@ -95,7 +95,7 @@ export function createBatch(db: Db, input: CreateBatchInput): string {
         'duplicate_reference',
         `Invoice reference ${inv.merchant_reference} appears twice in the batch.`,
         {
-          message_nb: `Fakturareferansen ${inv.merchant_reference} forekommer to ganger i bunten.`,
+          message_nb: `Fakturareferansen ${inv.merchant_reference} forekommer to ganger i kjøringen.`,
         },
       )
     }

@@ -75,7 +75,7 @@ export function startRun(deps: RunDeps, batchId: string, options: RunOptions = {
   if (!batch) throw new AppError('no_batch', `Batch "${batchId}" does not exist.`)
   if (batch.state === 'cancelled') {
     throw new AppError('batch_cancelled', `Batch ${batchId} was cancelled; it cannot be sent again.`, {
-      message_nb: `Bunten ${batchId} ble avbrutt og kan ikke sendes igjen.`,
+      message_nb: `Kjøringen ${batchId} ble avbrutt og kan ikke sendes igjen.`,
     })
   }
   const lease = acquireLease(db, batchId, { ...deps.lease, now: Date.now() })

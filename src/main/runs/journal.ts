@@ -112,14 +112,14 @@ export function resolveBatchId(
         options.unfinished && ref === undefined
           ? 'There is no unfinished batch.'
           : 'There are no batches yet.',
-        { message_nb: 'Det finnes ingen bunt ennå.' },
+        { message_nb: 'Det finnes ingen kjøring ennå.' },
       )
     }
     return row.id
   }
   if (!s.batch.get(ref)) {
     throw new AppError('no_batch', `Batch "${ref}" does not exist in this data folder.`, {
-      message_nb: `Bunten «${ref}» finnes ikke.`,
+      message_nb: `Kjøringen «${ref}» finnes ikke.`,
     })
   }
   return ref

@@ -69,7 +69,7 @@ export function acquireLease(db: Db, batchId: string, options: LeaseOptions = {}
           'batch_busy',
           `Batch ${batchId} is being sent by process ${row.owner_pid} on ${row.owner_host} (last sign of life ${seconds} s ago); wait for it to finish or stop it first.`,
           {
-            message_nb: `Bunten ${batchId} sendes allerede av prosess ${row.owner_pid} på ${row.owner_host}; vent til den er ferdig eller stopp den først.`,
+            message_nb: `Kjøringen ${batchId} sendes allerede av prosess ${row.owner_pid} på ${row.owner_host}; vent til den er ferdig eller stopp den først.`,
             exitCode: 3,
           },
         )

@@ -70,7 +70,7 @@ export function requireBatch(db: Db, batchId: string): Batch {
   const b = getBatch(db, batchId)
   if (!b) {
     throw new AppError('no_batch', `Batch "${batchId}" does not exist.`, {
-      message_nb: `Bunten «${batchId}» finnes ikke.`,
+      message_nb: `Kjøringen «${batchId}» finnes ikke.`,
     })
   }
   return b

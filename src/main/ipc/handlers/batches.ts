@@ -13,7 +13,7 @@ export function batchesHandlers(ctx: HandlerContext): AreaHandlers<'batches'> {
     const d = getInvoiceDetail(db, invoiceId)
     if (!d || d.batch_id !== batchId) {
       throw new AppError('no_invoice', `Invoice ${invoiceId} is not in batch ${batchId}.`, {
-        message_nb: `Faktura ${invoiceId} finnes ikke i bunt ${batchId}.`,
+        message_nb: `Faktura ${invoiceId} finnes ikke i kjøring ${batchId}.`,
       })
     }
     return d

@@ -61,7 +61,7 @@ export function createLiveRuns(ctx: HandlerContext) {
     ctx.notifier.notify(
       lang === 'nb'
         ? {
-            title: `Bunt ${summary.batchId} er ferdig`,
+            title: `Kjøring ${summary.batchId} er ferdig`,
             body: `${done} av ${summary.total} sendt, ${failed} feilet.`,
           }
         : {
@@ -136,7 +136,7 @@ export function createLiveRuns(ctx: HandlerContext) {
       const l = live.get(batchId)
       if (!l)
         throw new AppError('not_running', `Batch ${batchId} is not being sent.`, {
-          message_nb: `Bunten ${batchId} sendes ikke nå.`,
+          message_nb: `Kjøringen ${batchId} sendes ikke nå.`,
         })
       l.stopping = true
       l.handle.pause('user')

@@ -81,7 +81,7 @@ export async function clientForBatch(batch: Batch, options: ClientForBatchOption
       'credentials_missing',
       `Batch ${batch.id} was sent to the ${batch.env} account ${batch.account}: set DINTERO_CLIENT_ID and DINTERO_CLIENT_SECRET for it.`,
       {
-        message_nb: `Bunt ${batch.id} ble sendt til ${batch.env}-kontoen ${batch.account}: sett DINTERO_CLIENT_ID og DINTERO_CLIENT_SECRET.`,
+        message_nb: `Kjøring ${batch.id} ble sendt til ${batch.env}-kontoen ${batch.account}: sett DINTERO_CLIENT_ID og DINTERO_CLIENT_SECRET.`,
         exitCode: 2,
       },
     )
