@@ -63,6 +63,22 @@ function duplicates(db: Db, v: Validated, scope: ImportScope): { reference: stri
   return [...batches].map(([reference, batchId]) => ({ reference, batchId }))
 }
 
+/** The totals the Review panel and the Plan both show, from the validation summary. */
+function totals(summary: ReturnType<Validated['session']['result']>['summary'], byVat: VatLine[]) {
+  return {
+    invoices: summary.invoices,
+    lines: summary.lines,
+    totalAmount: summary.total_amount,
+    vatAmount: byVat.reduce((sum, l) => sum + l.vatAmount, 0),
+    byVat,
+    byProductType: Object.entries(summary.by_product_type).map(([type, p]) => ({
+      type: type.replace(/^kravia\.invoice_/, ''),
+      invoices: p.invoices,
+      amount: p.amount,
+    })),
+  }
+}
+
 export function summaryView(
   db: Db,
   s: ImportSession,
@@ -78,17 +94,8 @@ export function summaryView(
     rows: table.rows.length,
     fields: cols.map(([f]) => f),
     editable: cols.map(([f]) => f),
-    invoices: r.summary.invoices,
     invalidInvoices: r.summary.invalid_invoices,
-    lines: r.summary.lines,
-    totalAmount: r.summary.total_amount,
-    vatAmount: byVat.reduce((sum, l) => sum + l.vatAmount, 0),
-    byVat,
-    byProductType: Object.entries(r.summary.by_product_type).map(([type, p]) => ({
-      type: type.replace(/^kravia\.invoice_/, ''),
-      invoices: p.invoices,
-      amount: p.amount,
-    })),
+    ...totals(r.summary, byVat),
     duplicates: duplicates(db, v, scope),
     errorRows: v.index.errorRows,
     warningRows: v.index.warningRows,
@@ -142,16 +149,7 @@ export function planView(
     fileName: s.fileName,
     environment: scope.env,
     account: scope.account,
-    invoices: r.summary.invoices,
-    lines: r.summary.lines,
-    totalAmount: r.summary.total_amount,
-    vatAmount: byVat.reduce((sum, l) => sum + l.vatAmount, 0),
-    byVat,
-    byProductType: Object.entries(r.summary.by_product_type).map(([type, p]) => ({
-      type: type.replace(/^kravia\.invoice_/, ''),
-      invoices: p.invoices,
-      amount: p.amount,
-    })),
+    ...totals(r.summary, byVat),
     duplicates: dups,
     leftOut: r.invalid
       .filter((inv) => !dupRefs.has(inv.merchant_reference))

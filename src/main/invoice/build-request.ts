@@ -49,20 +49,8 @@ export function buildItem(
   return item
 }
 
-export interface BillingParts {
-  first_name: string
-  last_name: string
-  business_name?: string
-  organization_number?: string
-  email: string
-  phone_number: string
-  address_line: string
-  address_line_2?: string
-  postal_code: string
-  postal_place: string
-  country: string
-  customer_reference?: string
-}
+/** The billing address as the request carries it (the docs' fields; optional ones only when given). */
+export type BillingParts = BillingAddress
 
 /** Billing address in the docs' key order; b2c never carries business_name/organization_number. */
 export function buildBilling(p: BillingParts, b2c: boolean): BillingAddress {
