@@ -3,16 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { openAppDb } from '../../../src/main/db/store'
-import { createDispatcher, type EventSink } from '../../../src/main/ipc/dispatch'
-import { silentLogger } from '../../../src/main/log'
-import {
-  FakeDialogs,
-  FakeSystemInfo,
-  MemorySecretStore,
-  RecordingNotifier,
-  RecordingOpener,
-} from '../../../src/main/platform-fakes'
-import { createAppServices } from '../../../src/main/services'
+import { FakeDialogs } from '../../../src/main/platform-fakes'
 import type {
   ImportSummary,
   MappingView,
@@ -20,6 +11,7 @@ import type {
   ReadView,
   ReviewRowView,
 } from '../../../src/shared/contract'
+import { startServices } from './services'
 
 const FIXTURE = join(import.meta.dirname, '../../fixtures/import-ui/norsk-faktura.csv')
 const dirs: string[] = []
@@ -38,40 +30,6 @@ function readBatchSettings(dataDir: string, batchId: string): unknown {
   }
 }
 
-function start(dataDir: string, dialogs = new FakeDialogs()) {
-  const events: { name: string; payload: unknown }[] = []
-  const sink: EventSink = { emit: (name, payload) => void events.push({ name, payload }) }
-  const db = openAppDb(dataDir)
-  const services = createAppServices({
-    dataDir,
-    db,
-    log: silentLogger,
-    events: sink,
-    dialogs,
-    secrets: new MemorySecretStore(),
-    opener: new RecordingOpener(),
-    notifier: new RecordingNotifier(),
-    system: new FakeSystemInfo('nb-NO', 'light'),
-    clock: () => new Date(),
-    version: '0.1.0',
-  })
-  const dispatch = createDispatcher(services.handlers, silentLogger)
-  const call = async <T>(name: string, input: unknown): Promise<T> => {
-    const r = await dispatch(name, input)
-    if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`)
-    return r.value as T
-  }
-  return {
-    call,
-    dispatch,
-    events,
-    close: async () => {
-      await services.dispose()
-      db.close()
-    },
-  }
-}
-
 describe('import session (the screens 1–5 operations, real files and SQLite)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'kb-import-ui-'))
   dirs.push(dataDir)
@@ -79,7 +37,7 @@ describe('import session (the screens 1–5 operations, real files and SQLite)',
   copyFileSync(FIXTURE, file)
 
   it('reads, maps, validates, fixes a cell inline, plans and survives a restart as a draft', async () => {
-    const app = start(dataDir, new FakeDialogs({ openFile: [file] }))
+    const app = startServices(dataDir, new FakeDialogs({ openFile: [file] }))
     const opened = await app.call<{ sessionId: string; step: string }>('import:openDialog', {})
     expect(opened.step).toBe('read')
     const sessionId = opened.sessionId
@@ -148,7 +106,7 @@ describe('import session (the screens 1–5 operations, real files and SQLite)',
     await app.close()
 
     // The window closed: the draft is offered again, with the fix still in it.
-    const again = start(dataDir)
+    const again = startServices(dataDir)
     const drafts = await again.call<{ sessionId: string; step: string }[]>('drafts:list', {})
     expect(drafts.map((d) => d.sessionId)).toContain(sessionId)
     expect(drafts.find((d) => d.sessionId === sessionId)?.step).toBe('plan')
@@ -166,7 +124,7 @@ describe('import session (the screens 1–5 operations, real files and SQLite)',
   })
 
   it('remembers the mapping for the next file with the same columns', async () => {
-    const app = start(dataDir, new FakeDialogs({ openFile: [file] }))
+    const app = startServices(dataDir, new FakeDialogs({ openFile: [file] }))
     const opened = await app.call<{ sessionId: string }>('import:openDialog', {})
     const mapping = await app.call<MappingView>('import:mapping', { sessionId: opened.sessionId })
     expect(mapping.remembered).toBe(true)
@@ -192,7 +150,7 @@ describe('import session (the screens 1–5 operations, real files and SQLite)',
     dirs.push(dir)
     const prodFile = join(dir, 'prod.csv')
     copyFileSync(FIXTURE, prodFile)
-    const app = start(dir)
+    const app = startServices(dir)
     await app.call('settings:saveCredentials', {
       environment: 'production',
       accountId: 'P12345678',
@@ -225,7 +183,7 @@ describe('import session (the screens 1–5 operations, real files and SQLite)',
     dirs.push(dir)
     const src = join(dir, 'mai.csv')
     copyFileSync(FIXTURE, src)
-    const app = start(dir)
+    const app = startServices(dir)
     const first = await app.call<{ sessionId: string }>('import:openPath', { path: src })
     const { batchId } = await app.call<{ batchId: string }>('plan:confirm', { sessionId: first.sessionId })
     // Dintero refused one invoice (as the engine would record it).
@@ -272,7 +230,7 @@ describe('import session (the screens 1–5 operations, real files and SQLite)',
     dirs.push(dir)
     const src = join(dir, 'juni.csv')
     copyFileSync(FIXTURE, src)
-    const app = start(dir)
+    const app = startServices(dir)
     const { sessionId } = await app.call<{ sessionId: string }>('import:openPath', { path: src })
     const before = await app.call<MappingView>('import:mapping', { sessionId })
     const channel = before.fields.find((f) => f.field === 'invoice_channel')
@@ -331,7 +289,7 @@ describe('import session (the screens 1–5 operations, real files and SQLite)',
   it('lists the sheets of a workbook and reads the one chosen', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kb-import-xlsx-'))
     dirs.push(dir)
-    const app = start(dir)
+    const app = startServices(dir)
     const xlsx = join(import.meta.dirname, '../../fixtures/import/office/fakturaer.xlsx')
     const { sessionId } = await app.call<{ sessionId: string }>('import:openPath', { path: xlsx })
     const read = await app.call<ReadView>('import:read', { sessionId, overrides: {} })
@@ -349,14 +307,14 @@ describe('import session (the screens 1–5 operations, real files and SQLite)',
     dirs.push(dir)
     const src = join(dir, 'juli.csv')
     copyFileSync(FIXTURE, src)
-    const app = start(dir)
+    const app = startServices(dir)
     const { sessionId } = await app.call<{ sessionId: string }>('import:openPath', { path: src })
     await app.call('import:validate', { sessionId })
     await app.call('import:editCell', { sessionId, line: 5, field: 'email', value: 'eva.berg@example.no' })
     await app.close()
 
     writeFileSync(src, readFileSync(FIXTURE, 'utf8').replace('Rørleggertime', 'Rørleggertimer'))
-    const again = start(dir)
+    const again = startServices(dir)
     const summary = await again.call<ImportSummary>('import:validate', { sessionId })
     expect(summary.invoices).toBe(3) // the e-mail fix is gone with the old file
     await again.close()
@@ -374,7 +332,7 @@ describe('import session (the screens 1–5 operations, real files and SQLite)',
         '2;Privat;Kurs;625,00;125,00',
       ].join('\r\n'),
     )
-    const app = start(dir)
+    const app = startServices(dir)
     const { sessionId } = await app.call<{ sessionId: string }>('import:openPath', { path: src })
     const view = await app.call<MappingView>('import:mapping', { sessionId })
     expect(view.fields.find((f) => f.field === 'vat')?.column).toBeNull()
@@ -387,7 +345,7 @@ describe('import session (the screens 1–5 operations, real files and SQLite)',
   it('keeps only a few sessions in memory and rebuilds an older one from its draft, edits included', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kb-import-many-'))
     dirs.push(dir)
-    const app = start(dir)
+    const app = startServices(dir)
     const ids: string[] = []
     for (let n = 0; n < 5; n++) {
       const f = join(dir, `fil-${n}.csv`)
@@ -412,7 +370,7 @@ describe('import session (the screens 1–5 operations, real files and SQLite)',
     dirs.push(dir)
     const src = join(dir, 'ansi.csv')
     writeFileSync(src, Buffer.from(readFileSync(FIXTURE, 'utf8'), 'latin1'))
-    const app = start(dir)
+    const app = startServices(dir)
     const { sessionId } = await app.call<{ sessionId: string }>('import:openPath', { path: src })
     const read = await app.call<ReadView>('import:read', { sessionId, overrides: {} })
     expect(read.encoding).toBe('windows-1252')
@@ -435,7 +393,7 @@ describe('import session (the screens 1–5 operations, real files and SQLite)',
   })
 
   it('refuses an unknown path with one clear sentence', async () => {
-    const app = start(dataDir)
+    const app = startServices(dataDir)
     const r = await app.dispatch('import:openPath', { path: join(dataDir, 'nope.csv') })
     expect(r).toMatchObject({ ok: false, error: { code: 'file_not_found' } })
     await app.close()

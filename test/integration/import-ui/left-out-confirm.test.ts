@@ -2,19 +2,9 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { openAppDb } from '../../../src/main/db/store'
-import { createDispatcher, type EventSink } from '../../../src/main/ipc/dispatch'
-import { silentLogger } from '../../../src/main/log'
-import {
-  FakeDialogs,
-  FakeSystemInfo,
-  MemorySecretStore,
-  RecordingNotifier,
-  RecordingOpener,
-} from '../../../src/main/platform-fakes'
 import { listLeftOut } from '../../../src/main/runs/left-out'
-import { createAppServices } from '../../../src/main/services'
 import type { ImportSummary } from '../../../src/shared/contract'
+import { startServices } from './services'
 
 // 1003 has "eva.berg(at)example.no" on line 5, 1004 no description on line 6.
 const FIXTURE = join(import.meta.dirname, '../../fixtures/import-ui/norsk-faktura.csv')
@@ -23,45 +13,13 @@ afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true })
 })
 
-function start(dataDir: string) {
-  const sink: EventSink = { emit: () => undefined }
-  const db = openAppDb(dataDir)
-  const services = createAppServices({
-    dataDir,
-    db,
-    log: silentLogger,
-    events: sink,
-    dialogs: new FakeDialogs(),
-    secrets: new MemorySecretStore(),
-    opener: new RecordingOpener(),
-    notifier: new RecordingNotifier(),
-    system: new FakeSystemInfo('nb-NO', 'light'),
-    clock: () => new Date(),
-    version: '0.1.0',
-  })
-  const dispatch = createDispatcher(services.handlers, silentLogger)
-  const call = async <T>(name: string, input: unknown): Promise<T> => {
-    const r = await dispatch(name, input)
-    if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`)
-    return r.value as T
-  }
-  return {
-    call,
-    db,
-    close: async () => {
-      await services.dispose()
-      db.close()
-    },
-  }
-}
-
 describe('confirming a plan in the app keeps the left-out invoices with the batch', () => {
   it('with the values shown in the review grid; "fix and retry" brings them back and a follow-up takes them up', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'kb-left-out-ui-'))
     dirs.push(dataDir)
     const file = join(dataDir, 'mars.csv')
     copyFileSync(FIXTURE, file)
-    const app = start(dataDir)
+    const app = startServices(dataDir)
     try {
       const { sessionId } = await app.call<{ sessionId: string }>('import:openPath', { path: file })
       const summary = await app.call<ImportSummary>('import:validate', { sessionId })
