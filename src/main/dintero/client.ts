@@ -192,6 +192,18 @@ export function createDinteroClient(options: DinteroClientOptions): DinteroClien
     return tx
   }
 
+  function readList(res: HttpResponse, what: string): Transaction[] {
+    const list = transactionListSchema.safeParse(safeJson(res.body))
+    if (!list.success)
+      throw new DinteroError({ kind: 'retryable', status: 200, message: `${what}: unreadable answer` })
+    return list.data.map((item) => {
+      const tx = parseTransaction(item)
+      if (!tx)
+        throw new DinteroError({ kind: 'retryable', status: 200, message: `${what}: unreadable transaction` })
+      return tx
+    })
+  }
+
   const txPath = (id: string) => `/v1/transactions/${encodeURIComponent(id)}`
 
   async function change(id: string, op: 'void' | 'capture', body: string | undefined, signal?: AbortSignal) {
@@ -238,6 +250,23 @@ export function createDinteroClient(options: DinteroClientOptions): DinteroClien
       return readTransaction(res, 'other', what)
     },
 
+    async getTransactions(ids, signal) {
+      const found = new Map<string, Transaction>()
+      const wanted = [...new Set(ids)]
+      for (let i = 0; i < wanted.length; i += PAGE) {
+        const chunk = wanted.slice(i, i + PAGE)
+        const what = `Reading ${chunk.length} transactions`
+        const q = new URLSearchParams()
+        for (const id of chunk) q.append('id', id)
+        q.set('limit', String(PAGE))
+        const res = await request({ method: 'GET', path: `/v1/transactions?${q}`, call: 'other', signal })
+        if (res.status !== 200) throw fail(res, 'other', what)
+        const asked = new Set(chunk)
+        for (const tx of readList(res, what)) if (asked.has(tx.id)) found.set(tx.id, tx)
+      }
+      return found
+    },
+
     async listByMerchantReference(reference, signal) {
       const what = `Looking up reference ${reference}`
       const all: Transaction[] = []
@@ -247,20 +276,9 @@ export function createDinteroClient(options: DinteroClientOptions): DinteroClien
         if (after) q.set('starting_after', after)
         const res = await request({ method: 'GET', path: `/v1/transactions?${q}`, call: 'other', signal })
         if (res.status !== 200) throw fail(res, 'other', what)
-        const list = transactionListSchema.safeParse(safeJson(res.body))
-        if (!list.success)
-          throw new DinteroError({ kind: 'retryable', status: 200, message: `${what}: unreadable answer` })
-        for (const item of list.data) {
-          const tx = parseTransaction(item)
-          if (!tx)
-            throw new DinteroError({
-              kind: 'retryable',
-              status: 200,
-              message: `${what}: unreadable transaction`,
-            })
-          all.push(tx)
-        }
-        if (list.data.length < PAGE) return all
+        const list = readList(res, what)
+        all.push(...list)
+        if (list.length < PAGE) return all
         after = all[all.length - 1].id
       }
       return all

@@ -112,6 +112,12 @@ export interface DinteroApi {
   /** Resolves with an AUTHORIZED (or later) transaction; everything else throws DinteroError. */
   pay(body: PayRequest, options: PayOptions): Promise<Transaction>
   getTransaction(id: string, signal?: AbortSignal): Promise<Transaction>
+  /**
+   * The transactions with these ids, read from the list endpoint 100 ids per request (`id`
+   * repeated, `limit=100`; larger sets in chunks, one after the other). An id missing from the
+   * answers is missing from the map: the caller reads it with getTransaction, never takes it as gone.
+   */
+  getTransactions(ids: readonly string[], signal?: AbortSignal): Promise<Map<string, Transaction>>
   /** Every transaction with this reference, all pages followed. */
   listByMerchantReference(reference: string, signal?: AbortSignal): Promise<Transaction[]>
   void(id: string, signal?: AbortSignal): Promise<{ accepted: boolean; transaction: Transaction }>

@@ -17,6 +17,8 @@ export interface SandboxFaults {
   voidAcceptedRate: number
   /** Fraction of pays answered 200 with a FAILED transaction. */
   failedStatusRate: number
+  /** Fraction of transactions left out of `GET /v1/transactions` answers (a list lagging behind). */
+  listOmitRate: number
 }
 
 export const NO_FAULTS: SandboxFaults = {
@@ -26,6 +28,7 @@ export const NO_FAULTS: SandboxFaults = {
   lostResponseRate: 0,
   voidAcceptedRate: 0,
   failedStatusRate: 0,
+  listOmitRate: 0,
 }
 
 /** Mulberry32: a tiny seeded generator for reproducible fault patterns in tests and benchmarks. */

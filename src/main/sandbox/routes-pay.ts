@@ -81,31 +81,3 @@ export function getTransaction(state: SandboxState, id: string): Reply {
   const row = state.store.get(id)
   return row ? { status: 200, body: publish(state, row.json) } : notFound(id)
 }
-
-/** `GET /v1/transactions`: newest first, `limit` 1–100 (default 10), `starting_after` an id. */
-export function listTransactions(state: SandboxState, req: Req): Reply {
-  const rawLimit = req.query.get('limit')
-  let limit = 10
-  if (rawLimit !== null) {
-    if (!/^\d+$/.test(rawLimit) || Number(rawLimit) < 1 || Number(rawLimit) > 100) {
-      return fieldError('INVALID_REQUEST', [
-        { field: 'limit', message: 'must be a whole number from 1 to 100' },
-      ])
-    }
-    limit = Number(rawLimit)
-  }
-  const after = req.query.get('starting_after')
-  let afterSeq: number | undefined
-  if (after !== null) {
-    const row = after === '' ? undefined : state.store.get(after)
-    if (!row) {
-      return fieldError('INVALID_REQUEST', [
-        { field: 'starting_after', message: `no transaction with id "${after}"` },
-      ])
-    }
-    afterSeq = row.seq
-  }
-  const reference = req.query.get('merchant_reference') ?? undefined
-  const rows = state.store.list(reference, limit, afterSeq)
-  return { status: 200, body: publish(state, `[${rows.join(',')}]`) }
-}

@@ -7,7 +7,8 @@ import { dinteroError, type Reply, type Req, type SandboxState } from './http-ut
 import { invoicePage } from './invoice-page'
 import { checkBearer, issueToken } from './routes-auth'
 import { capture, customerPays, finishVoid, voidTransaction } from './routes-change'
-import { getTransaction, listTransactions, pay, publish } from './routes-pay'
+import { listTransactions } from './routes-list'
+import { getTransaction, pay, publish } from './routes-pay'
 import { openSandboxStore } from './store'
 
 export interface SandboxOptions extends Partial<SandboxFaults> {

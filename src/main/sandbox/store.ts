@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3'
 import { type Db, type Migration, migrate, openSqlite } from '../db/open'
 
 /**
@@ -51,6 +52,13 @@ export interface TxRow {
   json: string
 }
 
+export interface ScanFilter {
+  ids?: readonly string[]
+  reference?: string
+  statuses?: readonly string[]
+  belowSeq?: number
+}
+
 export interface SandboxStore {
   nextSeq(): number
   referenceUsed(reference: string, onlyAuthorized: boolean): boolean
@@ -59,6 +67,11 @@ export interface SandboxStore {
   update(row: TxRow): void
   /** Newest first; `afterSeq` continues below that transaction. */
   list(reference: string | undefined, limit: number, afterSeq: number | undefined): string[]
+  /**
+   * Newest first, rows matching the indexed filters (every one given must hold), read lazily so a
+   * page of a filtered list stops as soon as it is full.
+   */
+  scan(filter: ScanFilter): IterableIterator<{ seq: number; json: string }>
   all(): string[]
   /** Runs `fn` in one SQLite transaction (one per request keeps the file consistent). */
   atomic<T>(fn: () => T): T
@@ -94,8 +107,39 @@ export function openSandboxStore(file: string | undefined): SandboxStore {
     all: db.prepare('SELECT json FROM transactions ORDER BY seq DESC').pluck(),
   }
 
+  // One statement per combination of filters given (at most 16), prepared on first use.
+  const scans = new Map<string, Statement<(string | number)[], { seq: number; json: string }>>()
+  const scan = (f: ScanFilter) => {
+    const where: string[] = []
+    const args: (string | number)[] = []
+    if (f.ids) {
+      where.push('id IN (SELECT value FROM json_each(?))')
+      args.push(JSON.stringify(f.ids))
+    }
+    if (f.reference !== undefined) {
+      where.push('merchant_reference = ?')
+      args.push(f.reference)
+    }
+    if (f.statuses) {
+      where.push('status IN (SELECT value FROM json_each(?))')
+      args.push(JSON.stringify(f.statuses))
+    }
+    if (f.belowSeq !== undefined) {
+      where.push('seq < ?')
+      args.push(f.belowSeq)
+    }
+    const sql = `SELECT seq, json FROM transactions${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC`
+    let stmt = scans.get(sql)
+    if (!stmt) {
+      stmt = db.prepare<(string | number)[], { seq: number; json: string }>(sql)
+      scans.set(sql, stmt)
+    }
+    return stmt.iterate(...args)
+  }
+
   return {
     nextSeq: () => ++seq,
+    scan,
     referenceUsed: (reference, onlyAuthorized) =>
       (onlyAuthorized ? s.usedAuthorized : s.used).get(reference) !== undefined,
     insert: (row) => {

@@ -106,6 +106,32 @@ describe('Dintero client against the sandbox: every endpoint', () => {
     client.close()
   })
 
+  it('getTransactions reads 100 ids per request (id repeated, limit=100) and leaves out what the list omits', async () => {
+    const { client, sent } = recordingClient(sb)
+    const created: string[] = []
+    for (let i = 0; i < 230; i++) created.push((await client.pay(payBody(`bulk-${i}`), { toggle: null })).id)
+    const asked = [...created, created[0], 'T11223344.nosuchtransactionxxxxxx']
+    const before = sent.length
+    const got = await client.getTransactions(asked)
+    const lists = sent.slice(before).filter((r) => r.url.includes('/v1/transactions?'))
+    expect(lists).toHaveLength(3) // 231 distinct ids: 100 + 100 + 31
+    const params = lists.map((r) => new URL(r.url).searchParams)
+    expect(params.map((p) => p.getAll('id').length)).toEqual([100, 100, 31])
+    expect(params.every((p) => p.get('limit') === '100')).toBe(true)
+    expect(params.flatMap((p) => p.getAll('id'))).toEqual([...created, 'T11223344.nosuchtransactionxxxxxx'])
+    expect([...got.keys()].sort()).toEqual([...created].sort())
+    expect(got.get(created[7])?.merchant_reference).toBe('bulk-7')
+
+    sb.setFaults({ listOmitRate: 1 })
+    try {
+      expect((await client.getTransactions(created.slice(0, 3))).size).toBe(0)
+    } finally {
+      sb.setFaults({ listOmitRate: 0 })
+    }
+    expect(await client.getTransactions([])).toEqual(new Map())
+    client.close()
+  })
+
   it('a 202 void is accepted-pending; the transaction is voided a moment later', async () => {
     const { client } = recordingClient(sb)
     const tx = await client.pay(payBody('v-202'), { toggle: null })

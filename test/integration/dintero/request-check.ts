@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { existsSync, readFileSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
 import Ajv, { type ValidateFunction } from 'ajv'
 import addFormats from 'ajv-formats'
 
@@ -9,8 +9,15 @@ import addFormats from 'ajv-formats'
  * with the spec's custom formats registered.
  */
 
-const REPO = resolve(import.meta.dirname, '../../..')
-const SCHEMAS = resolve(REPO, '..', 'shared', 'dintero', 'schemas.json')
+/** `shared/dintero` in the nearest folder above the repository that has one (worktrees sit deeper). */
+function sharedDintero(): string {
+  let dir = resolve(import.meta.dirname, '../../../..')
+  while (!existsSync(resolve(dir, 'shared', 'dintero')) && dirname(dir) !== dir) dir = dirname(dir)
+  return resolve(dir, 'shared', 'dintero')
+}
+
+export const SHARED_DINTERO = sharedDintero()
+const SCHEMAS = resolve(SHARED_DINTERO, 'schemas.json')
 
 interface Parameter {
   name: string

@@ -45,6 +45,7 @@ function manualApi(manualLookups = false) {
       return d.promise
     },
     getTransaction: () => Promise.reject(new Error('not used')),
+    getTransactions: () => Promise.reject(new Error('not used')),
     void: () => Promise.reject(new Error('not used')),
     capture: () => Promise.reject(new Error('not used')),
     checkConnection: async () => {},

@@ -31,7 +31,8 @@ Faults (on /v1 routes; P is a fraction 0-1):
   --fail-rate P             answer 500/502/503 before doing anything
   --lost-response-rate P    POSTs: do the work, commit, then drop the connection unanswered
   --void-accepted-rate P    voids answer 202 and finish a moment later
-  --failed-status-rate P    pays answer 200 with a FAILED transaction`
+  --failed-status-rate P    pays answer 200 with a FAILED transaction
+  --list-omit-rate P        leave transactions out of list answers (a list lagging behind)`
 
 export const command: Command = {
   name: 'sim',
@@ -52,6 +53,7 @@ export const command: Command = {
       'lost-response-rate': { type: 'string' },
       'void-accepted-rate': { type: 'string' },
       'failed-status-rate': { type: 'string' },
+      'list-omit-rate': { type: 'string' },
     })
     if (positionals.length > 0)
       throw usageError(`sim takes no file or word arguments (got "${positionals[0]}").`)
@@ -79,6 +81,7 @@ export const command: Command = {
       lostResponseRate: parseNumberOption('lost-response-rate', values['lost-response-rate'], 0, 1),
       voidAcceptedRate: parseNumberOption('void-accepted-rate', values['void-accepted-rate'], 0, 1),
       failedStatusRate: parseNumberOption('failed-status-rate', values['failed-status-rate'], 0, 1),
+      listOmitRate: parseNumberOption('list-omit-rate', values['list-omit-rate'], 0, 1),
     }).catch((e: unknown) => {
       if ((e as { code?: string }).code === 'EADDRINUSE') {
         throw new AppError(
