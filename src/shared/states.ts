@@ -114,3 +114,14 @@ export const AUTHORIZED_OR_LATER = [
 export function isAuthorizedOrLater(status: string): boolean {
   return (AUTHORIZED_OR_LATER as readonly string[]).includes(status)
 }
+
+/**
+ * Dintero's in-between transaction statuses: neither an invoice nor a refusal yet. A row whose
+ * transaction is in one of these stays `unknown` (never sent again while it exists) until the
+ * transaction becomes authorized (the invoice exists) or ends FAILED (sendable again).
+ */
+export const IN_BETWEEN_STATUSES = ['ON_HOLD', 'INITIATED', 'UNKNOWN'] as const
+
+export function isInBetween(status: string): boolean {
+  return (IN_BETWEEN_STATUSES as readonly string[]).includes(status)
+}

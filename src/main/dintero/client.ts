@@ -54,6 +54,7 @@ const MAX_PAGES = 1000
 export function createDinteroClient(options: DinteroClientOptions): DinteroClient {
   const environment = accountEnvironment(options.accountId)
   const baseUrl = normalizeBaseUrl(options.baseUrl)
+  const host = new URL(baseUrl).host
   const accountId = options.accountId
   const clock = options.clock ?? Date.now
   const timeoutMs = options.timeoutMs ?? 30_000
@@ -88,8 +89,9 @@ export function createDinteroClient(options: DinteroClientOptions): DinteroClien
     } catch (e) {
       // Whatever happened to the token request, the real request was not sent.
       if (e instanceof TransportError) {
-        const err = transportFailure(new TransportError(e.message, false, false, e.code), call)
-        throw new DinteroError({ ...err.info, signIn: true })
+        const err = transportFailure(new TransportError(e.message, false, false, e.code), call, host)
+        const reason = e.timedOut ? 'timeout' : err.info.network?.reason
+        throw new DinteroError({ ...err.info, signIn: true, network: { reason: reason ?? 'lost', host } })
       }
       throw e
     }
@@ -161,7 +163,7 @@ export function createDinteroClient(options: DinteroClientOptions): DinteroClien
           signal: c.signal,
         })
       } catch (e) {
-        if (e instanceof TransportError) throw transportFailure(e, c.call)
+        if (e instanceof TransportError) throw transportFailure(e, c.call, host)
         throw e
       }
       // A 401 means the token was refused before anything was done: sign in again once.

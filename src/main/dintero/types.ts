@@ -34,6 +34,22 @@ export interface DinteroErrorInfo {
    * request can succeed with these credentials, whatever its status.
    */
   signIn?: boolean
+  /**
+   * Dintero asked everyone to slow down: 429, or 503 with Retry-After. Other 5xx are faults of
+   * one request, not a rate signal.
+   */
+  rateSignal?: boolean
+  /** No answer came at all (DNS, refused, TLS, timeout, connection lost): what happened, and to which host. */
+  network?: NetworkFault
+}
+
+/** Why no answer came from Dintero, in terms a user can act on. */
+export type NetworkReason = 'dns' | 'refused' | 'tls' | 'timeout' | 'unreachable' | 'lost'
+
+export interface NetworkFault {
+  reason: NetworkReason
+  /** `checkout.dintero.com` (or the sandbox's `127.0.0.1:PORT`). */
+  host: string
 }
 
 export class DinteroError extends Error {

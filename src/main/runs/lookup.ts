@@ -35,8 +35,8 @@ export async function lookupStep(ctx: StepContext, w: Work): Promise<Release> {
       ),
     )
     tracker.move(w.id, 'unknown', 'unknown')
-    if (f.status === 429) {
-      const wait = (e instanceof DinteroError ? e.info.retryAfterMs : undefined) ?? 1000
+    if (e instanceof DinteroError && e.info.rateSignal) {
+      const wait = e.info.retryAfterMs ?? 1000
       ctx.scheduler.throttle(wait)
       w.readyAt = t1 + wait
       ctx.queue.push(w, t1)
@@ -48,12 +48,11 @@ export async function lookupStep(ctx: StepContext, w: Work): Promise<Release> {
       ctx.requestStop('auth')
       return 'none'
     }
-    if (f.status === 503) ctx.scheduler.throttle(0)
     w.tries++
     w.transientSince ??= t1
     w.readyAt = t1 + backoff(ctx, w.tries)
     await requeueOrGiveUp(ctx, w, message)
-    return f.status === 503 ? 'throttled' : 'accepted'
+    return 'error'
   }
   const t1 = clock.now()
   const record = (outcome: string, message?: string, transactionId?: string) => ({
@@ -68,6 +67,7 @@ export async function lookupStep(ctx: StepContext, w: Work): Promise<Release> {
   const d = decideLookup(
     txs,
     {
+      reference: w.ref,
       amount: row.amount,
       channel: row.invoice_channel,
       customer: { organization_number: row.customer_org, email: row.customer_email },

@@ -1,5 +1,10 @@
 import type { InvoiceChannel } from '../../shared/kravia'
-import { type InvoiceState, isAuthorizedOrLater, stateForTransactionStatus } from '../../shared/states'
+import {
+  type InvoiceState,
+  isAuthorizedOrLater,
+  isInBetween,
+  stateForTransactionStatus,
+} from '../../shared/states'
 import { DinteroError, type Transaction } from '../dintero/types'
 
 /**
@@ -19,15 +24,23 @@ export type PayDecision =
       message: string
       transactionId?: string
     }
-  /** It may exist (5xx, timeout, lost connection) or the toggle may have refused a duplicate (400): look up. */
+  /**
+   * It may exist: a 5xx answer (`ambiguous`), no answer after sending (`lost`: timeout, connection
+   * lost), a duplicate-toggle 400 (`rejected_toggle`), or Dintero answered with a transaction in
+   * an in-between state (`in_between`: ON_HOLD, INITIATED, UNKNOWN) that may still become an
+   * invoice. Look up.
+   */
   | {
       kind: 'lookup'
-      cause: 'ambiguous' | 'rejected_toggle'
+      cause: 'ambiguous' | 'lost' | 'rejected_toggle' | 'in_between'
       status?: number
       code?: string
       message: string
-      /** 503: the server is overloaded, slow down too. */
+      /** A rate signal came with it (503 with Retry-After): slow everyone down too. */
       throttle: boolean
+      retryAfterMs?: number
+      /** The in-between transaction Dintero answered with (checked by id: lists may lag). */
+      transactionId?: string
     }
   /** Nothing was created: send again later. 429s are not failures; refusals before sending are transient. */
   | {
@@ -37,6 +50,8 @@ export type PayDecision =
       code?: string
       message: string
       retryAfterMs?: number
+      /** No answer at all (DNS, refused, TLS): Dintero could not be reached. */
+      unreachable?: boolean
     }
   /** 401 even after signing in again: stop the batch. */
   | { kind: 'stop_auth'; status?: number; code?: string; message: string }
@@ -67,6 +82,17 @@ export function decidePay(
     }
   }
   const e = result.error
+  const held = e instanceof DinteroError ? e.info.transaction : undefined
+  if (held && isInBetween(held.status)) {
+    return {
+      kind: 'lookup',
+      cause: 'in_between',
+      status: e instanceof DinteroError ? e.info.status : undefined,
+      message: `Dintero holds the invoice in status ${held.status}; it may still be created.`,
+      throttle: false,
+      transactionId: held.id,
+    }
+  }
   if (!(e instanceof DinteroError)) {
     // A bug or an abort between commit and answer: treat as "may have been sent".
     const message = e instanceof Error ? e.message : String(e)
@@ -101,13 +127,30 @@ export function decidePay(
         retryAfterMs: e.info.retryAfterMs ?? 1000,
       }
     case 'ambiguous':
-      return { kind: 'lookup', cause: 'ambiguous', status, code, message, throttle: status === 503 }
+      return {
+        kind: 'lookup',
+        cause: e.info.network ? 'lost' : 'ambiguous',
+        status,
+        code,
+        message,
+        throttle: e.info.rateSignal === true,
+        retryAfterMs: e.info.rateSignal ? (e.info.retryAfterMs ?? 1000) : undefined,
+      }
     case 'retryable':
-      return { kind: 'retry', cause: 'not_sent', status, code, message }
+      return {
+        kind: 'retry',
+        cause: 'not_sent',
+        status,
+        code,
+        message,
+        unreachable: e.info.network !== undefined,
+      }
   }
 }
 
 export interface LookupSubject {
+  /** The invoice's merchant_reference: only transactions carrying exactly this one count. */
+  reference: string
   amount: number
   channel: InvoiceChannel
   /** From the invoice's request; compared only where both sides have a value. */
@@ -118,6 +161,8 @@ export type LookupDecision =
   | { kind: 'adopt'; transaction: Transaction; state: InvoiceState }
   | { kind: 'none'; message: string }
   | { kind: 'conflict'; message: string }
+  /** A transaction in an in-between state may still become the invoice: wait and look again. */
+  | { kind: 'in_between'; transaction: Transaction; message: string }
 
 const norm = (v: unknown): string | undefined =>
   typeof v === 'string' && v.trim() !== '' ? v.trim().toLowerCase() : undefined
@@ -146,9 +191,20 @@ export function decideLookup(
   subject: LookupSubject,
   ownedElsewhere: ReadonlySet<string>,
 ): LookupDecision {
-  const created = transactions.filter((t) => isAuthorizedOrLater(t.status) && !ownedElsewhere.has(t.id))
+  // A filter Dintero ignored or matched loosely must not hand this row someone else's invoice.
+  const mine = transactions.filter((t) => t.merchant_reference === subject.reference)
+  const created = mine.filter((t) => isAuthorizedOrLater(t.status) && !ownedElsewhere.has(t.id))
+  const waiting = mine.filter((t) => isInBetween(t.status) && !ownedElsewhere.has(t.id))
+  if (created.length === 0 && waiting.length > 0) {
+    const t = waiting[0]
+    return {
+      kind: 'in_between',
+      transaction: t,
+      message: `Dintero holds invoice ${t.id} in status ${t.status}; it may still be created, so it is not sent again.`,
+    }
+  }
   if (created.length === 0) {
-    const earlier = transactions.filter((t) => isAuthorizedOrLater(t.status)).length
+    const earlier = mine.filter((t) => isAuthorizedOrLater(t.status)).length
     return {
       kind: 'none',
       message:

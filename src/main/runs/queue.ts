@@ -1,3 +1,5 @@
+export type LookupCause = 'ambiguous' | 'lost' | 'rejected_toggle' | 'interrupted' | 'retry' | 'in_between'
+
 /** One invoice the engine still has to work on during a run. */
 export interface Work {
   id: number
@@ -7,8 +9,13 @@ export interface Work {
   state: 'pending' | 'unknown'
   /** Sent before this run (or in it): counts against the canary. */
   sentBefore: boolean
-  /** Why it needs a lookup: 'ambiguous' (may exist) or 'rejected_toggle' (a 400 while a toggle was sent). */
-  cause: 'ambiguous' | 'rejected_toggle' | 'interrupted' | 'retry' | null
+  /**
+   * Why it needs a lookup: 'ambiguous' (a 5xx answer: may exist), 'lost' (sent, no answer),
+   * 'rejected_toggle' (a 400 while a toggle was sent), 'interrupted' (the process died while it
+   * was out), 'retry' (the user retried it), 'in_between' (Dintero holds a transaction that may
+   * still become the invoice).
+   */
+  cause: LookupCause | null
   /** The 400's message, kept in case the lookup finds nothing. */
   rejection?: { status?: number; code?: string; message: string }
   /** Transient failures in a row (for backoff); reset by any answer that is not transient. */

@@ -113,9 +113,10 @@ export async function sendStep(ctx: StepContext, w: Work): Promise<Release> {
         w.transientSince ??= t1
         w.readyAt = t1 + backoff(ctx, w.tries)
       }
-      if (d.throttle) ctx.scheduler.throttle(0)
+      // Only a rate signal slows everyone down; any other fault is this invoice's own.
+      if (d.throttle) ctx.scheduler.throttle(d.retryAfterMs)
       await requeueOrGiveUp(ctx, w, d.message)
-      return d.throttle ? 'throttled' : 'accepted'
+      return d.throttle ? 'throttled' : d.cause === 'rejected_toggle' ? 'accepted' : 'error'
     }
     case 'retry':
       await ctx.commit(() =>
@@ -142,7 +143,7 @@ export async function sendStep(ctx: StepContext, w: Work): Promise<Release> {
       w.transientSince ??= t1
       w.readyAt = t1 + backoff(ctx, w.tries)
       await requeueOrGiveUp(ctx, w, d.message)
-      return 'none'
+      return 'error'
     case 'stop_auth':
       await ctx.commit(() =>
         ledger.finishPay(

@@ -6,14 +6,14 @@ import type { Clock } from './clock'
 import type { Ledger } from './ledger'
 import type { ProgressTracker } from './progress'
 import type { Work, WorkQueue } from './queue'
-import type { Scheduler } from './scheduler'
+import type { Scheduler, SchedulerOutcome } from './scheduler'
 import type { BatchSettings } from './types'
 
 /** What a send or lookup step needs from the running engine, and the retry rules they share. */
 
 export type StopMode = 'pause' | 'signal' | 'cancel' | 'auth' | 'lease_lost' | 'error'
 /** How a request ended for the scheduler's books. */
-export type Release = 'accepted' | 'throttled' | 'none'
+export type Release = SchedulerOutcome
 
 /** What a step needs from the running engine. */
 export interface StepContext {

@@ -69,7 +69,7 @@ describe('pay outcome table', () => {
     )
   })
 
-  it('5xx, timeout, lost connection → unknown → look up (503 also slows down)', () => {
+  it('5xx, timeout, lost connection → unknown → look up (only a 503 with Retry-After also slows down)', () => {
     expect(decidePay(err({ kind: 'ambiguous', status: 500 }), 'kravia')).toMatchObject({
       kind: 'lookup',
       cause: 'ambiguous',
@@ -77,8 +77,14 @@ describe('pay outcome table', () => {
     })
     expect(decidePay(err({ kind: 'ambiguous', status: 503 }), 'kravia')).toMatchObject({
       kind: 'lookup',
-      throttle: true,
+      throttle: false,
     })
+    expect(
+      decidePay(err({ kind: 'ambiguous', status: 503, rateSignal: true, retryAfterMs: 3000 }), 'kravia'),
+    ).toMatchObject({ kind: 'lookup', throttle: true, retryAfterMs: 3000 })
+    expect(
+      decidePay(err({ kind: 'ambiguous', network: { reason: 'timeout', host: 'h' } }), 'kravia'),
+    ).toMatchObject({ kind: 'lookup', cause: 'lost' })
     expect(decidePay(err({ kind: 'ambiguous' }), 'kravia')).toMatchObject({
       kind: 'lookup',
       cause: 'ambiguous',
@@ -97,6 +103,7 @@ describe('pay outcome table', () => {
 describe('lookup rules', () => {
   const subject = {
     amount: 12_500,
+    reference: 'R1',
     channel: 'kravia' as const,
     customer: { organization_number: '974760673', email: 'POST@firma.no' },
   }

@@ -115,6 +115,101 @@ describe('Scheduler', () => {
     expect(share).toBeGreaterThanOrEqual(0.85)
     // It settles rather than bouncing: few throttled requests compared with the accepted ones.
     expect(throttled / accepted).toBeLessThan(0.1)
-    expect(s.rate).toBeLessThan(60)
+  })
+
+  it('keeps the asked rate when answers are errors without a rate signal (5xx, lost answers)', async () => {
+    const clock = new FakeClock()
+    const s = new Scheduler({ rate: 20, concurrency: 4, clock })
+    let sent = 0
+    let n = 0
+    const worker = async (end: number) => {
+      while (clock.now() < end && (await s.acquire())) {
+        sent++
+        await clock.sleep(30)
+        // A quarter of the answers are faults, spread out: no outage.
+        s.release(n++ % 4 === 0 ? 'error' : 'accepted')
+      }
+    }
+    await drive(clock, 20, (end) => Array.from({ length: 4 }, () => worker(end)))
+    expect(s.rate).toBe(20)
+    expect(s.outage()).toBeNull()
+    expect(sent).toBeGreaterThanOrEqual(398)
+  })
+
+  it('climbs back to the asked rate within about 15 s once throttling stops', async () => {
+    const clock = new FakeClock()
+    let limit = 3
+    let server = bucketServer(clock, limit)
+    const s = new Scheduler({ rate: 40, concurrency: 8, clock })
+    const worker = async (end: number) => {
+      while (clock.now() < end && (await s.acquire())) {
+        const answer = server()
+        await clock.sleep(30)
+        if (answer.ok) s.release('accepted')
+        else {
+          s.throttle(answer.retryAfterMs)
+          s.release('throttled')
+        }
+      }
+    }
+    let lifted = 0
+    let backAt = 0
+    const watch = async (end: number) => {
+      while (clock.now() < end) {
+        await clock.sleep(100)
+        if (!lifted && clock.now() - start >= 10_000) {
+          limit = 1000
+          server = bucketServer(clock, limit)
+          lifted = clock.now()
+        }
+        if (lifted && !backAt && s.rate >= 40) backAt = clock.now()
+      }
+    }
+    const start = clock.now()
+    await drive(clock, 40, (end) => [...Array.from({ length: 8 }, () => worker(end)), watch(end)])
+    expect(s.throttles).toBeGreaterThan(0)
+    expect(lifted).toBeGreaterThan(0)
+    expect(backAt).toBeGreaterThan(lifted)
+    // The last throttle can come a moment after the lift (requests already answered 429).
+    expect(backAt - lifted).toBeLessThanOrEqual(16_000)
+  })
+
+  it('pauses with a growing backoff when most answers are errors, probes with one request, then resumes at full pace', async () => {
+    const clock = new FakeClock()
+    const s = new Scheduler({ rate: 50, concurrency: 8, clock })
+    let up = false
+    const sentAt: number[] = []
+    let inFlight = 0
+    let peakWhileDown = 0
+    const worker = async (end: number) => {
+      while (clock.now() < end && (await s.acquire())) {
+        sentAt.push(clock.now())
+        inFlight++
+        if (s.outage()) peakWhileDown = Math.max(peakWhileDown, inFlight)
+        await clock.sleep(20)
+        inFlight--
+        s.release(up ? 'accepted' : 'error')
+      }
+    }
+    const statuses: number[] = []
+    const watch = async (end: number) => {
+      while (clock.now() < end) {
+        await clock.sleep(50)
+        const o = s.outage()
+        if (o && !statuses.includes(o.level)) statuses.push(o.level)
+        if (clock.now() - t0 >= 12_000) up = true
+      }
+    }
+    const t0 = clock.now()
+    await drive(clock, 30, (end) => [...Array.from({ length: 8 }, () => worker(end)), watch(end)])
+    // Down for 12 s: a handful of probes after growing pauses (2, 4, 8 s), not 600 requests.
+    const whileDown = sentAt.filter((t) => t < t0 + 12_000).length
+    expect(whileDown).toBeLessThan(40)
+    expect(statuses.length).toBeGreaterThanOrEqual(3)
+    expect(peakWhileDown).toBeLessThanOrEqual(8)
+    // Once a probe is answered, full pace: about 50/s over the last 5 s.
+    const lastFive = sentAt.filter((t) => t >= t0 + 25_000 && t < t0 + 30_000).length
+    expect(lastFive).toBeGreaterThanOrEqual(240)
+    expect(s.outage()).toBeNull()
   })
 })

@@ -31,8 +31,9 @@ export function isRetryable(e: unknown): e is DinteroError {
   return e instanceof DinteroError && (e.kind === 'retryable' || e.kind === 'rate_limited')
 }
 
+/** A rate signal (429, or 503 with Retry-After); other 5xx are faults of one request. */
 function isThrottle(e: unknown): e is DinteroError {
-  return e instanceof DinteroError && (e.info.status === 429 || e.info.status === 503)
+  return e instanceof DinteroError && e.info.rateSignal === true
 }
 
 /**
@@ -69,7 +70,7 @@ export async function forEachPaced<T>(
           failure = e
         }
         const throttled = !ok && isThrottle(failure) ? failure : null
-        scheduler.release(throttled ? 'throttled' : 'accepted')
+        scheduler.release(throttled ? 'throttled' : isRetryable(failure) ? 'error' : 'accepted')
         if (ok) break
         if (throttled) scheduler.throttle(throttled.info.retryAfterMs ?? 1000)
         if (!isRetryable(failure) || tryNo >= retry.maxTries || signal?.aborted) {
