@@ -1,14 +1,16 @@
 /**
  * One invoice from its rows: invoice-level fields merged (pick.ts), each checked once, items
- * built with amounts in øre, totals, and the exact pay request.
+ * built with amounts in øre, totals, and the exact pay request. Who the invoice is for is
+ * customer.ts; the postal code and place are postal.ts.
  */
-import type { CanonicalField } from '../../shared/canonical'
 import type { InvoiceChannel, OrderItem, ProductType } from '../../shared/kravia'
 import { decToNumber, formatOre, mul, toOre, vatOfGross } from '../../shared/money'
 import { buildBilling, buildItem, buildPayRequest, type BillingParts } from './build-request'
+import { Collector } from './collector'
+import { customerOf } from './customer'
 import type { LineRecord } from './lines'
-import { type Picked, pick } from './pick'
 import { type IssueInput, makeIssue, type Plan } from './plan'
+import { postalOf } from './postal'
 import type { InvalidInvoice, Issue, ValidatedInvoice } from './types'
 import {
   daysUntilDue,
@@ -17,10 +19,7 @@ import {
   parseCountry,
   parseDays,
   parseDueDate,
-  parseOrgNumber,
   parsePhone,
-  parsePostalCode,
-  parseProductType,
 } from './values'
 
 const INT32_MAX = 2_147_483_647n
@@ -32,78 +31,10 @@ export interface GroupContext {
   callbackUrl?: string
 }
 
+/** `inferred`: the customer type the organisation number decided, when no type was given. */
 export type InvoiceOutcome =
-  | { ok: true; invoice: ValidatedInvoice; issues: Issue[] }
-  | { ok: false; invalid: InvalidInvoice; issues: Issue[] }
-
-function requiredFor(t: ProductType): Partial<IssueInput> {
-  return { extra: `required for ${t.slice(7)}`, extra_nb: `påkrevd for ${t.slice(7)}` }
-}
-
-/** Where an invoice's findings go; methods, not per-invoice closures (this runs for every invoice). */
-class Collector {
-  constructor(
-    readonly plan: Plan,
-    readonly recs: readonly LineRecord[],
-    readonly ref: string,
-    readonly rows: number[],
-    readonly issues: IssueInput[],
-  ) {}
-
-  err(
-    code: IssueInput['code'],
-    field: CanonicalField | null,
-    at: number[],
-    value?: IssueInput['value'],
-    extra?: Partial<IssueInput>,
-  ): void {
-    this.issues.push({
-      severity: 'error',
-      code,
-      rows: at,
-      field,
-      value: value ?? null,
-      reference: this.ref,
-      ...extra,
-    })
-  }
-
-  warn(
-    code: IssueInput['code'],
-    field: CanonicalField,
-    at: number[],
-    value?: IssueInput['value'],
-    extra?: Partial<IssueInput>,
-  ): void {
-    this.issues.push({
-      severity: 'warning',
-      code,
-      rows: at,
-      field,
-      value: value ?? null,
-      reference: this.ref,
-      ...extra,
-    })
-  }
-
-  get(field: CanonicalField): Picked | undefined {
-    return pick(this.plan, this.recs, field, this.issues, this.ref)
-  }
-
-  /** The row a value came from, or all the invoice's rows when a constant/default filled it. */
-  at(p: { line?: number } | undefined): number[] {
-    return p?.line !== undefined ? [p.line] : this.rows
-  }
-
-  required(field: CanonicalField, extra?: string, extra_nb?: string): string {
-    const p = this.get(field)
-    if (!p || p.text === '') {
-      this.err('missing_value', field, this.rows, null, { extra, extra_nb })
-      return ''
-    }
-    return p.text
-  }
-}
+  | { ok: true; invoice: ValidatedInvoice; issues: Issue[]; inferred?: ProductType }
+  | { ok: false; invalid: InvalidInvoice; issues: Issue[]; inferred?: ProductType }
 
 export function assembleInvoice(ctx: GroupContext, ref: string, recs: readonly LineRecord[]): InvoiceOutcome {
   const { plan } = ctx
@@ -112,18 +43,9 @@ export function assembleInvoice(ctx: GroupContext, ref: string, recs: readonly L
   for (const r of recs) if (r.issues) for (const i of r.issues) issues.push({ ...i, reference: ref })
   const b = new Collector(plan, recs, ref, rows, issues)
 
-  // Product type: never guessed.
-  let productType: ProductType | undefined
-  const pt = b.get('payment_product_type')
-  if (!pt)
-    b.err('missing_value', 'payment_product_type', rows, null, {
-      extra: 'b2b, b2c or b2b_grouped',
-      extra_nb: 'b2b, b2c eller b2b_grouped',
-    })
-  else {
-    productType = parseProductType(pt.text)
-    if (!productType) b.err('product_type_invalid', 'payment_product_type', b.at(pt), pt.cell)
-  }
+  // Customer type (given, or decided by the organisation number), names and company fields.
+  const customer = customerOf(b)
+  const { productType } = customer
   const b2c = productType === 'kravia.invoice_b2c'
 
   // Days until due, or a due date counted in Norway at `now` (the engine recounts when it sends).
@@ -168,15 +90,16 @@ export function assembleInvoice(ctx: GroupContext, ref: string, recs: readonly L
   }
 
   const billing: BillingParts = {
-    first_name: b.required('first_name'),
-    last_name: b.required('last_name'),
+    first_name: customer.first_name,
+    last_name: customer.last_name,
     email: '',
     phone_number: '',
     address_line: b.required('address_line'),
-    postal_code: '',
-    postal_place: b.required('postal_place'),
+    ...postalOf(b, country),
     country,
   }
+  if (customer.business_name) billing.business_name = customer.business_name
+  if (customer.organization_number) billing.organization_number = customer.organization_number
   const em = b.get('email')
   if (!em || em.text === '') b.err('missing_value', 'email', rows)
   else if (!isEmail(em.text)) b.err('email_invalid', 'email', b.at(em), em.cell)
@@ -188,41 +111,10 @@ export function assembleInvoice(ctx: GroupContext, ref: string, recs: readonly L
     if (!e164) b.err('phone_invalid', 'phone_number', b.at(ph), ph.cell)
     else billing.phone_number = e164
   }
-  const pc = b.get('postal_code')
-  if (!pc || pc.text === '') b.err('missing_value', 'postal_code', rows)
-  else {
-    const r = parsePostalCode(pc.text, country)
-    if (!r.ok) b.err('postal_code_invalid', 'postal_code', b.at(pc), pc.cell)
-    else {
-      billing.postal_code = r.value
-      if (r.padded && typeof pc.cell === 'string')
-        b.warn('postal_code_padded', 'postal_code', b.at(pc), pc.cell, { extra: r.value })
-    }
-  }
   const a2 = b.get('address_line_2')
   if (a2?.text) billing.address_line_2 = a2.text
   const cr = b.get('customer_reference')
   if (cr?.text) billing.customer_reference = cr.text
-
-  const bn = b.get('business_name')
-  const on = b.get('organization_number')
-  if (b2c) {
-    if (bn?.text) b.warn('b2c_business_ignored', 'business_name', b.at(bn), bn.cell)
-    if (on?.text) b.warn('b2c_business_ignored', 'organization_number', b.at(on), on.cell)
-  } else if (productType) {
-    const why = bn?.text && on?.text ? undefined : requiredFor(productType)
-    if (!bn?.text) b.err('missing_value', 'business_name', rows, null, why)
-    else billing.business_name = bn.text
-    if (!on?.text) b.err('missing_value', 'organization_number', rows, null, why)
-    else {
-      const r = parseOrgNumber(on.text)
-      if (!r.ok) b.err('org_number_invalid', 'organization_number', b.at(on), on.cell)
-      else {
-        billing.organization_number = r.value
-        if (!r.checksum) b.warn('org_number_checksum', 'organization_number', b.at(on), on.cell)
-      }
-    }
-  }
 
   // Items: amounts in øre, rounded once; VAT per line; line ids 1..n unless given.
   const items: OrderItem[] = []
@@ -288,7 +180,13 @@ export function assembleInvoice(ctx: GroupContext, ref: string, recs: readonly L
     for (const i of made) (i.severity === 'error' ? errors : warnings).push(i)
   }
   if (errors.length > 0 || !productType || days === undefined) {
-    return { ok: false, invalid: { merchant_reference: ref, rows, errors, warnings }, issues: made }
+    const o: InvoiceOutcome = {
+      ok: false,
+      invalid: { merchant_reference: ref, rows, errors, warnings },
+      issues: made,
+    }
+    if (customer.inferred) o.inferred = customer.inferred
+    return o
   }
   const request = buildPayRequest({
     productType,
@@ -317,5 +215,7 @@ export function assembleInvoice(ctx: GroupContext, ref: string, recs: readonly L
   }
   if (dueDate) invoice.due_date = dueDate
   if (!b2c && billing.organization_number) invoice.customer.organization_number = billing.organization_number
-  return { ok: true, invoice, issues: made }
+  const o: InvoiceOutcome = { ok: true, invoice, issues: made }
+  if (customer.inferred) o.inferred = customer.inferred
+  return o
 }

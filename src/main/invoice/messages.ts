@@ -38,12 +38,16 @@ export const ISSUE_CODES = [
   'vat_rate_not_allowed',
   'number_ambiguous',
   'b2c_business_ignored',
+  'name_one_word',
+  'postal_code_place_invalid',
   // invoice level
   'conflicting_values',
   'line_id_duplicate',
   'total_not_positive',
   'amount_too_large',
   'already_invoiced',
+  // file level, once
+  'product_type_from_org_number',
 ] as const
 export type IssueCode = (typeof ISSUE_CODES)[number]
 
@@ -58,6 +62,8 @@ export interface MessageContext {
   extra_nb?: string
   /** number_ambiguous: the file's decimal separator is a comma. */
   comma?: boolean
+  /** product_type_from_org_number: invoices decided as business and as private. */
+  counts?: { business: number; private: number }
 }
 
 type Text = (c: MessageContext) => [string, string]
@@ -79,8 +85,8 @@ export const MESSAGES: Record<IssueCode, Text> = {
     `${c.where.nb}: ${c.column} er tom${c.extra_nb ? ` (${c.extra_nb})` : ''}.`,
   ],
   product_type_invalid: (c) => [
-    `${c.where.en}: ${c.column} ${q(c.value)} is not a customer type; use b2b, b2c or b2b_grouped (Bedrift, Privat).`,
-    `${c.where.nb}: ${c.column} ${q(c.value)} er ikke en kundetype; bruk b2b, b2c eller b2b_grouped (Bedrift, Privat).`,
+    `${c.where.en}: ${c.column} ${q(c.value)} is not a customer type; write Business (Bedrift), Private (Privat) or Samlefaktura (a grouped business invoice).`,
+    `${c.where.nb}: ${c.column} ${q(c.value)} er ikke en kundetype; skriv Bedrift, Privat eller Samlefaktura.`,
   ],
   days_invalid: (c) => [
     `${c.where.en}: ${c.column} ${q(c.value)} must be a whole number of days from 0 to 365.`,
@@ -187,8 +193,16 @@ export const MESSAGES: Record<IssueCode, Text> = {
     `${c.where.nb}: ${q(c.value)} i ${c.column} kan leses på to måter; lest som ${c.extra_nb}, etter filens tallformat (desimal${c.comma ? 'komma' : 'punktum'}).`,
   ],
   b2c_business_ignored: (c) => [
-    `${c.where.en}: ${c.column} ${q(c.value)} is not sent for a private (b2c) customer.`,
-    `${c.where.nb}: ${c.column} ${q(c.value)} sendes ikke for en privatkunde (b2c).`,
+    `${c.where.en}: ${c.column} ${q(c.value)} is not sent for a private customer.`,
+    `${c.where.nb}: ${c.column} ${q(c.value)} sendes ikke for en privatkunde.`,
+  ],
+  name_one_word: (c) => [
+    `${c.where.en}: the name ${q(c.value)} in ${c.column} is one word; Kravia needs both a first and a last name (write "Last name, First name" or "First Last").`,
+    `${c.where.nb}: navnet ${q(c.value)} i ${c.column} er bare ett ord; Kravia trenger både fornavn og etternavn (skriv «Etternavn, Fornavn» eller «Fornavn Etternavn»).`,
+  ],
+  postal_code_place_invalid: (c) => [
+    `${c.where.en}: ${q(c.value)} in ${c.column} is not a postal code followed by its place (such as 0152 Oslo).`,
+    `${c.where.nb}: ${q(c.value)} i ${c.column} er ikke et postnummer fulgt av poststed (som 0152 Oslo).`,
   ],
   conflicting_values: (c) => [
     `${c.where.en}: the same invoice has different values in ${c.column} (${c.extra}); an invoice can have only one.`,
@@ -206,6 +220,16 @@ export const MESSAGES: Record<IssueCode, Text> = {
     `${c.where.en}: invoice ${q(c.value)} adds up to ${c.extra} NOK, more than one invoice can hold (21 474 836,47).`,
     `${c.where.nb}: faktura ${q(c.value)} blir ${c.extra_nb} kr, mer enn én faktura kan ha (21 474 836,47).`,
   ],
+  product_type_from_org_number: (c) => {
+    const b = c.counts?.business ?? 0
+    const p = c.counts?.private ?? 0
+    const inv = (n: number) => `${n} invoice${n === 1 ? '' : 's'}`
+    const fak = (n: number) => `${n} ${n === 1 ? 'faktura' : 'fakturaer'}`
+    return [
+      `No customer type was given, so the organisation number decides: ${inv(b)} with one ${b === 1 ? 'is' : 'are'} sent as Business, ${inv(p)} without one as Private.`,
+      `Ingen kundetype er oppgitt, så organisasjonsnummeret avgjør: ${fak(b)} med nummer sendes som Bedrift, ${fak(p)} uten som Privat.`,
+    ]
+  },
   already_invoiced: (c) => [
     `${c.where.en}: invoice ${q(c.value)} was already invoiced in an earlier run (${c.extra}).`,
     `${c.where.nb}: faktura ${q(c.value)} er allerede fakturert i en tidligere kjøring (${c.extra_nb ?? c.extra}).`,

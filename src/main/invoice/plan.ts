@@ -1,4 +1,4 @@
-import { CANONICAL_FIELDS, type CanonicalField } from '../../shared/canonical'
+import { CANONICAL_FIELDS, type CanonicalField, FIELD_BY_NAME } from '../../shared/canonical'
 import type { RawCell, SourceRow } from '../import/types'
 import { cellDisplay, isBlank } from './cells'
 import { describeRows, type IssueCode, MESSAGES } from './messages'
@@ -83,23 +83,42 @@ export interface IssueInput {
   extra?: string
   extra_nb?: string
   comma?: boolean
+  counts?: { business: number; private: number }
+  /** The names shown for the field(s) when no column is meant (default: the field's labels). */
+  labels?: { en: string; nb: string }
   reference?: string
+}
+
+const FILL_WORDS = {
+  constant: { en: 'fixed value', nb: 'fast verdi' },
+  default: { en: 'default', nb: 'standardverdi' },
+}
+
+/** A field as users know it: its label (Last name / Etternavn), never its internal name. */
+export function fieldLabels(field: CanonicalField, plan?: Plan): { en: string; nb: string } {
+  const info = FIELD_BY_NAME.get(field)
+  const en = info?.label_en ?? field
+  const nb = info?.label_nb ?? field
+  const src = plan?.fillSource[field]
+  return src ? { en: `${en} (${FILL_WORDS[src].en})`, nb: `${nb} (${FILL_WORDS[src].nb})` } : { en, nb }
 }
 
 export function makeIssue(plan: Plan, i: IssueInput): Issue {
   const column = i.column !== undefined ? i.column : i.field ? columnName(plan, i.field) : null
   const value = typeof i.value === 'string' ? i.value : i.value === undefined ? null : cellDisplay(i.value)
-  const label =
-    column ??
-    (i.field ? `${i.field}${i.field in plan.fillSource ? ` (${plan.fillSource[i.field]})` : ''}` : '')
-  const [message, message_nb] = MESSAGES[i.code]({
-    where: describeRows(i.rows),
-    column: label,
-    value: value ?? '',
-    extra: i.extra,
-    extra_nb: i.extra_nb,
-    comma: i.comma,
-  })
+  const names = i.labels ?? (i.field ? fieldLabels(i.field, plan) : { en: '', nb: '' })
+  const text = (name: string) =>
+    MESSAGES[i.code]({
+      where: describeRows(i.rows),
+      column: column ?? name,
+      value: value ?? '',
+      extra: i.extra,
+      extra_nb: i.extra_nb,
+      comma: i.comma,
+      counts: i.counts,
+    })
+  const message = text(names.en)[0]
+  const message_nb = text(names.nb)[1]
   const issue: Issue = {
     severity: i.severity,
     code: i.code,

@@ -20,7 +20,15 @@ import {
   scanLine,
   SeparatorVotes,
 } from './lines'
-import { type ColumnIndexes, type Constants, cellOf, makeIssue, makePlan, type Plan } from './plan'
+import {
+  type ColumnIndexes,
+  type Constants,
+  cellOf,
+  fieldLabels,
+  makeIssue,
+  makePlan,
+  type Plan,
+} from './plan'
 import { summarize } from './summary'
 import type { Defaults, Issue, ValidationResult } from './types'
 
@@ -48,7 +56,6 @@ export interface ValidateOptions {
 
 const REQUIRED_FIELDS: { field: CanonicalField; alt?: CanonicalField[] }[] = [
   { field: 'merchant_reference' },
-  { field: 'payment_product_type' },
   { field: 'days_until_due', alt: ['due_date'] },
   { field: 'description' },
   { field: 'amount', alt: ['unit_price'] },
@@ -90,14 +97,15 @@ export class ValidationSession {
     for (const r of REQUIRED_FIELDS) {
       const fields = [r.field, ...(r.alt ?? [])]
       if (fields.some((f) => this.plan.col[f] >= 0 || this.plan.fill[f] !== undefined)) continue
-      const label = fields.join(' / ')
+      const names = fields.map((f) => fieldLabels(f))
       this.fileIssues.push(
         makeIssue(this.plan, {
           severity: 'error',
           code: 'field_not_mapped',
           rows: [],
           field: r.field,
-          column: label,
+          column: null,
+          labels: { en: names.map((n) => n.en).join(' / '), nb: names.map((n) => n.nb).join(' / ') },
         }),
       )
     }
@@ -179,9 +187,11 @@ export class ValidationSession {
     for (const o of this.orphans) (o.severity === 'error' ? errors : warnings).push(o)
     const invoices = []
     const invalid = []
+    const inferred = { business: 0, private: 0 }
     for (const ref of this.groups.keys()) {
       const o = this.outcomes.get(ref)
       if (!o) continue
+      if (o.inferred) inferred[o.inferred === 'kravia.invoice_b2c' ? 'private' : 'business']++
       if (o.ok) invoices.push(o.invoice)
       else invalid.push(o.invalid)
       for (const i of o.issues) (i.severity === 'error' ? errors : warnings).push(i)
@@ -189,6 +199,18 @@ export class ValidationSession {
     const byRow = (a: Issue, b: Issue) => (a.rows[0] ?? 0) - (b.rows[0] ?? 0)
     errors.sort(byRow)
     warnings.sort(byRow)
+    // Said once for the file: which invoices the organisation number made business or private.
+    if (inferred.business + inferred.private > 0)
+      warnings.unshift(
+        makeIssue(this.plan, {
+          severity: 'warning',
+          code: 'product_type_from_org_number',
+          rows: [],
+          field: 'payment_product_type',
+          column: null,
+          counts: inferred,
+        }),
+      )
     // Missing mapped fields make every invoice unusable even though each one looks fine alone.
     const blocked = this.fileIssues.some((i) => i.code === 'field_not_mapped')
     if (blocked) {

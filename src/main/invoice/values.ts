@@ -87,9 +87,20 @@ export function isAllowedNokRate(vat: Dec): boolean {
   return d.scale === 2 && d.units === 1111n
 }
 
-/** Whole days 0–365 from `14`, `14,0`, a numeric cell. */
+/** Payment terms as written: `14 dager`, `14 dager netto`, `netto 30`, `30 d`, `Net 30`, `30 days`. */
+const TERMS =
+  /^(?:(?:netto|net)\s*)?(\d{1,3})\s*(?:d|dg|dgr|dag|dager|days?)?\.?(?:\s*(?:netto|net|neto))?\.?$/
+const CASH = new Set(['kontant', 'kontantbetaling', 'kontant betaling', 'cash', 'contant'])
+
+/** Whole days 0–365 from `14`, `14,0`, a numeric cell, or terms as text (`14 dager`, `Kontant` = 0). */
 export function parseDays(c: RawCell | undefined): number | undefined {
-  const p = cellNumber(c, ',')
+  let p = cellNumber(c, ',')
+  if (p.kind !== 'ok' && typeof c === 'string') {
+    const t = c.trim().toLowerCase()
+    if (CASH.has(t)) return 0
+    const m = TERMS.exec(t)
+    if (m) p = cellNumber(m[1], ',')
+  }
   if (p.kind !== 'ok') return undefined
   const d = p.value
   const whole = roundTo(d, 0)

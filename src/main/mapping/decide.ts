@@ -6,6 +6,7 @@
 import type { CanonicalField } from '../../shared/canonical'
 import type { RawCell } from '../import/types'
 import { cellText, isBlank } from '../invoice/cells'
+import { splitPostalPlace } from '../invoice/postal'
 import { cellNumber, cellVat, isAllowedNokRate, parseDays, parseDueDate } from '../invoice/values'
 
 export type Decision =
@@ -115,4 +116,12 @@ export function decideTotal(
     }
   // One line per invoice: the line amount and the invoice total are the same number.
   return { kind: 'field', field: 'amount', confidence: 0.7 }
+}
+
+/** `Postadresse`: a postal code with its place (`0152 Oslo`) in every value, or a street address. */
+export function decidePostal(values: readonly RawCell[]): Decision {
+  if (values.length === 0) return { kind: 'field', field: 'address_line', confidence: 0.7 }
+  const both = values.filter((v) => splitPostalPlace(cellText(v)) !== undefined).length
+  if (both === values.length) return { kind: 'field', field: 'postal_code_place', confidence: 0.85 }
+  return { kind: 'field', field: 'address_line', confidence: both === 0 ? 0.85 : 0.6 }
 }

@@ -3,12 +3,12 @@
  * value-decided headers and a fuzzy fallback, each with a confidence. One field per column and
  * one column per field; the highest confidence wins.
  */
-import { CANONICAL_FIELDS, type CanonicalField } from '../../shared/canonical'
+import { CANONICAL_FIELDS, type CanonicalField, FIELD_BY_NAME } from '../../shared/canonical'
 import type { RawCell, SourceRow } from '../import/types'
 import { parseProductType } from '../invoice/values'
-import { columnValues, type Decision, decideDue, decideTotal, decideVat } from './decide'
+import { columnValues, type Decision, decideDue, decidePostal, decideTotal, decideVat } from './decide'
 import { diffSources } from './changes'
-import { normalizeHeader, SYNONYMS, VALUE_DECIDED } from './synonyms'
+import { normalizeHeader, SECOND_CHOICE, SYNONYMS, VALUE_DECIDED, WHOLE_HEADER_ONLY } from './synonyms'
 import type {
   AmbiguousHeader,
   Constants,
@@ -17,6 +17,8 @@ import type {
   MatchSource,
   RememberedMapping,
 } from './types'
+
+type DecideKind = (typeof VALUE_DECIDED)[string]
 
 interface Candidate {
   column: number
@@ -49,10 +51,7 @@ export function editDistance(a: string, b: string): number {
 /** What a header alone says: a field with a confidence, or a value-decided kind. */
 export function matchHeader(
   header: string,
-):
-  | { field: CanonicalField; confidence: number; source: MatchSource }
-  | { decide: 'vat' | 'total' | 'due' }
-  | undefined {
+): { field: CanonicalField; confidence: number; source: MatchSource } | { decide: DecideKind } | undefined {
   const key = normalizeHeader(header)
   if (key === '') return undefined
   const exact = FIELD_KEYS.get(key)
@@ -61,16 +60,17 @@ export function matchHeader(
   if (decide) return { decide }
   if (exact) return { field: exact, confidence: 0.98, source: 'synonym' }
   const syn = SYN_INDEX.get(key)
-  if (syn) return { field: syn, confidence: 0.95, source: 'synonym' }
+  if (syn) return { field: syn, confidence: SECOND_CHOICE.has(key) ? 0.9 : 0.95, source: 'synonym' }
   // A synonym inside a longer header: "Kundens e-postadresse", "Beløp inkl. mva (NOK)".
   let best: { field: CanonicalField; len: number } | undefined
   for (const [s, f] of SYN_INDEX)
-    if (s.length >= 5 && key.includes(s) && (!best || s.length > best.len)) best = { field: f, len: s.length }
+    if (s.length >= 5 && !WHOLE_HEADER_ONLY.has(s) && key.includes(s) && (!best || s.length > best.len))
+      best = { field: f, len: s.length }
   if (best) return { field: best.field, confidence: 0.75, source: 'fuzzy' }
   let fuzzy: { field: CanonicalField; sim: number } | undefined
   if (key.length >= 4)
     for (const [s, f] of SYN_INDEX) {
-      if (s.length < 4) continue
+      if (s.length < 4 || WHOLE_HEADER_ONLY.has(s)) continue
       const sim = 1 - editDistance(key, s) / Math.max(key.length, s.length)
       if (sim >= 0.8 && (!fuzzy || sim > fuzzy.sim)) fuzzy = { field: f, sim }
     }
@@ -143,7 +143,7 @@ export function suggestMapping(
     }
   }
   const candidates: Candidate[] = []
-  const deferred: { column: number; decide: 'vat' | 'total' | 'due' }[] = []
+  const deferred: { column: number; decide: DecideKind }[] = []
   headers.forEach((h, column) => {
     if (taken.has(column)) return
     const m = matchHeader(h)
@@ -173,15 +173,22 @@ export function suggestMapping(
         ? decideVat(columnValues(rows, d.column))
         : d.decide === 'due'
           ? decideDue(columnValues(rows, d.column))
-          : decideTotal(rows, d.column, out.columns.merchant_reference)
+          : d.decide === 'postal'
+            ? decidePostal(columnValues(rows, d.column))
+            : decideTotal(rows, d.column, out.columns.merchant_reference)
     if (decision.kind === 'field' && assign(decision.field, d.column, decision.confidence, 'values')) continue
     const amb: AmbiguousHeader = {
       header: headers[d.column],
       column: d.column,
       candidates: decision.kind === 'undecided' ? decision.candidates : [],
-      reason: decision.kind === 'field' ? `Another column already holds ${decision.field}.` : decision.reason,
+      reason:
+        decision.kind === 'field'
+          ? `Another column already holds ${FIELD_BY_NAME.get(decision.field)?.label_en}.`
+          : decision.reason,
       reason_nb:
-        decision.kind === 'field' ? `En annen kolonne har allerede ${decision.field}.` : decision.reason_nb,
+        decision.kind === 'field'
+          ? `En annen kolonne har allerede ${FIELD_BY_NAME.get(decision.field)?.label_nb}.`
+          : decision.reason_nb,
     }
     out.ambiguous.push(amb)
   }

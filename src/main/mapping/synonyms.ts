@@ -56,6 +56,12 @@ export const SYNONYMS: Record<CanonicalField, readonly string[]> = {
     'kreditttid',
     'kredittdager',
     'betalingsbetingelser',
+    'betalingsbetingelse',
+    'betalingsbet',
+    'betbet',
+    'betalingsvilkar',
+    'betingelse',
+    'paymentterm',
     'betingelser',
     'paymentterms',
     'terms',
@@ -68,6 +74,27 @@ export const SYNONYMS: Record<CanonicalField, readonly string[]> = {
   invoice_channel: ['invoicechannel', 'fakturakanal', 'kanal', 'channel', 'utsendelse', 'leveringsmate'],
   first_name: ['firstname', 'fornavn', 'givenname', 'forename', 'kontaktfornavn', 'kontaktpersonfornavn'],
   last_name: ['lastname', 'etternavn', 'surname', 'familyname', 'kontaktetternavn', 'kontaktpersonetternavn'],
+  full_name: [
+    'fullname',
+    'fulltnavn',
+    'navn',
+    'name',
+    'kontaktperson',
+    'kontakt',
+    'kontaktnavn',
+    'contact',
+    'contactperson',
+    'contactname',
+    'medlemsnavn',
+    'medlem',
+    'fornavnogetternavn',
+    'fornavnetternavn',
+    'etternavnogfornavn',
+    'etternavnfornavn',
+    'firstandlastname',
+    'firstnamelastname',
+    'lastnamefirstname',
+  ],
   business_name: [
     'businessname',
     'firma',
@@ -84,6 +111,10 @@ export const SYNONYMS: Record<CanonicalField, readonly string[]> = {
     'organisation',
     'foretak',
     'foretaksnavn',
+    'kundenavn',
+    'kunde',
+    'customer',
+    'customername',
   ],
   organization_number: [
     'organizationnumber',
@@ -125,7 +156,6 @@ export const SYNONYMS: Record<CanonicalField, readonly string[]> = {
     'gateadresse',
     'street',
     'streetaddress',
-    'postadresse',
     'addressline1',
     'adresse1',
     'adresselinje',
@@ -137,6 +167,22 @@ export const SYNONYMS: Record<CanonicalField, readonly string[]> = {
   address_line_2: ['addressline2', 'adresse2', 'adresselinje2', 'address2', 'co', 'careof', 'coadresse'],
   postal_code: ['postalcode', 'postnr', 'postnummer', 'zip', 'zipcode', 'postcode', 'postkode'],
   postal_place: ['postalplace', 'poststed', 'sted', 'city', 'town', 'by', 'postalcity', 'postby'],
+  postal_code_place: [
+    'postalcodeplace',
+    'postnrogsted',
+    'postnrsted',
+    'postnrogpoststed',
+    'postnrpoststed',
+    'postnummerogsted',
+    'postnummersted',
+    'postnummerogpoststed',
+    'postnummerpoststed',
+    'postalcodeandplace',
+    'postalcodeandcity',
+    'postcodeandcity',
+    'zipandcity',
+    'zipcity',
+  ],
   country: ['country', 'land', 'countrycode', 'landkode', 'nasjon'],
   customer_reference: [
     'customerreference',
@@ -239,10 +285,47 @@ export const SYNONYMS: Record<CanonicalField, readonly string[]> = {
 }
 
 /**
- * Headers whose meaning depends on the values below them. `MVA` may hold a rate or an amount;
- * `Sum` may be a line or an invoice total; `Forfall` may be a date or a number of days.
+ * Short or general words that are a field only as the whole header: "Kunde" is the customer's
+ * name, but "Kundenummer" is not; "Kontaktperson" is a name, but "Kontaktperson e-post" is not.
+ * They never match inside a longer header.
  */
-export const VALUE_DECIDED: Record<string, 'vat' | 'total' | 'due'> = {
+export const WHOLE_HEADER_ONLY: ReadonlySet<string> = new Set([
+  'kunde',
+  'customer',
+  'kontakt',
+  'contact',
+  'kontaktperson',
+  'contactperson',
+  'medlem',
+])
+
+/**
+ * Order exports' own reference words: they hold the invoice number only when the sheet has no
+ * invoice-number column, so they match with less confidence than `Fakturanr` and lose to it.
+ */
+export const SECOND_CHOICE: ReadonlySet<string> = new Set([
+  'ordrenr',
+  'ordrenummer',
+  'ordreid',
+  'orderid',
+  'ordernumber',
+  'orderno',
+])
+
+/** Customer-name headers: the person's full name on a private invoice that has no name columns. */
+export const CUSTOMER_NAME_KEYS: ReadonlySet<string> = new Set([
+  'kundenavn',
+  'kunde',
+  'customer',
+  'customername',
+])
+
+/**
+ * Headers whose meaning depends on the values below them. `MVA` may hold a rate or an amount;
+ * `Sum` may be a line or an invoice total; `Forfall` may be a date or a number of days;
+ * `Postadresse` may be a street or a postal code with its place.
+ */
+export const VALUE_DECIDED: Record<string, 'vat' | 'total' | 'due' | 'postal'> = {
   vat: 'vat',
   mva: 'vat',
   moms: 'vat',
@@ -254,6 +337,7 @@ export const VALUE_DECIDED: Record<string, 'vat' | 'total' | 'due'> = {
   totalsum: 'total',
   totalbelop: 'total',
   sumbelop: 'total',
+  postadresse: 'postal',
   forfall: 'due',
   betalingsfrist: 'due',
   frist: 'due',

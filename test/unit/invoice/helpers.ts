@@ -61,5 +61,14 @@ export const B2C_ROW: Record<string, RawCell> = {
 }
 
 export const ALL_HEADERS = [
-  ...new Set([...Object.keys(B2B_ROW), 'unit_price', 'due_date', 'invoice_channel', 'currency', 'id']),
+  ...new Set([
+    ...Object.keys(B2B_ROW),
+    'unit_price',
+    'due_date',
+    'invoice_channel',
+    'currency',
+    'id',
+    'full_name',
+    'postal_code_place',
+  ]),
 ]

@@ -136,7 +136,6 @@ describe('every error code', () => {
     ['reference_missing', { merchant_reference: '' }],
     ['missing_value', { first_name: '' }, 'first_name'],
     ['missing_value', { description: '' }, 'description'],
-    ['missing_value', { payment_product_type: '' }, 'payment_product_type'],
     ['missing_value', { days_until_due: '' }, 'days_until_due'],
     ['missing_value', { payment_product_type: 'b2b' }, 'business_name'],
     ['missing_value', { vat: '' }, 'vat'],
@@ -170,6 +169,8 @@ describe('every error code', () => {
     ['vat_rate_not_allowed', { vat: '24' }],
     ['total_not_positive', { amount: '0' }],
     ['amount_too_large', { amount: '30 000 000' }],
+    ['name_one_word', { first_name: '', last_name: '', full_name: 'Cher' }, 'full_name'],
+    ['postal_code_place_invalid', { postal_code: '', postal_place: '', postal_code_place: 'Oslo sentrum' }],
   ]
   it.each(cases)('%s (%j)', (code, over, field) => {
     const r = run(ALL_HEADERS, [row(over)])
@@ -189,13 +190,19 @@ describe('every error code', () => {
   })
 
   it('reports an unmapped required field once, and blocks every invoice', () => {
-    const headers = ALL_HEADERS.filter((h) => h !== 'payment_product_type')
+    const headers = ALL_HEADERS.filter((h) => h !== 'vat')
     const r = run(headers, [row({}), row({ merchant_reference: 'B' })])
     expect(r.errors.filter((e) => e.code === 'field_not_mapped')).toHaveLength(1)
-    expect(r.errors[0]).toMatchObject({ rows: [], field: 'payment_product_type' })
+    expect(r.errors[0]).toMatchObject({ rows: [], field: 'vat' })
+    expect(r.errors[0].message).toBe(
+      'No column is mapped to VAT rate % and no default is set, so no invoice can be made.',
+    )
+    expect(r.errors[0].message_nb).toBe(
+      'Ingen kolonne er koblet til MVA-sats % og ingen standardverdi er satt, så ingen faktura kan lages.',
+    )
     expect(r.invoices).toEqual([])
-    // A default fills the absent column.
-    const ok = run(headers, [row({})], { defaults: { payment_product_type: 'b2c' } })
+    // A fixed value fills the absent column.
+    const ok = run(headers, [row({})], { constants: { vat: '25' } })
     expect(ok.errors).toEqual([])
   })
 
@@ -221,6 +228,8 @@ describe('every error code', () => {
       'conflicting_values',
       'line_id_duplicate',
       'already_invoiced',
+      // test/unit/invoice/customer.test.ts
+      'product_type_from_org_number',
     ])
     expect(ISSUE_CODES.filter((c) => !covered.has(c))).toEqual([])
   })
