@@ -213,6 +213,9 @@ const runRequests = {
         format: z.enum(['csv', 'xlsx']),
         failedOnly: z.boolean().default(false),
         delimiter: z.enum([',', ';']).default(';'),
+        /** The report's language: the UI's. */
+        lang: z.enum(['nb', 'en']).default('nb'),
+        columns: z.enum(['accountant', 'machine']).default('accountant'),
       })
       .strict(),
     result: returns<{ path: string | null; rows: number }>(),

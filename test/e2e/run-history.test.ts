@@ -99,7 +99,10 @@ describe('history in Chromium', () => {
     }).toBeGreaterThan(0)
     const wb = XLSX.read(readFileSync(join(outDir, 'report.xlsx')))
     const rows = XLSX.utils.sheet_to_json<Record<string, unknown>>(wb.Sheets[wb.SheetNames[0]])
-    expect(rows).toHaveLength(12)
+    // Twelve invoices and the totals row; the summary sheet second, both in the UI's language.
+    expect(wb.SheetNames).toEqual(['Invoices', 'Summary'])
+    expect(rows).toHaveLength(13)
+    expect(rows[12]['Invoice no.']).toBe('Total')
 
     await page.getByTestId('export-failed').click()
     await eventually(() => {

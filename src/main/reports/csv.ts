@@ -1,7 +1,7 @@
 import { open, rename, rm } from 'node:fs/promises'
 import Papa from 'papaparse'
 import { neutraliseCsvCell } from './neutralise'
-import { type Cell, formatOre, isMoney, type Table } from './table'
+import { type Cell, formatLocalDate, formatOre, isLocalDate, isMoney, type Table } from './table'
 
 export type CsvDelimiter = ',' | ';'
 
@@ -18,6 +18,7 @@ export function csvCell(cell: Cell, delimiter: CsvDelimiter): string {
   const decimal = delimiter === ';' ? ',' : '.'
   if (cell === null) return ''
   if (isMoney(cell)) return formatOre(cell.ore, decimal)
+  if (isLocalDate(cell)) return formatLocalDate(cell)
   if (typeof cell === 'number') return decimal === ',' ? String(cell).replace('.', ',') : String(cell)
   return neutraliseCsvCell(cell)
 }

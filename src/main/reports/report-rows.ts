@@ -100,12 +100,17 @@ export type ReportSource = Pick<
   | 'first_sent_at'
   | 'completed_at'
   | 'updated_at'
-> & { rows_json: string }
+> & {
+  rows_json: string
+  /** Paid so far (øre) and when, from the capture events a transaction read saw; null if never read. */
+  paid_amount: number | null
+  paid_at: string | null
+}
 
 const COLUMNS = `seq, rows_json, merchant_reference, customer_name, customer_org, customer_email, amount, vat_amount,
   product_type, invoice_channel, state, transaction_id, transaction_status, invoice_number, invoice_url, kid,
   account_bban, account_iban, invoice_date, kravia_due_date, due_date, error_code, error_message, lookup_reason,
-  fail_reason, superseded_by_batch, first_sent_at, completed_at, updated_at`
+  fail_reason, superseded_by_batch, first_sent_at, completed_at, updated_at, paid_amount, paid_at`
 
 /** `[3,4]` → `3, 4` without a JSON parse per row. */
 const rowsText = (json: string) => json.slice(1, -1).replaceAll(',', ', ')

@@ -1,7 +1,7 @@
 import { rename, rm, writeFile } from 'node:fs/promises'
 import * as zlib from 'node:zlib'
 import * as XLSX from 'xlsx'
-import { type Cell, formatOre, isMoney, type Table } from './table'
+import { type Cell, formatOre, isLocalDate, isMoney, type LocalDate, type Table } from './table'
 
 let zlibReady = false
 /**
@@ -12,43 +12,67 @@ let zlibReady = false
  */
 function switchToNativeZlib(): void {
   if (zlibReady) return
+  withoutDeprecationWarnings(() => XLSX.CFB.utils.use_zlib(zlib))
+  zlibReady = true
+}
+
+/** Re-zipping through SheetJS's CFB probes the same getter; muted the same way. */
+function withoutDeprecationWarnings<T>(fn: () => T): T {
   const prev = process.noDeprecation
   process.noDeprecation = true
   try {
-    XLSX.CFB.utils.use_zlib(zlib)
+    return fn()
   } finally {
     process.noDeprecation = prev
   }
-  zlibReady = true
 }
 
 export interface XlsxOptions {
   sheetName?: string
 }
 
-const MONEY_FORMAT = '#,##0.00'
+/** Stored in the file's own (en-US) syntax; a Norwegian Excel or LibreOffice shows it as `# ##0,00`. */
+export const MONEY_FORMAT = '#,##0.00'
+const DEFAULT_DATE_FORMAT = 'yyyy-mm-dd'
 
-function xlsxCell(cell: Cell): XLSX.CellObject | undefined {
+/** Days since 1899-12-30 (the spreadsheet epoch), plus the time of day as a fraction. */
+export function dateSerial(d: LocalDate): number {
+  const [y, m, day] = d.date.split('-').map(Number)
+  const days = Date.UTC(y, m - 1, day) / 86_400_000 + 25_569
+  if (!d.time) return days
+  const [h, min] = d.time.split(':').map(Number)
+  return days + (h * 60 + min) / 1440
+}
+
+function xlsxCell(cell: Cell, dateFormat: string): XLSX.CellObject | undefined {
   if (cell === null || cell === '') return undefined
   // Amounts: the exact decimal string parsed once — never øre / 100 computed in floating point.
   if (isMoney(cell)) return { t: 'n', v: Number(formatOre(cell.ore)), z: MONEY_FORMAT }
+  // Dates as serial numbers with a date format: no time zone can shift the day.
+  if (isLocalDate(cell))
+    return { t: 'n', v: dateSerial(cell), z: cell.time ? `${dateFormat} hh:mm` : dateFormat }
   if (typeof cell === 'number') return { t: 'n', v: cell }
   return { t: 's', v: cell }
 }
 
 /** A dense worksheet built directly (SheetJS's fastest write path for large sheets). */
-export function tableToWorkbook(table: Table, options: XlsxOptions = {}): XLSX.WorkBook {
+export function tableToSheet(table: Table): XLSX.WorkSheet {
+  const dateFormat = table.layout?.dateFormat ?? DEFAULT_DATE_FORMAT
   const data: XLSX.CellObject[][] = [table.headers.map((h) => ({ t: 's', v: h }))]
-  for (const row of table.rows) {
+  const push = (row: readonly Cell[]) => {
     // Empty cells stay holes in the dense row, so the file has no empty <c> elements.
     const out: XLSX.CellObject[] = []
     for (let c = 0; c < row.length; c++) {
-      const cell = xlsxCell(row[c])
+      const cell = xlsxCell(row[c], dateFormat)
       if (cell) out[c] = cell
     }
     data.push(out)
   }
-  const cols = table.headers.length
+  for (const row of table.rows) push(row)
+  const lastDataRow = data.length - 1
+  for (const row of table.footer?.() ?? []) push(row)
+  let cols = table.headers.length
+  for (const row of data) cols = Math.max(cols, row.length)
   const ws: XLSX.WorkSheet = {
     '!data': data,
     '!ref': XLSX.utils.encode_range({
@@ -56,24 +80,72 @@ export function tableToWorkbook(table: Table, options: XlsxOptions = {}): XLSX.W
       e: { r: Math.max(data.length - 1, 0), c: Math.max(cols - 1, 0) },
     }),
   }
+  const layout = table.layout
+  if (layout?.widths) ws['!cols'] = layout.widths.map((wch) => ({ wch }))
+  if (layout?.autofilter) {
+    // Over the header and the data only: sorting must never move the totals row into the data.
+    ws['!autofilter'] = {
+      ref: XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: lastDataRow, c: table.headers.length - 1 } }),
+    }
+  }
+  return ws
+}
+
+export function tableToWorkbook(table: Table, options: XlsxOptions = {}): XLSX.WorkBook {
+  return sheetsToWorkbook([{ name: options.sheetName ?? 'Invoices', table }])
+}
+
+export interface NamedSheet {
+  name: string
+  table: Table
+}
+
+export function sheetsToWorkbook(sheets: readonly NamedSheet[]): XLSX.WorkBook {
   const wb = XLSX.utils.book_new()
-  XLSX.utils.book_append_sheet(wb, ws, options.sheetName ?? 'Invoices')
+  for (const s of sheets) XLSX.utils.book_append_sheet(wb, tableToSheet(s.table), s.name)
   return wb
 }
 
-export function tableToXlsxBuffer(table: Table, options: XlsxOptions = {}): Buffer {
+/** SheetJS's community edition writes no panes: the frozen header goes into the sheet's XML. */
+const FROZEN_HEADER_VIEW =
+  '<sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>' +
+  '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView>'
+
+function freezeHeaders(buf: Buffer, sheetIndexes: readonly number[]): Buffer {
+  if (sheetIndexes.length === 0) return buf
+  const zip = XLSX.CFB.read(buf, { type: 'buffer' })
+  for (const i of sheetIndexes) {
+    const entry = XLSX.CFB.find(zip, `/xl/worksheets/sheet${i + 1}.xml`)
+    if (!entry?.content) throw new Error(`The written workbook has no sheet ${i + 1}.`)
+    const xml = Buffer.from(entry.content as Uint8Array).toString('utf8')
+    const patched = xml.replace(/<sheetView [^>]*?workbookViewId="0"[^>]*?\/>/, (view) =>
+      FROZEN_HEADER_VIEW.replace('<sheetView workbookViewId="0">', view.replace('/>', '>')),
+    )
+    if (patched === xml) throw new Error(`Sheet ${i + 1} has no view to freeze.`)
+    entry.content = Buffer.from(patched, 'utf8')
+    entry.size = entry.content.length
+  }
+  return XLSX.CFB.write(zip, { type: 'buffer', fileType: 'zip', compression: true }) as Buffer
+}
+
+export function sheetsToXlsxBuffer(sheets: readonly NamedSheet[]): Buffer {
   switchToNativeZlib()
-  const wb = tableToWorkbook(table, options)
-  return XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer
+  const wb = sheetsToWorkbook(sheets)
+  const buf = XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer
+  const frozen = sheets.flatMap((s, i) => (s.table.layout?.freezeHeader ? [i] : []))
+  return withoutDeprecationWarnings(() => freezeHeaders(buf, frozen))
+}
+
+export function tableToXlsxBuffer(table: Table, options: XlsxOptions = {}): Buffer {
+  return sheetsToXlsxBuffer([{ name: options.sheetName ?? 'Invoices', table }])
 }
 
 /** Written to a temporary file and renamed, so a failed export leaves no half file behind. */
-export async function writeXlsxFile(
+export async function writeXlsxSheets(
   file: string,
-  table: Table,
-  options: XlsxOptions = {},
+  sheets: readonly NamedSheet[],
 ): Promise<{ bytes: number }> {
-  const buf = tableToXlsxBuffer(table, options)
+  const buf = sheetsToXlsxBuffer(sheets)
   const tmp = `${file}.${process.pid}.tmp`
   try {
     await writeFile(tmp, buf, { flush: true })
@@ -83,4 +155,12 @@ export async function writeXlsxFile(
     throw e
   }
   return { bytes: buf.length }
+}
+
+export async function writeXlsxFile(
+  file: string,
+  table: Table,
+  options: XlsxOptions = {},
+): Promise<{ bytes: number }> {
+  return writeXlsxSheets(file, [{ name: options.sheetName ?? 'Invoices', table }])
 }

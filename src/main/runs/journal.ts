@@ -231,6 +231,10 @@ export interface InvoicePatch {
   error_code?: string | null
   error_message?: string | null
   completed_at?: string | null
+  /** Sum of the transaction's successful CAPTURE events, øre. */
+  paid_amount?: number | null
+  /** When the last successful capture happened (ISO-8601). */
+  paid_at?: string | null
 }
 const PATCH_KEYS = new Set<keyof InvoicePatch>([
   'fail_reason',
@@ -247,6 +251,8 @@ const PATCH_KEYS = new Set<keyof InvoicePatch>([
   'error_code',
   'error_message',
   'completed_at',
+  'paid_amount',
+  'paid_at',
 ])
 
 /**

@@ -87,7 +87,7 @@ describe('CLI void, capture, refresh, export', () => {
 
   it('exports CSV and XLSX, and the failed rows', async () => {
     const csvFile = join(dataDir, 'r.csv')
-    const e = await run('export', ['latest', '--out', csvFile, '--delimiter', ';'])
+    const e = await run('export', ['latest', '--out', csvFile, '--delimiter', ';', '--columns', 'machine'])
     expect(e.code).toBe(0)
     expect(e.out).toMatch(/exported 4 invoices/)
     const text = readFileSync(csvFile, 'utf8')
@@ -96,6 +96,26 @@ describe('CLI void, capture, refresh, export', () => {
     expect(text).toMatch(
       /\r\n2;C-1;Firma C-1 AS;974760673;post\+c-1@example\.no;100,00;20,00;kravia\.invoice_b2b;kravia;voided;cancelled;/,
     )
+
+    // The default: the accountant's report in bokmål, with the payment refresh saw.
+    const nbFile = join(dataDir, 'rapport.csv')
+    expect((await run('export', ['latest', '--out', nbFile, '--delimiter', ';'])).code).toBe(0)
+    const nb = readFileSync(nbFile, 'utf8')
+    expect(nb).toMatch(
+      /^\uFEFFFakturanr\.;Kunde;Org\.nr\.;E-post;Kundetype;Beløp eks\. mva;Mva;Beløp inkl\. mva;Status;Betalt beløp;/,
+    )
+    expect(nb).toMatch(
+      /\r\nC-2;Firma C-2 AS;974760673;post\+c-2@example\.no;Bedrift;160,00;40,00;200,00;Betalt;200,00;\d{4}-\d{2}-\d{2};0,00;/,
+    )
+    const enFile = join(dataDir, 'report.csv')
+    expect((await run('export', ['latest', '--out', enFile, '--lang', 'en'])).code).toBe(0)
+    expect(readFileSync(enFile, 'utf8')).toMatch(
+      /\r\nC-2,Firma C-2 AS,974760673,post\+c-2@example\.no,Business,160\.00,40\.00,200\.00,Paid,200\.00,/,
+    )
+    const badLang = await run('export', ['latest', '--out', enFile, '--lang', 'de']).catch(
+      (err: Error) => err,
+    )
+    expect((badLang as Error).message).toMatch(/--lang must be nb or en/)
 
     const x = await run('export', ['latest', '--out', join(dataDir, 'r.xlsx')], {}, true)
     expect(JSON.parse(x.out)).toMatchObject({ format: 'xlsx', rows: 4 })

@@ -1,20 +1,33 @@
 import { extname, resolve } from 'node:path'
-import { type ExportFormat, exportBatch } from '../../reports/export'
+import { type ExportFormat, exportBatch, type ReportColumns } from '../../reports/export'
 import { checkApiUrl } from '../../runs/after-send/client'
 import { type Command, Exit, parseCommandArgs, usageError } from '../context'
 import { batchArg, openBatch } from './after-send-common'
 
-const usage = `Usage: npm run -s cli -- export BATCH --out FILE [--format csv|xlsx] [--failed-only] [--delimiter ;]
+const usage = `Usage: npm run -s cli -- export BATCH --out FILE [--format csv|xlsx] [--lang nb|en]
+       [--columns accountant|machine] [--failed-only] [--delimiter ;]
 
-Writes a batch report: one row per invoice with source rows, reference, customer, organisation
-number, email, amount, VAT, product type, state, transaction id, invoice number and URL, KID,
-account, due date, error and times. With --failed-only: the import template's columns plus
-"error", one row per invoice line, for failed, unknown and left-out invoices — fix and import it as a
-follow-up batch. BATCH may be "latest".
+Writes a batch report an accountant can file: one row per invoice with invoice number, customer,
+org. number, email, customer type (business/private), amount excl. VAT, VAT, amount incl. VAT,
+status in words, amount paid and date paid (from Dintero's payments, as the last refresh saw them),
+outstanding, invoice and due date, KID, Kravia invoice number, account, transaction, link and error.
+XLSX adds a totals row and a second sheet with the batch's summary: counts and sums per status, per
+VAT rate and per customer type, paid against outstanding. BATCH may be "latest".
+
+With --columns machine: the journal's own columns for scripts, unchanged between versions
+(source_rows, merchant_reference, customer, organization_number, email, amount, vat_amount,
+product_type, invoice_channel, state, payment, transaction_id, transaction_status, invoice_number,
+invoice_url, kid, account, iban, invoice_date, due_date, error, superseded_by_batch, first_sent_at,
+completed_at, updated_at), raw values, one sheet.
+
+With --failed-only: the import template's columns plus "error", one row per invoice line, for
+failed, unknown and left-out invoices — fix and import it as a follow-up batch.
 
 Options:
   --out FILE          where to write (replaced if it exists)
   --format csv|xlsx   default: from the file's extension
+  --lang nb|en        the report's language (default nb: Norwegian bokmål)
+  --columns C         accountant (default) or machine
   --failed-only       failed, unknown and left-out invoices in the import template's columns
   --delimiter , | ;   CSV only (default ","); with ";" amounts use a decimal comma
   --api-url URL       accepted for symmetry with the other commands; export reads only the journal
@@ -31,6 +44,8 @@ export const command: Command = {
       format: { type: 'string' },
       'failed-only': { type: 'boolean' },
       delimiter: { type: 'string' },
+      lang: { type: 'string' },
+      columns: { type: 'string' },
       'api-url': { type: 'string' },
     })
     const ref = batchArg('export', positionals)
@@ -50,12 +65,24 @@ export const command: Command = {
       throw usageError(`--delimiter must be , or ;, got "${delimiter}".`)
     if (values.delimiter !== undefined && format !== 'csv')
       throw usageError('--delimiter applies to CSV only.')
+    const lang = values.lang ?? 'nb'
+    if (lang !== 'nb' && lang !== 'en') throw usageError(`--lang must be nb or en, got "${lang}".`)
+    const columns = (values.columns ?? 'accountant') as ReportColumns
+    if (columns !== 'accountant' && columns !== 'machine')
+      throw usageError(`--columns must be accountant or machine, got "${values.columns}".`)
     const { db, batch } = openBatch(ctx, ref)
     try {
       const file = resolve(values.out)
       const failedOnly = values['failed-only'] ?? false
-      const r = await exportBatch(db, batch.id, { format, file, failedOnly, delimiter })
-      ctx.log.info(`export batch ${batch.id}`, { format, failedOnly, rows: r.rows, ms: r.ms })
+      const r = await exportBatch(db, batch.id, {
+        format,
+        file,
+        failedOnly,
+        delimiter,
+        columns,
+        lang,
+      })
+      ctx.log.info(`export batch ${batch.id}`, { format, failedOnly, columns, lang, rows: r.rows, ms: r.ms })
       if (ctx.json) {
         ctx.out(JSON.stringify({ batch: batch.id, format, failedOnly, ...r }))
       } else {

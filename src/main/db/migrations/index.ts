@@ -4,11 +4,13 @@ import { m0002Mappings } from './0002-mappings'
 import { m0003Runs } from './0003-runs'
 import { m0004Drafts } from './0004-drafts'
 import { m0005LeftOut } from './0005-left-out'
+import { m0006Payments } from './0006-payments'
 
 /**
  * The app database's migrations, append-only. Reserved numbers so parallel work does not
  * collide: 2 = remembered mappings (import), 3 = batches/invoices/attempts/lease (runs),
- * 4 = drafts and UI state, 5 = invoices left out of a batch at plan time.
+ * 4 = drafts and UI state, 5 = invoices left out of a batch at plan time, 6 = paid amount and date
+ * from Dintero's capture events.
  */
 export const appMigrations: readonly Migration[] = [
   m0001Core,
@@ -16,4 +18,5 @@ export const appMigrations: readonly Migration[] = [
   m0003Runs,
   m0004Drafts,
   m0005LeftOut,
+  m0006Payments,
 ]

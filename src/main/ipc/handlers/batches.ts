@@ -46,7 +46,7 @@ export function batchesHandlers(ctx: HandlerContext): AreaHandlers<'batches'> {
       await batchAfterSend(ctx).refresh(batchId)
       return toSummary(db, requireBatch(db, batchId))
     },
-    'batches:export': async ({ batchId, format, failedOnly, delimiter }) => {
+    'batches:export': async ({ batchId, format, failedOnly, delimiter, lang, columns }) => {
       const b = requireBatch(db, batchId)
       const suffix = failedOnly ? '-failed' : ''
       const file = await ctx.dialogs.saveFile({
@@ -57,7 +57,7 @@ export function batchesHandlers(ctx: HandlerContext): AreaHandlers<'batches'> {
         ],
       })
       if (!file) return { path: null, rows: 0 }
-      const r = await exportBatch(db, batchId, { format, file, failedOnly, delimiter })
+      const r = await exportBatch(db, batchId, { format, file, failedOnly, delimiter, lang, columns })
       ctx.log.info(`exported batch ${batchId}`, { format, failedOnly, rows: r.rows })
       return { path: r.file, rows: r.rows }
     },

@@ -61,7 +61,29 @@ export function patchFromTransaction(tx: Transaction): InvoicePatch {
   if (d.kid) patch.kid = d.kid
   if (d.bban) patch.account_bban = d.bban
   if (d.iban) patch.account_iban = d.iban
+  const paid = paidFromEvents(tx)
+  if (paid) {
+    patch.paid_amount = paid.amount
+    patch.paid_at = paid.at
+  }
   return patch
+}
+
+/**
+ * What the customer has paid, from the transaction's successful CAPTURE events (INITIATE_CAPTURE
+ * only starts Kravia's collection and is not a payment): the sum in øre and the last one's time.
+ * Undefined when the read carried no events, so an earlier figure is never cleared by a bare read.
+ */
+export function paidFromEvents(tx: Transaction): { amount: number; at: string | null } | undefined {
+  if (!tx.events) return undefined
+  let amount = 0
+  let at: string | null = null
+  for (const e of tx.events) {
+    if (e.event !== 'CAPTURE' || e.success === false || typeof e.amount !== 'number') continue
+    amount += e.amount
+    if (e.created_at && (at === null || e.created_at > at)) at = e.created_at
+  }
+  return { amount, at }
 }
 
 export function errorMessage(e: unknown): { code: string | null; message: string } {

@@ -20,7 +20,7 @@ export function BatchDetail({
   /** Opened by the user (not by the route): take focus so the keyboard lands on its actions. */
   focusOnOpen?: boolean
 }) {
-  const { t, money, num } = useI18n()
+  const { t, money, num, lang } = useI18n()
   const { api, call } = useApi()
   const toast = useToast()
   const navigate = useNavigate()
@@ -41,7 +41,7 @@ export function BatchDetail({
     }
   }
   const exportAs = async (format: 'csv' | 'xlsx', failedOnly: boolean) => {
-    const r = await call(api.batches.export({ batchId: batch.id, format, failedOnly, delimiter: ';' }))
+    const r = await call(api.batches.export({ batchId: batch.id, format, failedOnly, delimiter: ';', lang }))
     if (r?.path) {
       const text =
         r.rows === 1
