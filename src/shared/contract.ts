@@ -134,6 +134,8 @@ export interface RunDefaults {
   concurrency: number
   /** Dintero duplicate protection; 'off' only takes effect in the sandbox. */
   toggle: FeatureToggle | 'off'
+  /** A due date on a weekend or Norwegian public holiday moves to the next business day. */
+  businessDayDue: boolean
 }
 
 export interface SettingsView {
@@ -235,6 +237,7 @@ const runRequests = {
         rate: z.number().min(0.1).max(1000),
         concurrency: z.number().int().min(1).max(64),
         toggle: z.enum([...FEATURE_TOGGLES, 'off']),
+        businessDayDue: z.boolean().default(true),
       })
       .strict(),
     result: returns<SettingsView>(),

@@ -15,6 +15,7 @@ export const importOptionSpec = {
   'product-type': { type: 'string' },
   'invoice-channel': { type: 'string' },
   'callback-url': { type: 'string' },
+  'business-day-due': { type: 'boolean' },
 } as const
 
 interface ImportOptionValues {
@@ -25,6 +26,7 @@ interface ImportOptionValues {
   'product-type'?: string
   'invoice-channel'?: string
   'callback-url'?: string
+  'business-day-due'?: boolean
 }
 
 export interface ImportOptions {
@@ -35,6 +37,8 @@ export interface ImportOptions {
   /** For absent columns and blank cells. */
   defaults: Pick<Defaults, 'days_until_due' | 'payment_product_type' | 'invoice_channel'>
   callbackUrl?: string
+  /** --business-day-due: weekend and holiday due dates move to the next business day (off unless asked). */
+  businessDayDue: boolean
 }
 
 /** Checks the import options and reads the --mapping file; every problem is a one-line usage error. */
@@ -73,5 +77,6 @@ export async function parseImportOptions(values: ImportOptionValues): Promise<Im
     useRemembered: !values['no-remembered'],
     defaults: { days_until_due: days, payment_product_type: productType, invoice_channel: channel },
     callbackUrl,
+    businessDayDue: values['business-day-due'] === true,
   }
 }

@@ -255,6 +255,7 @@ export class ImportSession {
       s.defaults.productType,
       s.defaults.invoiceChannel,
       s.defaults.callbackUrl,
+      s.defaults.businessDayDue,
     ])
   }
 
@@ -288,6 +289,7 @@ export class ImportSession {
       invoicedLookup: (refs) => findInvoicedReferences(this.deps.db, scope.env, scope.account, refs),
       invoicedScope: `${scope.env}, account ${scope.account}`,
       preIssues: table.issues.map(readIssueToIssue),
+      businessDayDue: d.businessDayDue,
     })
     const total = table.rows.length
     for (let i = 0; i < total; i += VALIDATE_CHUNK) {

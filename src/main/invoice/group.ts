@@ -5,6 +5,8 @@
  */
 import type { InvoiceChannel, OrderItem, ProductType } from '../../shared/kravia'
 import { decToNumber, formatOre, mul, toOre, vatOfGross } from '../../shared/money'
+import { dayLabel } from '../../shared/business-days'
+import { dueOnSend } from './due'
 import { buildBilling, buildItem, buildPayRequest, type BillingParts } from './build-request'
 import { Collector } from './collector'
 import { customerOf } from './customer'
@@ -15,6 +17,7 @@ import type { InvalidInvoice, Issue, ValidatedInvoice } from './types'
 import {
   daysUntilDue,
   isEmail,
+  osloToday,
   parseChannel,
   parseCountry,
   parseDays,
@@ -29,6 +32,10 @@ export interface GroupContext {
   plan: Plan
   now: Date
   callbackUrl?: string
+  /** Due dates on a weekend or Norwegian public holiday move to the next business day (a warning says so). */
+  businessDayDue?: boolean
+  /** The Europe/Oslo date at `now`, worked out once. */
+  today?: string
 }
 
 /** `inferred`: the customer type the organisation number decided, when no type was given. */
@@ -69,6 +76,19 @@ export function assembleInvoice(ctx: GroupContext, ref: string, recs: readonly L
       extra: 'or a due date',
       extra_nb: 'eller en forfallsdato',
     })
+  let dueMove: ValidatedInvoice['due_move']
+  if (ctx.businessDayDue && days !== undefined && days >= 0 && days <= 365) {
+    ctx.today ??= osloToday(ctx.now)
+    const m = dueOnSend({ days, dueDate }, ctx.today, true)
+    if (m.movedFrom) {
+      dueMove = { from: m.movedFrom, to: m.due, days: m.days }
+      const src = dueDate ? due : dd
+      b.warn('due_moved', dueDate ? 'due_date' : 'days_until_due', b.at(src), src?.cell, {
+        extra: `${dayLabel(m.movedFrom, 'en')} to ${dayLabel(m.due, 'en')}`,
+        extra_nb: `${dayLabel(m.movedFrom, 'nb')} til ${dayLabel(m.due, 'nb')}`,
+      })
+    }
+  }
 
   let channel: InvoiceChannel | undefined
   const ch = b.get('invoice_channel')
@@ -214,6 +234,7 @@ export function assembleInvoice(ctx: GroupContext, ref: string, recs: readonly L
     warnings,
   }
   if (dueDate) invoice.due_date = dueDate
+  if (dueMove) invoice.due_move = dueMove
   if (!b2c && billing.organization_number) invoice.customer.organization_number = billing.organization_number
   const o: InvoiceOutcome = { ok: true, invoice, issues: made }
   if (customer.inferred) o.inferred = customer.inferred

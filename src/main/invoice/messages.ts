@@ -46,6 +46,7 @@ export const ISSUE_CODES = [
   'total_not_positive',
   'amount_too_large',
   'already_invoiced',
+  'due_moved',
   // file level, once
   'product_type_from_org_number',
 ] as const
@@ -230,6 +231,10 @@ export const MESSAGES: Record<IssueCode, Text> = {
       `Ingen kundetype er oppgitt, så organisasjonsnummeret avgjør: ${fak(b)} med nummer sendes som Bedrift, ${fak(p)} uten som Privat.`,
     ]
   },
+  due_moved: (c) => [
+    `${c.where.en}: due date moved from ${c.extra} (not a business day in Norway).`,
+    `${c.where.nb}: forfall flyttet fra ${c.extra_nb ?? c.extra} (ikke en virkedag i Norge).`,
+  ],
   already_invoiced: (c) => [
     `${c.where.en}: invoice ${q(c.value)} was already invoiced in an earlier run (${c.extra}).`,
     `${c.where.nb}: faktura ${q(c.value)} er allerede fakturert i en tidligere kjøring (${c.extra_nb ?? c.extra}).`,

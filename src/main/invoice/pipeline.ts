@@ -56,6 +56,8 @@ export interface ValidateFileOptions {
   hooks?: ReadHooks
   /** Rows used to decide value-dependent headers. Default 200. */
   sampleRows?: number
+  /** Due dates on a weekend or Norwegian public holiday move to the next business day. */
+  businessDayDue?: boolean
 }
 
 export interface FileValidation {
@@ -140,6 +142,7 @@ export async function validateFile(file: string, o: ValidateFileOptions = {}): P
       decimalCommaHint: info.decimalCommaHint,
       invoicedLookup: o.invoicedLookup,
       invoicedScope: o.invoicedScope,
+      businessDayDue: o.businessDayDue,
     })
   }
 

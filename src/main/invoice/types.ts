@@ -28,6 +28,12 @@ export interface ValidatedInvoice {
   request: PayRequest
   /** Set when the sheet gave a due date: the engine recomputes days_until_due when it sends. */
   due_date?: string
+  /**
+   * Set when business-day due dates are on and the due date (given, or counted from today) is not a
+   * business day: the date it moves from and to, and the days that sends if sent today. The request
+   * keeps the days as given; the engine applies the move on the day it sends.
+   */
+  due_move?: { from: string; to: string; days: number }
   /** Øre. */
   amount: number
   vat_amount: number

@@ -52,6 +52,8 @@ export interface ValidateOptions {
    * error on one row makes that row's invoice invalid; the others concern the file.
    */
   preIssues?: Issue[]
+  /** Due dates on a weekend or Norwegian public holiday move to the next business day (warning `due_moved`). */
+  businessDayDue?: boolean
 }
 
 const REQUIRED_FIELDS: { field: CanonicalField; alt?: CanonicalField[] }[] = [
@@ -92,7 +94,12 @@ export class ValidationSession {
     private readonly options: ValidateOptions,
   ) {
     this.plan = makePlan(headers, options.columns, options.constants, options.defaults)
-    this.ctx = { plan: this.plan, now: options.now ?? new Date(), callbackUrl: options.callbackUrl }
+    this.ctx = {
+      plan: this.plan,
+      now: options.now ?? new Date(),
+      callbackUrl: options.callbackUrl,
+      businessDayDue: options.businessDayDue,
+    }
     this.fileIssues = []
     for (const r of REQUIRED_FIELDS) {
       const fields = [r.field, ...(r.alt ?? [])]

@@ -2,10 +2,33 @@ import type { PayRequest } from '../../shared/kravia'
 import type { InvoiceState } from '../../shared/states'
 import { extractKraviaDetails } from '../dintero/details'
 import type { Transaction } from '../dintero/types'
-import { daysUntilDue } from '../invoice/values'
+import { dueOnSend } from '../invoice/due'
+import { osloToday } from '../invoice/values'
+import type { SendRow } from './ledger'
 import { decidePay } from './outcome'
 import type { Work } from './queue'
-import { backoff, clampDays, type Release, requeueOrGiveUp, type StepContext } from './step-context'
+import { backoff, type Release, requeueOrGiveUp, type StepContext } from './step-context'
+
+/**
+ * days_until_due counts from the day the invoice is sent (Europe/Oslo): a due date from the file is
+ * counted again, and a business-day batch moves a weekend or holiday due date to the next business
+ * day. Changes `request` in place; returns what the journal must hold instead of the frozen request
+ * (null when nothing changed). A business-day batch also pins the due date it gave, so sending the
+ * row again another day keeps the customer's date.
+ */
+function dueOnTheDay(
+  row: SendRow,
+  request: PayRequest,
+  businessDay: boolean,
+  now: number,
+): { request_json: string; due_date: string | null } | undefined {
+  const given = request.payment.days_until_due
+  const d = dueOnSend({ days: given, dueDate: row.due_date }, osloToday(new Date(now)), businessDay)
+  const due = businessDay ? d.due : row.due_date
+  if (d.days === given && due === row.due_date) return undefined
+  request.payment.days_until_due = d.days
+  return { request_json: JSON.stringify(request), due_date: due }
+}
 
 /** Sends one pending invoice: journal `sending` first, then the request, then its outcome. */
 export async function sendStep(ctx: StepContext, w: Work): Promise<Release> {
@@ -13,9 +36,8 @@ export async function sendStep(ctx: StepContext, w: Work): Promise<Release> {
   const row = ledger.sendRow(w.id)
   if (!row) return 'none'
   const request = JSON.parse(row.request_json) as PayRequest
-  if (row.due_date)
-    request.payment.days_until_due = clampDays(daysUntilDue(row.due_date, new Date(clock.now())))
-  const claim = await ctx.commit(() => ledger.claim(w.id, w.ref, clock.now()))
+  const sent = dueOnTheDay(row, request, ctx.settings.businessDayDue === true, clock.now())
+  const claim = await ctx.commit(() => ledger.claim(w.id, w.ref, clock.now(), sent))
   if (!claim.ok) {
     if (claim.why === 'lease_lost') ctx.requestStop('lease_lost')
     else if (claim.why === 'blocked') {

@@ -35,11 +35,6 @@ export interface StepContext {
   unresolved(id: number): void
 }
 
-export function clampDays(n: number): number {
-  // A due date that passed while the batch waited is sent as "due now" rather than refused.
-  return Math.min(365, Math.max(0, n))
-}
-
 export function errorFacts(e: unknown): { status?: number; code?: string; message: string; kind?: string } {
   if (e instanceof DinteroError)
     return { status: e.info.status, code: e.info.code, message: e.info.message, kind: e.kind }

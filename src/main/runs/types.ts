@@ -18,6 +18,11 @@ export interface BatchSettings {
   /** Backoff: first delay and the cap (exponential with full jitter in between). */
   backoffBaseMs: number
   backoffMaxMs: number
+  /**
+   * A due date (given, or counted from the day it is sent) on a weekend or Norwegian public holiday
+   * moves to the next business day when sent. Absent in batches made before the option existed.
+   */
+  businessDayDue?: boolean
   /** Run defaults the plan was made with (days until due, product type…), kept for the record. */
   defaults?: Record<string, unknown>
 }

@@ -121,6 +121,7 @@ export function createSettingsStore(db: Db, secrets: SecretStore): SettingsStore
         rate: d.rate,
         concurrency: d.concurrency,
         toggle: effectiveToggle(env, d.toggle),
+        businessDayDue: d.businessDayDue,
         defaults: {
           days_until_due: d.daysUntilDue,
           product_type: d.productType,

@@ -16,6 +16,7 @@ export const DEFAULT_RUN_DEFAULTS: RunDefaults = {
   rate: 5,
   concurrency: 4,
   toggle: 'strict-success-merchant-reference',
+  businessDayDue: true,
 }
 
 export const SANDBOX_LABEL = {

@@ -56,6 +56,15 @@ export function DefaultsForm({ view, onView }: { view: SettingsView; onView: (v:
           />
         )}
       </Field>
+      <label className="row">
+        <input
+          type="checkbox"
+          checked={d.businessDayDue}
+          onChange={(e) => set('businessDayDue', e.target.checked)}
+          data-testid="business-day-due"
+        />
+        {t('settings.businessDayDue')}
+      </label>
       <SelectField
         label={t('settings.productType')}
         value={d.productType}
