@@ -3,15 +3,36 @@ import type { RunProgress } from '../../shared/contract'
 import { formatOre } from '../../shared/money'
 import type { CliContext, ExitCode } from '../cli/context'
 import { type RunDeps, type RunSummary, startRun } from './engine'
+import type { Comparison } from '../../shared/comparison'
+import { comparisonLines } from '../compare/text'
+import type { Issue } from '../invoice/types'
 import type { RunPlan } from './plan'
 
 /** The CLI side of a run (submit and resume): progress lines or JSON events, SIGINT → pause. */
 
 const nok = (ore: number) => `${formatOre(ore, 'en')} NOK`
 
-export function printPlan(ctx: CliContext, plan: RunPlan, target: string): void {
+/** The plan, and (submit) its comparison with the previous run and the warnings it gives. */
+export function printPlan(
+  ctx: CliContext,
+  plan: RunPlan,
+  target: string,
+  compared?: { comparison: Comparison; warnings: Issue[] },
+): void {
   if (ctx.json) {
-    ctx.out(JSON.stringify({ event: 'plan', ...plan }))
+    const extra = compared
+      ? {
+          comparison: compared.comparison,
+          warnings: compared.warnings.map((w) => ({
+            code: w.code,
+            rows: w.rows,
+            merchant_reference: w.merchant_reference ?? null,
+            message: w.message,
+            message_nb: w.message_nb,
+          })),
+        }
+      : {}
+    ctx.out(JSON.stringify({ event: 'plan', ...plan, ...extra }))
     return
   }
   ctx.out(`Plan: ${plan.invoices} invoices, total ${nok(plan.total_amount)}, to ${target}`)
@@ -28,6 +49,7 @@ export function printPlan(ctx: CliContext, plan: RunPlan, target: string): void 
       ctx.out(`    ${l.merchant_reference} (rows ${l.rows.join(', ')}): ${l.message}`)
     if (plan.left_out.length > 20) ctx.out(`    … and ${plan.left_out.length - 20} more`)
   }
+  if (compared) for (const line of comparisonLines(compared.comparison, compared.warnings)) ctx.out(line)
 }
 
 /** Asks on the terminal; only called when a person is there (ctx.interactive). */

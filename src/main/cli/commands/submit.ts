@@ -10,6 +10,7 @@ import { connectForRun } from '../../runs/connect'
 import { findInvoicedReferences } from '../../runs/invoiced'
 import { leftOutFromResult, leftOutLineNumbers, readSourceLines } from '../../runs/left-out-source'
 import { planBatch } from '../../runs/plan'
+import { comparePlan } from '../../compare'
 import { parseToggle, resolveSettings } from '../../runs/settings'
 import type { RunEnv } from '../../runs/types'
 import {
@@ -29,7 +30,9 @@ a batch and sends them to Dintero — each at most once, journaled so a crash or
 resumed (resume). Prints "batch <id>" first, then progress.
 
 Import options (as validate): --sheet NAME, --mapping FILE, --no-remembered, --days-until-due N,
-  --product-type b2b|b2c|b2b_grouped, --invoice-channel kravia|merchant, --callback-url URL
+  --product-type b2b|b2c|b2b_grouped, --invoice-channel kravia|merchant, --callback-url URL,
+  --business-day-due (a due date on a weekend or public holiday moves to the next business day,
+  counted on the day each invoice is sent; without it the days are sent exactly as given)
 Run options:
   --env E             sandbox (built-in, no account needed), test or production
   --account ID        Dintero account (T… for test, P… for production; sandbox: T12345678)
@@ -94,6 +97,7 @@ export const command: Command = {
       concurrency: parseIntOption('concurrency', values.concurrency, 1, 64),
       toggle: parseToggle(values.toggle, env),
       canary: parseIntOption('canary', values.canary, 1, 1_000_000) ?? null,
+      businessDayDue: opts.businessDayDue,
       defaults: {
         days_until_due: opts.defaults.days_until_due,
         product_type: opts.defaults.payment_product_type,
@@ -124,15 +128,17 @@ export const command: Command = {
         rememberedFor: opts.useRemembered ? (headers) => loadRememberedMapping(db, headers) : undefined,
         defaults: opts.defaults,
         callbackUrl: opts.callbackUrl,
+        businessDayDue: opts.businessDayDue,
         invoicedLookup: (refs) => findInvoicedReferences(db, env, conn.account, refs),
         invoicedScope: `${env}, account ${conn.account}`,
         hooks: { signal: ctx.signal },
       })
       const r = v.result
       const plan = planBatch(r, settings.rate)
+      const compared = comparePlan(db, { env, account: conn.account }, r.invoices)
       const hasErrors = r.errors.length > 0 || r.invalid.length > 0
       if (hasErrors && !values['skip-invalid']) {
-        printPlan(ctx, plan, `${env} ${conn.account}`)
+        printPlan(ctx, plan, `${env} ${conn.account}`, compared)
         printIssues(ctx, r.errors)
         return Exit.invalid
       }
@@ -152,7 +158,7 @@ export const command: Command = {
       const leftOut = leftOutFromResult(r, v.session.plan, (line) => leftOutRows.get(line))
       const target = `${env} account ${conn.account}${env === 'sandbox' ? ' (sandbox — no real invoices are sent)' : ''}`
       if (!values.yes) {
-        printPlan(ctx, plan, target)
+        printPlan(ctx, plan, target, compared)
         const ok = await confirm(
           `Send ${plan.invoices} invoices (${formatOre(plan.total_amount, 'en')} NOK) to ${target}?`,
         )
@@ -175,7 +181,7 @@ export const command: Command = {
       })
       // First line, written before any request leaves, so a wrapper always learns the id.
       ctx.out(ctx.json ? JSON.stringify({ event: 'batch', id: batchId }) : `batch ${batchId}`)
-      if (values.yes) printPlan(ctx, plan, target)
+      if (values.yes) printPlan(ctx, plan, target, compared)
       return await driveRun(ctx, { db, client: conn.api, log: ctx.log }, batchId)
     } finally {
       await conn.close()
