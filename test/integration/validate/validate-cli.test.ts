@@ -35,7 +35,15 @@ describe('validate: valid files', () => {
     expect(r.stderr).toBe('')
     expect(r.code).toBe(0)
     const out = JSON.parse(r.stdout)
-    expect(Object.keys(out)).toEqual(['mapping', 'constants', 'invoices', 'errors', 'warnings', 'summary'])
+    expect(Object.keys(out)).toEqual([
+      'mapping',
+      'constants',
+      'invoices',
+      'errors',
+      'warnings',
+      'summary',
+      'comparison',
+    ])
     expect(out.mapping).toMatchObject({
       merchant_reference: 'Fakturanr',
       payment_product_type: 'Kundetype',
