@@ -68,6 +68,18 @@ export interface BatchSummary {
   /** Amounts (øre) per payment bucket, for the history chart. */
   amounts: { paid: number; partPaid: number; unpaid: number; voided: number; failed: number }
   parentId: string | null
+  /** When its payments were last read from Dintero (ISO); null before the first refresh. */
+  refreshedAt: string | null
+}
+
+/** A payments refresh under way: transactions read so far and invoices newly paid in full. */
+export interface RefreshProgressView {
+  batchId: string
+  checked: number
+  total: number
+  paid: number
+  /** Øre, the newly paid invoices' amounts. */
+  paidAmount: number
 }
 
 export interface RunProgress {
@@ -273,6 +285,8 @@ const runEvents = {
   /** Changed rows, batched, with the progress at that moment; the renderer replaces rows by id. */
   'runs:rows': returns<{ batchId: string; rows: RunRow[]; progress?: RunProgress }>(),
   'runs:ended': returns<RunProgress>(),
+  /** A payments refresh of the batch, a few times a second while it reads. */
+  'batches:refreshProgress': returns<RefreshProgressView>(),
   'settings:changed': returns<SettingsView>(),
 } as const
 // ─── end runs/batches/settings ──────────────────────────────────────────────────────────────

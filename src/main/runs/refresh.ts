@@ -2,19 +2,10 @@ import { AppError } from '../../shared/errors'
 import type { InvoiceState } from '../../shared/states'
 import type { Db } from '../db/open'
 import type { DinteroApi } from '../dintero/types'
-import { beginAttempt, finishAttempt } from './after-send/attempts'
-import {
-  type AfterSendOptions,
-  batchPace,
-  errorMessage,
-  isAuthError,
-  linkedStop,
-  patchFromTransaction,
-} from './after-send/common'
-import { forEachPaced } from './after-send/limiter'
-import { refreshOutcome } from './after-send/transaction-state'
-import { countInvoices, getBatch, getInvoice, listInvoices, setInvoiceState } from './journal'
-import type { InvoiceListItem } from './types'
+import { type AfterSendOptions, batchPace } from './after-send/common'
+import { type RefreshCounts, type RefreshProgress, refreshRows } from './after-send/refresh-rows'
+import { countInvoices, getBatch, listInvoices } from './journal'
+import type { Batch, InvoiceListItem } from './types'
 
 export {
   type PaymentBucket,
@@ -22,11 +13,12 @@ export {
   paymentSummary,
   chartAmounts,
 } from './after-send/payment-summary'
+export { REFRESH_PAGE, type RefreshProgress } from './after-send/refresh-rows'
 
 /**
- * Re-reads the batch's transactions from Dintero and moves rows on: paid, part-paid, voided (also
- * a void done elsewhere), a 202 void confirmed, a merchant capture seen. Rows still `unknown` are
- * the engine's lookup job (by reference), not refreshed here.
+ * Re-reads transactions from Dintero, up to 100 per request, and moves rows on: paid, part-paid,
+ * voided (also a void done elsewhere), a 202 void confirmed, a merchant capture seen. Rows still
+ * `unknown` are the engine's lookup job (by reference), not refreshed here.
  */
 
 /** Rows whose transaction can still change. `paid` and `voided` are final. */
@@ -37,19 +29,16 @@ export const REFRESHABLE_STATES: readonly InvoiceState[] = [
   'part_paid',
 ]
 
-export interface RefreshSummary {
-  /** Transactions read. */
-  checked: number
-  changed: number
-  /** `from→to` → count, e.g. `authorized→paid: 3`. */
-  transitions: Record<string, number>
-  /** Reads that failed (retries exhausted) or statuses the journal cannot follow. */
-  failed: number
-  errors: { id: number; reference: string; message: string }[]
+export interface RefreshSummary extends RefreshCounts {
   /** Rows in `unknown` left for resume's lookup. */
   unknown: number
-  authFailed: boolean
-  stopped: boolean
+}
+
+export interface RefreshOptions extends AfterSendOptions {
+  /** Ids per list request (default 100); 1 reads each transaction on its own. */
+  pageSize?: number
+  journalUnchanged?: boolean
+  onProgress?(progress: RefreshProgress): void
 }
 
 function refreshable(db: Db, batchId: string): InvoiceListItem[] {
@@ -63,89 +52,69 @@ function refreshable(db: Db, batchId: string): InvoiceListItem[] {
   }
 }
 
+/** Notes when the batches' payments were read (only when every read got an answer). */
+export function markRefreshed(db: Db, batchIds: readonly string[], at: Date): void {
+  const stmt = db.prepare('UPDATE batches SET refreshed_at = ? WHERE id = ?')
+  db.transaction(() => {
+    for (const id of batchIds) stmt.run(at.toISOString(), id)
+  })()
+}
+
+/** Refreshes the given batches' open invoices in one pass, at the first batch's pace unless told. */
+export async function refreshBatches(
+  db: Db,
+  api: DinteroApi,
+  batches: readonly Batch[],
+  options: RefreshOptions = {},
+): Promise<RefreshSummary> {
+  const now = options.now ?? (() => new Date())
+  const rows = batches.flatMap((b) => refreshable(db, b.id))
+  const unknown = batches.reduce((n, b) => n + countInvoices(db, b.id, { state: 'unknown' }), 0)
+  const stop = new AbortController()
+  const counts = await refreshRows(db, api, rows, {
+    pace: batches.length ? batchPace(batches[0], options, stop.signal) : { rate: 1, concurrency: 1 },
+    now,
+    signal: options.signal,
+    pageSize: options.pageSize,
+    journalUnchanged: options.journalUnchanged,
+    onProgress: options.onProgress,
+  })
+  if (!counts.stopped && !counts.authFailed) {
+    const failedIn = new Set(counts.errors.map((e) => rows.find((r) => r.id === e.id)?.batch_id))
+    markRefreshed(
+      db,
+      batches.map((b) => b.id).filter((id) => !failedIn.has(id)),
+      now(),
+    )
+  }
+  return { ...counts, unknown }
+}
+
 export async function refreshBatch(
   db: Db,
   api: DinteroApi,
   batchId: string,
-  options: AfterSendOptions = {},
+  options: RefreshOptions = {},
 ): Promise<RefreshSummary> {
-  const now = options.now ?? (() => new Date())
   const batch = getBatch(db, batchId)
   if (!batch) throw new AppError('no_batch', `Batch "${batchId}" does not exist.`)
-  const rows = refreshable(db, batchId)
-  const summary: RefreshSummary = {
-    checked: 0,
-    changed: 0,
-    transitions: {},
-    failed: 0,
-    errors: [],
-    unknown: countInvoices(db, batchId, { state: 'unknown' }),
-    authFailed: false,
-    stopped: false,
-  }
-  const { stop, release } = linkedStop(options.signal)
-  let handled = 0
+  return refreshBatches(db, api, [batch], options)
+}
 
-  await forEachPaced(
-    rows,
-    async (inv) => {
-      const attempt = beginAttempt(db, inv, 'refresh', inv.transaction_id, now())
-      let tx: Awaited<ReturnType<DinteroApi['getTransaction']>>
-      try {
-        tx = await api.getTransaction(inv.transaction_id!, stop.signal)
-      } catch (e) {
-        finishAttempt(db, attempt, { error: e })
-        throw e
-      }
-      finishAttempt(db, attempt, { httpStatus: 200, outcome: String(tx.status) })
-      handled++
-      summary.checked++
-      const current = getInvoice(db, inv.id)
-      if (!current) return
-      const outcome = refreshOutcome(current.state, current.invoice_channel, tx)
-      const patch = patchFromTransaction(tx)
-      if (outcome.kind === 'changed') {
-        const done = outcome.to === 'paid' || outcome.to === 'voided'
-        setInvoiceState(
-          db,
-          inv.id,
-          outcome.to,
-          {
-            ...patch,
-            error_code: null,
-            error_message: null,
-            ...(done ? { completed_at: now().toISOString() } : {}),
-          },
-          now(),
-        )
-        summary.changed++
-        const key = `${outcome.from}→${outcome.to}`
-        summary.transitions[key] = (summary.transitions[key] ?? 0) + 1
-      } else if (outcome.kind === 'unchanged') {
-        setInvoiceState(db, inv.id, current.state, patch, now())
-      } else {
-        const message = `Dintero reports status ${outcome.status}, which does not follow from ${current.state}; check the invoice in Dintero.`
-        summary.failed++
-        summary.errors.push({ id: inv.id, reference: inv.merchant_reference, message })
-        setInvoiceState(db, inv.id, current.state, { error_code: null, error_message: message }, now())
-      }
-    },
-    (inv, e) => {
-      handled++
-      if (isAuthError(e)) {
-        summary.authFailed = true
-        stop.abort()
-      }
-      summary.failed++
-      summary.errors.push({
-        id: inv.id,
-        reference: inv.merchant_reference,
-        message: `Refresh failed: ${errorMessage(e).message}`,
-      })
-    },
-    batchPace(batch, options, stop.signal),
-  )
-  release()
-  summary.stopped = handled < rows.length
-  return summary
+/**
+ * The batches of one environment and account with invoices that can still change, sent since
+ * `since` (newest first): what `refresh --all` and the app's background refresh go through.
+ */
+export function batchesToRefresh(db: Db, env: string, account: string, since: Date): Batch[] {
+  const ids = db
+    .prepare(
+      `SELECT b.id FROM batches b
+       WHERE b.env = ? AND b.account = ? AND b.created_at >= ?
+         AND EXISTS (SELECT 1 FROM invoices i WHERE i.batch_id = b.id AND i.transaction_id IS NOT NULL
+           AND i.state IN (${REFRESHABLE_STATES.map(() => '?').join(',')}))
+       ORDER BY b.created_at DESC, b.id DESC`,
+    )
+    .pluck()
+    .all(env, account, since.toISOString(), ...REFRESHABLE_STATES) as string[]
+  return ids.map((id) => getBatch(db, id)!)
 }

@@ -50,6 +50,8 @@ export interface Batch {
   created_at: string
   updated_at: string
   finished_at: string | null
+  /** When its payments were last read from Dintero; null before the first refresh. */
+  refreshed_at: string | null
   counts: Counts
 }
 

@@ -144,4 +144,48 @@ describe('CLI void, capture, refresh, export', () => {
     expect((remote as AppError).exitCode).toBe(2)
     expect((remote as AppError).message).toMatch(/not allowed|must point at this machine/)
   })
+
+  it('refresh --all reads every open invoice of the environment and account since a date, in one pass', async () => {
+    const sandbox = await startSandbox({ dataFile: join(dataDir, SANDBOX_FILE) })
+    const api = clientFor(sandbox)
+    const db = openAppDb(dataDir)
+    const old = await sentBatch(db, api, sandbox.baseUrl, [
+      { ref: 'OLD-1', amount: 50_00 },
+      { ref: 'OLD-2', amount: 60_00 },
+    ])
+    db.prepare('UPDATE batches SET created_at = ? WHERE id = ?').run(
+      new Date(Date.now() - 120 * 86_400_000).toISOString(),
+      old,
+    )
+    await customerPays(sandbox, row(db, old, 'OLD-1').transaction_id!, 50_00)
+    await customerPays(sandbox, row(db, batchId, '=C-4').transaction_id!, 400_00)
+    db.close()
+    api.close()
+    await sandbox.close()
+
+    const recent = await run('refresh', ['--all', '--env', 'sandbox', '--account', 'T12345678'])
+    expect(recent.code).toBe(0)
+    expect(recent.out).toMatch(
+      /^checked 2 of 2 invoices in 1 sandbox batches of T12345678 since \d{4}-\d\d-\d\d; 1 changed \(authorized→paid 1\)$/m,
+    )
+    expect(recent.out).toContain('1 paid since the last refresh (400.00 NOK)')
+
+    const all = await run(
+      'refresh',
+      ['--all', '--since', '150d', '--env', 'sandbox', '--account', 'T12345678'],
+      {},
+      true,
+    )
+    expect(all.code).toBe(0)
+    const json = JSON.parse(all.out)
+    expect(json.batches).toEqual([batchId, old])
+    expect(json).toMatchObject({ checked: 3, total: 3, paid: 1, paidAmount: 50_00, failed: 0 })
+    const check = openAppDb(dataDir)
+    expect(row(check, old, 'OLD-1').state).toBe('paid')
+    expect(check.prepare('SELECT refreshed_at FROM batches WHERE id = ?').pluck().get(old)).not.toBeNull()
+    check.close()
+
+    const bad = await run('refresh', ['--all', '--since', 'last week']).catch((e: AppError) => e)
+    expect((bad as AppError).message).toMatch(/--since must be a number of days/)
+  })
 })

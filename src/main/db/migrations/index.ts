@@ -5,12 +5,14 @@ import { m0003Runs } from './0003-runs'
 import { m0004Drafts } from './0004-drafts'
 import { m0005LeftOut } from './0005-left-out'
 import { m0006Payments } from './0006-payments'
+import { m0007Refreshed } from './0007-refreshed'
 
 /**
  * The app database's migrations, append-only. Reserved numbers so parallel work does not
  * collide: 2 = remembered mappings (import), 3 = batches/invoices/attempts/lease (runs),
  * 4 = drafts and UI state, 5 = invoices left out of a batch at plan time, 6 = paid amount and date
- * from Dintero's capture events.
+ * from Dintero's capture events,
+ * 7 = when a batch's payments were last refreshed.
  */
 export const appMigrations: readonly Migration[] = [
   m0001Core,
@@ -19,4 +21,5 @@ export const appMigrations: readonly Migration[] = [
   m0004Drafts,
   m0005LeftOut,
   m0006Payments,
+  m0007Refreshed,
 ]

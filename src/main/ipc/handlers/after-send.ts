@@ -9,6 +9,9 @@ import { readRunRows } from '../../runs/progress'
 import { requireBatch } from './batch-view'
 import type { HandlerContext } from './context'
 
+/** Refresh progress goes to the page at most this often. */
+export const PROGRESS_INTERVAL_MS = 200
+
 /**
  * Void, capture and refresh for the app: the engine's functions with the batch's own Dintero
  * connection, and the changed rows pushed to the page as one `runs:rows` message.
@@ -55,7 +58,16 @@ export function batchAfterSend(ctx: HandlerContext) {
     },
     async refresh(batchId: string) {
       const { api } = await connect(batchId)
-      const s = await refreshBatch(db, api, batchId)
+      // A few updates a second at most, and always the last one.
+      let lastAt = 0
+      const s = await refreshBatch(db, api, batchId, {
+        onProgress: (p) => {
+          const at = ctx.clock().getTime()
+          if (p.checked < p.total && at - lastAt < PROGRESS_INTERVAL_MS) return
+          lastAt = at
+          ctx.events.emit('batches:refreshProgress', { batchId, ...p })
+        },
+      })
       if (s.authFailed) {
         throw new AppError('auth', 'Dintero refused the credentials, so payments could not be read.', {
           message_nb: 'Dintero avviste nøklene, så betalingene kunne ikke leses.',

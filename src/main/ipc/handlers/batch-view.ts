@@ -63,6 +63,7 @@ export function toSummary(db: Db, b: Batch): BatchSummary {
     fixable: countFailedForExport(db, b.id),
     amounts: chartAmounts(paymentSummary(db, b.id)),
     parentId: b.parent_batch_id,
+    refreshedAt: b.refreshed_at,
   }
 }
 

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useRef } from 'react'
 import type { BatchSummary } from '../../../../shared/contract'
 import { INVOICE_STATES } from '../../../../shared/states'
 import { useNavigate } from '../../app/navigation'
@@ -8,6 +8,7 @@ import { useToast } from '../../components/Toast'
 import { useI18n } from '../../i18n/I18nProvider'
 import { batchStateLabel, stateLabel } from '../run/labels'
 import { PaymentChart } from './PaymentChart'
+import { RefreshPayments } from './RefreshPayments'
 
 /** One batch: totals, state counts, the payment chart, refresh and the exports. */
 export function BatchDetail({
@@ -24,22 +25,12 @@ export function BatchDetail({
   const { api, call } = useApi()
   const toast = useToast()
   const navigate = useNavigate()
-  const [refreshing, setRefreshing] = useState(false)
   const heading = useRef<HTMLHeadingElement>(null)
   // biome-ignore lint/correctness/useExhaustiveDependencies: on open only (the component is keyed by batch)
   useEffect(() => {
     if (focusOnOpen) heading.current?.focus()
   }, [])
 
-  const refresh = async () => {
-    setRefreshing(true)
-    const b = await call(api.batches.refresh({ batchId: batch.id }))
-    setRefreshing(false)
-    if (b) {
-      onChange(b)
-      toast.show({ kind: 'success', text: t('history.refreshed') })
-    }
-  }
   const exportAs = async (format: 'csv' | 'xlsx', failedOnly: boolean) => {
     const r = await call(api.batches.export({ batchId: batch.id, format, failedOnly, delimiter: ';', lang }))
     if (r?.path) {
@@ -76,9 +67,7 @@ export function BatchDetail({
         >
           {t('history.openRun')}
         </Button>
-        <Button onClick={refresh} disabled={refreshing} data-testid="refresh-payments">
-          {refreshing ? t('history.refreshing') : t('history.refresh')}
-        </Button>
+        <RefreshPayments batchId={batch.id} refreshedAt={batch.refreshedAt} onDone={onChange} />
       </div>
       <h3>{t('history.exportHeading')}</h3>
       <div className="batch-actions">

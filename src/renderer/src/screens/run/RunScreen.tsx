@@ -10,6 +10,7 @@ import { Button } from '../../components/Button'
 import { useI18n } from '../../i18n/I18nProvider'
 import { type AskAction, BulkActions } from './BulkActions'
 import { stateLabel } from './labels'
+import { RefreshPayments } from '../history/RefreshPayments'
 import { RowDrawer } from './RowDrawer'
 import { RunControls } from './RunControls'
 import { RunGrid } from './RunGrid'
@@ -135,6 +136,9 @@ export function RunScreen({ route }: { route: RouteOf<'run'> }) {
           </span>
         )}
         <span className="run-toolbar-end">
+          {summary.data && progress?.state !== 'running' && (
+            <RefreshPayments batchId={batchId} refreshedAt={summary.data.refreshedAt} onDone={afterAction} />
+          )}
           {failedCount > 0 && progress?.state !== 'running' && (
             <Button onClick={fixAndRetry} data-testid="fix-retry">
               {t('run.fixRetry', { n: num(failedCount) })}
