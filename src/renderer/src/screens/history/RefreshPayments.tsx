@@ -5,6 +5,7 @@ import { Button } from '../../components/Button'
 import { useToast } from '../../components/Toast'
 import { formatDateTime } from '../../i18n/format'
 import { useI18n } from '../../i18n/I18nProvider'
+import './refresh-payments.css'
 
 /**
  * "Refresh payments" for one batch (History and Run): while main reads the transactions it shows
