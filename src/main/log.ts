@@ -1,5 +1,6 @@
 import { appendFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
+import { redact } from './redact'
 
 export interface Logger {
   info(message: string, data?: unknown): void
@@ -7,33 +8,7 @@ export interface Logger {
   error(message: string, data?: unknown): void
 }
 
-const SECRET_KEYS =
-  /^(authorization|client_secret|clientSecret|access_token|accessToken|password|secret|token)$/i
-
-/**
- * Removes credentials from anything about to be logged: bearer/basic headers, JWT-looking
- * strings and values under secret-sounding keys. The log must never hold a secret.
- */
-export function redact(value: unknown, depth = 0): unknown {
-  if (typeof value === 'string') {
-    return value
-      .replace(/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/g, '$1 [redacted]')
-      .replace(/\beyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g, '[redacted-jwt]')
-  }
-  if (value instanceof Error) {
-    return { name: value.name, message: redact(value.message), stack: redact(value.stack ?? '') }
-  }
-  if (Array.isArray(value)) return depth > 6 ? '[…]' : value.map((v) => redact(v, depth + 1))
-  if (value && typeof value === 'object') {
-    if (depth > 6) return '[…]'
-    const out: Record<string, unknown> = {}
-    for (const [k, v] of Object.entries(value)) {
-      out[k] = SECRET_KEYS.test(k) ? '[redacted]' : redact(v, depth + 1)
-    }
-    return out
-  }
-  return value
-}
+export { redact } from './redact'
 
 export interface FileLoggerOptions {
   maxBytes?: number
@@ -60,12 +35,12 @@ export function createFileLogger(dir: string, options: FileLoggerOptions = {}): 
   const write = (level: string, message: string, data?: unknown) => {
     try {
       if (!ready) {
-        mkdirSync(dir, { recursive: true })
+        mkdirSync(dir, { recursive: true, mode: 0o700 })
         ready = true
       }
       if (existsSync(file) && statSync(file).size > maxBytes) rotate()
       const extra = data === undefined ? '' : ` ${JSON.stringify(redact(data))}`
-      appendFileSync(file, `${now().toISOString()} ${level} ${redact(message)}${extra}\n`)
+      appendFileSync(file, `${now().toISOString()} ${level} ${redact(message)}${extra}\n`, { mode: 0o600 })
     } catch {
       // Logging must never take the app down (read-only or full disk).
     }
