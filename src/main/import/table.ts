@@ -1,4 +1,5 @@
 import { num, readError, shown } from './errors'
+import { NEUTRALISED } from '../reports/neutralise'
 import { detectHeaderIndex, HEADER_SCAN_ROWS, headerText, isBlankCell, isBlankRow } from './header-row'
 import type { IssueSink } from './issues'
 import type { OnRows, RawCell, ReadLimits, SourceRow } from './types'
@@ -18,8 +19,6 @@ export interface TableSinkOptions {
   onHeader?: (headers: string[]) => void
 }
 
-/** Text our own CSV reports prefixed with one `'` (reports/neutralise.ts; `'=x` was written as `''=x`), so one is removed. */
-const NEUTRALISED = /^'+[=+\-@\t\r]/
 /** `="0151"`: how many systems export text that must keep its leading zeros; Excel shows 0151. */
 const EXCEL_TEXT = /^="(?:[^"]|"")*"$/
 

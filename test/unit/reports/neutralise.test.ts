@@ -1,3 +1,4 @@
+import * as XLSX from 'xlsx'
 import { describe, expect, it } from 'vitest'
 import {
   isE164Phone,
@@ -5,6 +6,8 @@ import {
   neutraliseCsvCell,
   unneutraliseCsvCell,
 } from '../../../src/main/reports/neutralise'
+import { tableToCsv } from '../../../src/main/reports/csv'
+import { tableToXlsxBuffer } from '../../../src/main/reports/xlsx'
 
 describe('CSV formula neutralising', () => {
   it.each([
@@ -21,6 +24,13 @@ describe('CSV formula neutralising', () => {
     ['+47 999 99 999', "'+47 999 99 999"],
     ['-12,50 kr', "'-12,50 kr"],
     ['1+1', '1+1'],
+    ['\n=1+1', "'\n=1+1"],
+    ['\0=1+1', "'\0=1+1"],
+    ['\uFF1DSUM(A1:A2)', "'\uFF1DSUM(A1:A2)"],
+    ['\uFF0Bcmd', "'\uFF0Bcmd"],
+    ['\uFF0D2+3', "'\uFF0D2+3"],
+    ['\uFF20SUM(1)', "'\uFF20SUM(1)"],
+    ["'\uFF1D1", "''\uFF1D1"],
   ])('prefixes %j', (input, output) => {
     expect(neutraliseCsvCell(input)).toBe(output)
   })
@@ -64,7 +74,24 @@ describe('CSV formula neutralising', () => {
   })
 
   it('round-trips every string through the importer inverse', () => {
-    const alphabet = ["'", '=', '+', '-', '@', '\t', '\r', '1', ',', '.', 'a', ' ', 'ø']
+    const alphabet = [
+      "'",
+      '=',
+      '+',
+      '-',
+      '@',
+      '\t',
+      '\r',
+      '\n',
+      '\0',
+      '\uFF1D',
+      '\uFF20',
+      '1',
+      ',',
+      'a',
+      ' ',
+      'ø',
+    ]
     // Every string up to length 4 over the characters that matter.
     let strings = ['']
     for (let len = 0; len < 4; len++) {
@@ -72,8 +99,28 @@ describe('CSV formula neutralising', () => {
       for (const s of strings) for (const ch of alphabet) next.push(s + ch)
       strings = strings.concat(next.filter((s) => s.length === len + 1))
     }
-    expect(strings.length).toBeGreaterThan(30_000)
+    expect(strings.length).toBeGreaterThan(60_000)
     for (const s of strings) expect(unneutraliseCsvCell(neutraliseCsvCell(s))).toBe(s)
     expect(unneutraliseCsvCell("'quoted'")).toBe("'quoted'")
+  })
+})
+
+describe('report files with formula-looking text', () => {
+  const risky = ['=SUM(A1:A9)', '\n=1+1', '\0@SUM(1)', '\uFF1D1+1', '\uFF0Bcmd', '\uFF0D1', '\uFF20A1']
+  const table = { headers: ['Customer'], rows: risky.map((r) => [r]) }
+
+  it('CSV: every such cell is written with the apostrophe in front', () => {
+    const csv = tableToCsv(table, { delimiter: ';' })
+    for (const r of risky) expect(csv).toContain(`'${r}`)
+  })
+
+  it('XLSX: every such cell is typed text, never a formula, with the text unchanged', () => {
+    const sheet = XLSX.read(tableToXlsxBuffer(table), { type: 'buffer' }).Sheets.Invoices
+    risky.forEach((r, i) => {
+      const cell = sheet[`A${i + 2}`] as XLSX.CellObject
+      expect(cell.t).toBe('s')
+      expect(cell.f).toBeUndefined()
+      expect(cell.v).toBe(r)
+    })
   })
 })
