@@ -7,6 +7,7 @@ import { checkConfirmation, confirmPlan } from '../../drafts/confirm'
 import type { ImportScope } from '../../drafts/session'
 import { createImportSessions, type ImportSessions } from '../../drafts/sessions'
 import { createDraftStore } from '../../drafts/store'
+import { checkOpenPath } from '../../import/open-path'
 import { planView, readView, rowsByLines, rowsPage, summaryView } from '../../drafts/views'
 import { SANDBOX_CREDENTIALS } from '../../environments/environments'
 import { runtimeFor } from '../../environments/runtime'
@@ -69,7 +70,8 @@ export function importHandlers(ctx: HandlerContext): AreaHandlers<'import'> & Ar
       if (!path) return null
       return sessions.info(await sessions.open(path))
     },
-    'import:openPath': async ({ path }) => sessions.info(await sessions.open(path)),
+    // A path from the page (a dropped file) or from the OS ("Open with"): checked before any read.
+    'import:openPath': async ({ path }) => sessions.info(await sessions.open(checkOpenPath(path))),
     'import:openFailed': async ({ batchId }) => {
       const batch = getBatch(ctx.db, batchId)
       if (!batch) throw new AppError('no_batch', `There is no batch ${batchId}.`)
