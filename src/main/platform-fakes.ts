@@ -103,15 +103,13 @@ export class RecordingOpener implements ExternalOpener {
   readonly opened: string[] = []
   readonly refused: string[] = []
 
-  constructor(private readonly policy: ExternalLinkPolicy = {}) {}
-
-  async open(url: string): Promise<boolean> {
+  async open(url: string, policy: ExternalLinkPolicy = {}): Promise<boolean> {
     const ok = await openExternalSafe(
       url,
       async (safe) => {
         this.opened.push(safe)
       },
-      this.policy,
+      policy,
     )
     if (!ok) this.refused.push(url)
     return ok

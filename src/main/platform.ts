@@ -56,8 +56,11 @@ export interface SecretStore {
 
 /** Opens links in the user's browser, only through the one safe predicate. */
 export interface ExternalOpener {
-  /** Resolves false (and opens nothing) when the URL is not allowed. */
-  open(url: string): Promise<boolean>
+  /**
+   * Resolves false (and opens nothing) when the URL is not allowed or could not be opened; never
+   * rejects. `policy.sandboxPort` allows the running sandbox's invoice pages.
+   */
+  open(url: string, policy?: { sandboxPort?: number }): Promise<boolean>
 }
 
 export interface Notification {

@@ -5,12 +5,17 @@
  */
 
 export interface ExternalLinkPolicy {
-  /** Port of the local Dintero sandbox; when set, loopback links must use exactly this port. */
+  /**
+   * Port of the running Dintero sandbox. Only a caller that knows it (opening a sandbox batch's
+   * invoice) may open a loopback link, and only on exactly this port.
+   */
   sandboxPort?: number
 }
 
 const SANDBOX_INVOICE_PATH = '/__sandbox/invoices/'
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost'])
+/** Dintero's own site: invoice PDFs (checkout.dintero.com, api.dintero.com), docs, backoffice. */
+const DINTERO_DOMAIN = 'dintero.com'
 
 function parse(raw: unknown): URL | null {
   if (typeof raw !== 'string' || raw.length > 4096) return null
@@ -21,19 +26,33 @@ function parse(raw: unknown): URL | null {
   }
 }
 
+export function isDinteroHost(hostname: string): boolean {
+  return hostname === DINTERO_DOMAIN || hostname.endsWith(`.${DINTERO_DOMAIN}`)
+}
+
 /**
- * Links the app may hand to the user's browser: any https page, and the local sandbox's invoice
- * pages on loopback. Everything else (file:, javascript:, custom schemes that launch programs,
- * plain http elsewhere, URLs with credentials) is refused.
+ * Links the app may hand to the user's browser: https pages on Dintero's own hosts (invoice links
+ * of test and production batches, Dintero's docs), and the running sandbox's invoice pages on
+ * loopback when the caller names the sandbox's port. Everything else (other sites, file:,
+ * javascript:, custom schemes that launch programs, plain http, URLs with credentials) is refused.
  */
 export function isAllowedExternalUrl(raw: unknown, policy: ExternalLinkPolicy = {}): boolean {
   const url = parse(raw)
   if (!url || url.username || url.password) return false
-  if (url.protocol === 'https:') return url.hostname.length > 0
-  if (url.protocol !== 'http:' || !LOOPBACK_HOSTS.has(url.hostname) || url.port === '') return false
-  if (policy.sandboxPort !== undefined && url.port !== String(policy.sandboxPort)) return false
+  if (url.protocol === 'https:') return url.port === '' && isDinteroHost(url.hostname)
+  if (url.protocol !== 'http:' || !LOOPBACK_HOSTS.has(url.hostname)) return false
+  if (policy.sandboxPort === undefined || url.port !== String(policy.sandboxPort)) return false
   // URL parsing already resolved `..` and `%2e%2e`, so this prefix check cannot be escaped.
   return url.pathname.startsWith(SANDBOX_INVOICE_PATH) && url.pathname.length > SANDBOX_INVOICE_PATH.length
+}
+
+/** A link as the log may show it: scheme, host and path, never the query (it can carry tokens). */
+export function linkForLog(raw: unknown): string {
+  const url = parse(raw)
+  if (!url) return '[not a URL]'
+  return url.protocol === 'http:' || url.protocol === 'https:'
+    ? `${url.protocol}//${url.host}${url.pathname}`
+    : `${url.protocol}[…]`
 }
 
 /**
@@ -74,7 +93,7 @@ export function isTrustedSender(frameUrl: string | null | undefined, appUrl: str
   return isAppUrl(frameUrl, appUrl)
 }
 
-/** `setWindowOpenHandler`: never a new window. https/sandbox links go to the browser instead. */
+/** `setWindowOpenHandler`: never a new window. Links to Dintero go to the browser instead. */
 export function windowOpenDecision(
   url: string,
   openExternal: (url: string) => Promise<boolean>,
@@ -97,7 +116,6 @@ export function isPermissionAllowed(
   const origin = parse(requestingUrl)
   const app = parse(appUrl)
   if (!origin || !app) return false
-  // file: pages have an opaque origin; compare the document itself there.
-  if (app.protocol === 'file:') return isAppUrl(requestingUrl, appUrl)
-  return origin.origin === app.origin
+  // Origins are compared by scheme, host and port: Node gives `null` as the origin of app:// URLs.
+  return origin.protocol === app.protocol && origin.host === app.host && origin.host !== ''
 }

@@ -56,17 +56,34 @@ describe('dialogs', () => {
 })
 
 describe('shell, notifications, system', () => {
-  it('opens links in the browser only through the safe predicate', async () => {
+  it('opens links in the browser only through the safe predicate, logging them without the query', async () => {
     const opened: string[] = []
-    const opener = electronOpener({ openExternal: async (u: string) => void opened.push(u) })
-    expect(await opener.open('https://docs.dintero.com/')).toBe(true)
+    const logged: string[] = []
+    const log = {
+      info: (m: string, d?: unknown) => void logged.push(`${m} ${JSON.stringify(d)}`),
+      warn: (m: string, d?: unknown) => void logged.push(`${m} ${JSON.stringify(d)}`),
+      error: () => {},
+    }
+    const opener = electronOpener({ openExternal: async (u: string) => void opened.push(u) }, log)
+    expect(await opener.open('https://docs.dintero.com/?client_secret=x')).toBe(true)
     expect(await opener.open('file:///etc/passwd')).toBe(false)
-    expect(opened).toEqual(['https://docs.dintero.com/'])
+    expect(await opener.open('http://127.0.0.1:4000/__sandbox/invoices/a', { sandboxPort: 4000 })).toBe(true)
+    expect(opened).toEqual([
+      'https://docs.dintero.com/?client_secret=x',
+      'http://127.0.0.1:4000/__sandbox/invoices/a',
+    ])
+    expect(logged.join('\n')).not.toContain('client_secret')
+    expect(logged[1]).toMatch(/^refused to open a link/)
+
+    // The OS failing to open a link is logged and answered with false, never an unhandled rejection.
+    const failing = electronOpener({ openExternal: () => Promise.reject(new Error('no browser')) }, log)
+    expect(await failing.open('https://docs.dintero.com/')).toBe(false)
+    expect(logged.at(-1)).toMatch(/could not open a link .*no browser/)
 
     const recorder = new RecordingOpener()
     await recorder.open('javascript:alert(1)')
-    await recorder.open('https://example.com/')
-    expect(recorder.opened).toEqual(['https://example.com/'])
+    await recorder.open('https://checkout.dintero.com/x')
+    expect(recorder.opened).toEqual(['https://checkout.dintero.com/x'])
     expect(recorder.refused).toEqual(['javascript:alert(1)'])
   })
 

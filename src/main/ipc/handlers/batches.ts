@@ -34,13 +34,14 @@ export function batchesHandlers(ctx: HandlerContext): AreaHandlers<'batches'> {
     'batches:openInvoice': async ({ batchId, invoiceId }) => {
       const d = detail(batchId, invoiceId)
       if (!d.invoice_url) return { opened: false }
-      let url = d.invoice_url
-      // A sandbox invoice page lives on the sandbox's current port, which changes between starts.
-      if (d.invoice_url.includes('/__sandbox/invoices/')) {
-        const base = await runtimeFor(ctx).environments.sandboxUrl()
-        url = base + d.invoice_url.slice(d.invoice_url.indexOf('/__sandbox/invoices/'))
-      }
-      return { opened: await ctx.opener.open(url) }
+      // Test and production links must be on Dintero's hosts (the opener's rule). A sandbox invoice
+      // page lives on the sandbox's current port, which changes between starts: only that port.
+      if (requireBatch(db, batchId).env !== 'sandbox') return { opened: await ctx.opener.open(d.invoice_url) }
+      const at = d.invoice_url.indexOf('/__sandbox/invoices/')
+      if (at < 0) return { opened: false }
+      const base = await runtimeFor(ctx).environments.sandboxUrl()
+      const sandboxPort = Number(new URL(base).port)
+      return { opened: await ctx.opener.open(base + d.invoice_url.slice(at), { sandboxPort }) }
     },
     'batches:refresh': async ({ batchId }) => {
       await batchAfterSend(ctx).refresh(batchId)
