@@ -19,8 +19,9 @@ export function installSecurityGuards(session: Session, appUrl: string, opener: 
     contents.on('will-navigate', (event) => {
       if (isNavigationAllowed(event.url, appUrl)) return
       event.preventDefault()
-      // A link to an invoice page or Dintero's docs goes to the browser, if the safe predicate agrees.
-      void opener.open(event.url)
+      // A link to Dintero's docs goes to the browser, if the safe predicate agrees (the opener logs
+      // and never rejects; the catch is a second net).
+      opener.open(event.url).catch(() => false)
     })
     contents.on('will-redirect', (event) => {
       if (!isNavigationAllowed(event.url, appUrl)) event.preventDefault()
@@ -30,10 +31,9 @@ export function installSecurityGuards(session: Session, appUrl: string, opener: 
   })
 }
 
-export function createMainWindow(location: AppLocation, theme: Theme): BrowserWindow {
-  const win = new BrowserWindow(mainWindowOptions(location.preloadPath, theme))
+export function createMainWindow(location: AppLocation, theme: Theme, devTools: boolean): BrowserWindow {
+  const win = new BrowserWindow(mainWindowOptions(location.preloadPath, theme, devTools))
   win.once('ready-to-show', () => win.show())
-  if (location.pageFile) void win.loadFile(location.pageFile)
-  else void win.loadURL(location.pageUrl)
+  void win.loadURL(location.pageUrl)
   return win
 }
