@@ -7,17 +7,20 @@ import {
   Menu,
   Notification,
   nativeTheme,
+  protocol,
   safeStorage,
   session,
   shell,
 } from 'electron'
-import { PRODUCT_NAME, resolveDataDir } from './paths'
+import { APP_ID, PRODUCT_NAME, resolveDataDir } from './paths'
 import { createDispatcher } from './ipc/dispatch'
 import { createFileLogger } from './log'
 import { openAppDb } from './db/store'
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, appProtocolHandler } from './electron/app-protocol'
 import { createMainWindow, installSecurityGuards } from './electron/app-window'
 import { electronDialogs } from './electron/dialogs'
 import { registerIpc, webContentsEventSink } from './electron/ipc'
+import { createLaunchFiles, fileArgument } from './electron/launch-files'
 import { buildMenuTemplate } from './electron/menu'
 import { chooseNativeBinding, missingBindingMessage } from './electron/native-binding'
 import { electronNotifier } from './electron/notifications'
@@ -25,9 +28,14 @@ import { SafeStorageSecretStore } from './electron/secrets'
 import { electronOpener } from './electron/shell'
 import { electronSystemInfo } from './electron/system'
 import { appLocation } from './electron/window'
+import { securePrivateDir } from './private-dir'
 import { createAppServices } from './services'
 
 /** Electron lifecycle only: everything it wires is built and tested elsewhere. */
+
+// Files from the OS ("Open with", a second launch) wait here until the page listens.
+let forwardFile: (path: string) => void = () => {}
+const launchFiles = createLaunchFiles((path) => forwardFile(path))
 
 function fatal(title: string, message: string): void {
   // showErrorBox is synchronous and works before and after `ready`: one clear dialog, then quit.
@@ -49,6 +57,7 @@ async function start(): Promise<void> {
   }
 
   const dataDir = resolveDataDir(undefined)
+  securePrivateDir(dataDir)
   const log = createFileLogger(dataDir)
   let db: ReturnType<typeof openAppDb>
   try {
@@ -61,10 +70,15 @@ async function start(): Promise<void> {
     )
   }
 
+  // The database files were just created: owner-only, like the folder.
+  securePrivateDir(dataDir)
+
   const location = appLocation(import.meta.dirname, process.env.ELECTRON_RENDERER_URL, app.isPackaged)
+  protocol.handle(APP_SCHEME, appProtocolHandler(location.rendererDir))
   let win: BrowserWindow | null = null
   const events = webContentsEventSink(() => win?.webContents ?? null)
-  const opener = electronOpener(shell)
+  forwardFile = (path) => events.emit('app:openFile', { path })
+  const opener = electronOpener(shell, log)
   const system = electronSystemInfo(() => app.getLocale(), nativeTheme)
   const services = createAppServices({
     dataDir,
@@ -81,6 +95,7 @@ async function start(): Promise<void> {
     system,
     clock: () => new Date(),
     version: app.getVersion(),
+    launchFiles,
   })
   const unregister = registerIpc(ipcMain, createDispatcher(services.handlers, log), location.pageUrl, log)
   installSecurityGuards(session.defaultSession, location.pageUrl, opener)
@@ -97,7 +112,7 @@ async function start(): Promise<void> {
     devTools: !app.isPackaged,
   })
   Menu.setApplicationMenu(Menu.buildFromTemplate(menu))
-  win = createMainWindow(location, system.theme())
+  win = createMainWindow(location, system.theme(), !app.isPackaged)
   win.on('closed', () => {
     win = null
   })
@@ -121,11 +136,26 @@ async function start(): Promise<void> {
   })
 }
 
-// A second instance would open the same journal; hand focus to the first one instead.
+// Before ready: app:// gets a real, secure origin (see app-protocol.ts).
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES])
+// Windows shows notifications only for an app with an AppUserModelID matching its shortcut.
+if (process.platform === 'win32') app.setAppUserModelId(APP_ID)
+// macOS hands files ("Open with", a drop on the Dock icon) as events, also before ready.
+app.on('open-file', (event, path) => {
+  event.preventDefault()
+  const file = fileArgument(['', path], 'darwin')
+  if (file) launchFiles.add(file)
+})
+
+// A second instance would open the same journal; hand focus, and its file, to the first one.
 if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
-  app.on('second-instance', () => {
+  const first = fileArgument(process.argv)
+  if (first) launchFiles.add(first)
+  app.on('second-instance', (_event, argv) => {
+    const file = fileArgument(argv)
+    if (file) launchFiles.add(file)
     const w = BrowserWindow.getAllWindows()[0]
     if (w?.isMinimized()) w.restore()
     w?.focus()

@@ -2,6 +2,8 @@ import { homedir } from 'node:os'
 import { join, win32 } from 'node:path'
 
 export const PRODUCT_NAME = 'Kravia Batch'
+/** The installers' application id (electron-builder.yml), also Windows' AppUserModelID for notifications. */
+export const APP_ID = 'no.kravia.batch'
 
 /**
  * The per-user folder the desktop app uses (Electron's `userData` for the product name),

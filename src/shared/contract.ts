@@ -582,12 +582,16 @@ export const requests = {
     input: z.object({ message: z.string().max(200) }).strict(),
     result: returns<{ echo: string; at: string }>(),
   },
+  /** Spreadsheets the OS asked the app to open before the page listened ("Open with", a launch). */
+  'app:openedFiles': { input: z.object({}).strict(), result: returns<{ paths: string[] }>() },
 } as const
 
 export const events = {
   ...runEvents,
   ...importEvents,
   'app:menu': returns<{ action: 'open-file' | 'about' | 'settings' | 'history' | 'start' }>(),
+  /** The OS asked the running app to open a spreadsheet (a second launch, "Open with"). */
+  'app:openFile': returns<{ path: string }>(),
 } as const
 
 export type Requests = typeof requests

@@ -21,5 +21,6 @@ export function appHandlers(ctx: HandlerContext): AreaHandlers<'app'> {
       }
     },
     'app:ping': ({ message }) => ({ echo: message, at: ctx.clock().toISOString() }),
+    'app:openedFiles': () => ({ paths: ctx.launchFiles?.take() ?? [] }),
   }
 }

@@ -18,6 +18,8 @@ export interface AppDeps {
   clock: () => Date
   /** The app's version (Electron's app.getVersion(), package.json under Node). */
   version: string
+  /** Files the OS asked the desktop app to open (absent under the CLI and in tests that do not need it). */
+  launchFiles?: { take(): string[] }
 }
 
 /** What each area's handler factory receives: the deps plus a place to register cleanup. */

@@ -12,6 +12,7 @@ import { ShortcutsDialog } from './ShortcutsDialog'
 import { screens } from './screens'
 import { TopBar } from './TopBar'
 import { errorText } from './use-api'
+import { useLaunchFiles } from './use-launch-files'
 import { useOpenFile } from './use-open-file'
 
 /** The window: top bar, the current screen, and the app-wide dialogs, menu and shortcuts. */
@@ -21,6 +22,7 @@ export function Shell({ infoError }: { infoError: IpcError | null }) {
   const navigate = useNavigate()
   const { info } = useAppInfo()
   const openFile = useOpenFile()
+  useLaunchFiles()
   const [showShortcuts, setShowShortcuts] = useState(false)
   const [showAbout, setShowAbout] = useState(false)
 
