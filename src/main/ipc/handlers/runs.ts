@@ -4,6 +4,7 @@ import { previewVoid } from '../../runs/void'
 import { batchAfterSend } from './after-send'
 import { requireBatch, toSummary } from './batch-view'
 import type { AreaHandlers, HandlerContext } from './context'
+import { confirmProductionAction, sendScope } from './production-confirm'
 import { createLiveRuns } from './runs-live'
 
 /** Start, pause, resume and cancel runs; void and capture after sending. */
@@ -11,9 +12,16 @@ export function runsHandlers(ctx: HandlerContext): AreaHandlers<'runs'> {
   const { db } = ctx
   const runs = createLiveRuns(ctx)
   const after = batchAfterSend(ctx)
+  // Production: the native dialog in main has the last word, not the page (production-confirm.ts).
+  const send = async (batchId: string) => {
+    if (!runs.isLive(batchId)) {
+      await confirmProductionAction(ctx, requireBatch(db, batchId), 'send', sendScope(db, batchId))
+    }
+    return runs.start(batchId)
+  }
   return {
-    'runs:start': ({ batchId }) => runs.start(batchId),
-    'runs:resume': ({ batchId }) => runs.start(batchId),
+    'runs:start': ({ batchId }) => send(batchId),
+    'runs:resume': ({ batchId }) => send(batchId),
     'runs:pause': ({ batchId }) => runs.pause(batchId),
     'runs:cancel': ({ batchId }) => runs.cancel(batchId),
     'runs:progress': ({ batchId }) => runs.progress(batchId),
@@ -31,11 +39,19 @@ export function runsHandlers(ctx: HandlerContext): AreaHandlers<'runs'> {
       requireBatch(db, batchId)
       return previewVoid(db, batchId, selection)
     },
-    'runs:void': ({ batchId, ids }) => after.void(batchId, ids),
+    'runs:void': async ({ batchId, ids }) => {
+      const scope = previewVoid(db, batchId, { ids })
+      await confirmProductionAction(ctx, requireBatch(db, batchId), 'void', scope)
+      return after.void(batchId, ids)
+    },
     'runs:previewCapture': ({ batchId, selection }) => {
       requireBatch(db, batchId)
       return previewCapture(db, batchId, selection)
     },
-    'runs:capture': ({ batchId, ids }) => after.capture(batchId, ids),
+    'runs:capture': async ({ batchId, ids }) => {
+      const scope = previewCapture(db, batchId, { ids })
+      await confirmProductionAction(ctx, requireBatch(db, batchId), 'capture', scope)
+      return after.capture(batchId, ids)
+    },
   }
 }
