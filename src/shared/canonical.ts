@@ -29,7 +29,11 @@ export const CANONICAL_FIELDS = [
   'quantity',
   'unit_price',
   'amount',
+  'unit_price_excl_vat',
+  'amount_excl_vat',
+  'discount_percent',
   'vat',
+  'vat_code',
   'currency',
 ] as const
 export type CanonicalField = (typeof CANONICAL_FIELDS)[number]
@@ -216,12 +220,44 @@ export const FIELD_INFO: readonly FieldInfo[] = [
     'Linjesum i NOK inkludert mva. Oppgi enhetspris, beløp eller begge (de må stemme).',
   ),
   f(
+    'unit_price_excl_vat',
+    'line',
+    'Unit price excl. VAT',
+    'Enhetspris eks. mva',
+    'NOK per unit excluding VAT (as price lists and accounting systems show it); VAT is added per line.',
+    'NOK per enhet eksklusiv mva (slik prislister og regnskapssystemer viser den); mva legges til per linje.',
+  ),
+  f(
+    'amount_excl_vat',
+    'line',
+    'Line amount excl. VAT',
+    'Linjebeløp eks. mva',
+    'Line total in NOK excluding VAT, after any discount; VAT is added per line.',
+    'Linjesum i NOK eksklusiv mva, etter eventuell rabatt; mva legges til per linje.',
+  ),
+  f(
+    'discount_percent',
+    'line',
+    'Discount %',
+    'Rabatt %',
+    'Percent off the line, 0–100 with up to 2 decimals, taken off before VAT is added. A given line amount is taken as already discounted.',
+    'Prosent av linjen, 0–100 med inntil 2 desimaler, trekkes fra før mva legges til. Et oppgitt linjebeløp regnes som allerede rabattert.',
+  ),
+  f(
     'vat',
     'line',
     'VAT rate %',
     'MVA-sats %',
     'Percent: 0, 11.11, 12, 15 or 25.',
     'Prosent: 0, 11,11, 12, 15 eller 25.',
+  ),
+  f(
+    'vat_code',
+    'line',
+    'VAT code',
+    'MVA-kode',
+    'Norway’s standard output VAT codes instead of a rate: 3 = 25 %, 31 = 15 %, 32 = 11.11 %, 33 = 12 %; 5, 51, 52, 6, 7 = 0 %.',
+    'Norges standard mva-koder for salg i stedet for en sats: 3 = 25 %, 31 = 15 %, 32 = 11,11 %, 33 = 12 %; 5, 51, 52, 6, 7 = 0 %.',
   ),
   f(
     'currency',
@@ -241,3 +277,14 @@ export const FIELD_BY_NAME: ReadonlyMap<CanonicalField, FieldInfo> = new Map(
 export const INVOICE_LEVEL_FIELDS: readonly CanonicalField[] = FIELD_INFO.filter(
   (i) => i.level === 'invoice',
 ).map((i) => i.field)
+
+/** Whether a price field is including or excluding VAT. */
+export type PriceBasis = 'incl' | 'excl'
+
+/** The four price fields, each with its basis and the same field on the other basis. */
+export const PRICE_FIELDS: Partial<Record<CanonicalField, { basis: PriceBasis; other: CanonicalField }>> = {
+  unit_price: { basis: 'incl', other: 'unit_price_excl_vat' },
+  amount: { basis: 'incl', other: 'amount_excl_vat' },
+  unit_price_excl_vat: { basis: 'excl', other: 'unit_price' },
+  amount_excl_vat: { basis: 'excl', other: 'amount' },
+}

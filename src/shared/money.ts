@@ -263,3 +263,25 @@ function groupedOk(s: string, sep: string): boolean {
   for (let i = 1; i < groups.length; i++) if (groups[i].length !== 3) return false
   return true
 }
+
+/**
+ * A line's total in øre: quantity × unit price × (100 − discount %) / 100, rounded half away
+ * from zero once (never per step). Without a discount it is quantity × unit price.
+ */
+export function lineTotalOre(unit: Dec, quantity: Dec, discountPercent?: Dec): bigint {
+  const du = discountPercent?.units ?? 0n
+  const ds = discountPercent?.scale ?? 0
+  const num = quantity.units * unit.units * (100n * pow10(ds) - du)
+  return divRound(num, pow10(quantity.scale + unit.scale + ds))
+}
+
+/** VAT on a net amount: net × rate / 100, rounded half away from zero. */
+export function vatOfNet(netOre: bigint, vatPercent: Dec): bigint {
+  return divRound(netOre * vatPercent.units, 100n * pow10(vatPercent.scale))
+}
+
+/** A unit price excluding VAT with VAT added, in øre (rounded once): for comparing with a given gross price. */
+export function grossUnitOre(unitExcl: Dec, vatPercent: Dec): bigint {
+  const num = unitExcl.units * (100n * pow10(vatPercent.scale) + vatPercent.units)
+  return divRound(num, pow10(unitExcl.scale + vatPercent.scale))
+}

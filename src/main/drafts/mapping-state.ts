@@ -31,9 +31,12 @@ const REQUIRED: Partial<Record<CanonicalField, CanonicalField[]>> = {
   postal_code: [],
   postal_place: [],
   description: [],
-  unit_price: ['amount'],
-  amount: ['unit_price'],
-  vat: [],
+  unit_price: ['amount', 'unit_price_excl_vat', 'amount_excl_vat'],
+  amount: ['unit_price', 'unit_price_excl_vat', 'amount_excl_vat'],
+  unit_price_excl_vat: ['unit_price', 'amount', 'amount_excl_vat'],
+  amount_excl_vat: ['unit_price', 'amount', 'unit_price_excl_vat'],
+  vat: ['vat_code'],
+  vat_code: ['vat'],
 }
 
 /** The mapping as the session uses it: the matcher's suggestion with the user's choices on top. */

@@ -4,12 +4,13 @@
  * customer.ts; the postal code and place are postal.ts.
  */
 import type { InvoiceChannel, OrderItem, ProductType } from '../../shared/kravia'
-import { decToNumber, formatOre, mul, toOre, vatOfGross } from '../../shared/money'
+import { decToNumber, formatOre } from '../../shared/money'
 import { dayLabel } from '../../shared/business-days'
 import { dueOnSend } from './due'
 import { buildBilling, buildItem, buildPayRequest, type BillingParts } from './build-request'
 import { Collector } from './collector'
 import { customerOf } from './customer'
+import { lineMoney } from './line-money'
 import type { LineRecord } from './lines'
 import { type IssueInput, makeIssue, type Plan } from './plan'
 import { postalOf } from './postal'
@@ -136,7 +137,7 @@ export function assembleInvoice(ctx: GroupContext, ref: string, recs: readonly L
   const cr = b.get('customer_reference')
   if (cr?.text) billing.customer_reference = cr.text
 
-  // Items: amounts in øre, rounded once; VAT per line; line ids 1..n unless given.
+  // Items: amounts in øre (line-money.ts), VAT per line; line ids 1..n unless given.
   const items: OrderItem[] = []
   const itemVat: number[] = []
   let total = 0n
@@ -146,32 +147,17 @@ export function assembleInvoice(ctx: GroupContext, ref: string, recs: readonly L
   for (let i = 0; i < recs.length; i++) {
     const r = recs[i]
     const line = r.row.line
-    let ore: bigint | undefined
-    if (r.unitPrice) {
-      const computed = toOre(mul(r.unitPrice, r.quantity ?? { units: 1n, scale: 0 }))
-      ore = computed
-      if (r.amount) {
-        const given = toOre(r.amount)
-        const diff = given - computed
-        if (diff > 1n || diff < -1n)
-          b.err('amount_mismatch', 'amount', [line], r.row.cells[plan.col.amount] ?? null, {
-            extra: `${formatOre(computed, 'en')} NOK`,
-            extra_nb: `${formatOre(computed, 'nb')} kr`,
-          })
-        ore = given
-      }
-    } else if (r.amount) ore = toOre(r.amount)
+    const money = lineMoney(plan, r, b)
     const lineId = r.lineId || String(i + 1)
     const prev = seen?.get(lineId)
     if (prev !== undefined) b.err('line_id_duplicate', 'line_id', [prev, line], lineId)
     else seen?.set(lineId, line)
-    if (ore === undefined || !r.vat) continue
-    total += ore
-    const lineVat = vatOfGross(ore, r.vat)
-    vatTotal += lineVat
-    itemVat.push(Number(lineVat))
+    if (money === undefined || !r.vat) continue
+    total += money.ore
+    vatTotal += money.vat
+    itemVat.push(Number(money.vat))
     const qty = r.quantity ? decToNumber(r.quantity) : 1
-    items.push(buildItem(r.description, qty, Number(ore), decToNumber(r.vat), lineId, r.sku))
+    items.push(buildItem(r.description, qty, Number(money.ore), decToNumber(r.vat), lineId, r.sku))
   }
   if (items.length === recs.length) {
     if (total <= 0n)

@@ -5,6 +5,7 @@
  */
 import type { CanonicalField } from '../../shared/canonical'
 import {
+  compare,
   type Dec,
   type DecimalSeparator,
   decimals,
@@ -17,9 +18,45 @@ import { cellText } from './cells'
 import { cellNumber, cellVat, isAllowedNokRate } from './values'
 import { cellOf, type IssueInput, type Plan } from './plan'
 import type { Issue } from './types'
+import { parseVatCode } from './vat-codes'
 
-export const NUMBER_FIELDS = ['quantity', 'unit_price', 'amount', 'vat'] as const
+export const NUMBER_FIELDS = [
+  'quantity',
+  'unit_price',
+  'amount',
+  'vat',
+  'unit_price_excl_vat',
+  'amount_excl_vat',
+  'discount_percent',
+] as const
 export type NumberField = (typeof NUMBER_FIELDS)[number]
+
+/** The code of "not a number" per field (the excluding prices share the including ones' wording). */
+const INVALID: Record<NumberField, IssueInput['code']> = {
+  quantity: 'quantity_invalid',
+  unit_price: 'unit_price_invalid',
+  amount: 'amount_invalid',
+  vat: 'vat_invalid',
+  unit_price_excl_vat: 'unit_price_invalid',
+  amount_excl_vat: 'amount_invalid',
+  discount_percent: 'discount_invalid',
+}
+
+/** Percent-like fields: a trailing `%` and percent-formatted cells are read as percent. */
+const isPercent = (f: NumberField) => f === 'vat' || f === 'discount_percent'
+
+/** Indexes into NUMBER_FIELDS of the fields this plan has a column or a constant for. */
+const activeNumbers = new WeakMap<Plan, number[]>()
+function numbersOf(plan: Plan): number[] {
+  let a = activeNumbers.get(plan)
+  if (!a) {
+    a = []
+    for (let k = 0; k < NUMBER_FIELDS.length; k++)
+      if (plan.col[NUMBER_FIELDS[k]] >= 0 || plan.fill[NUMBER_FIELDS[k]] !== undefined) a.push(k)
+    activeNumbers.set(plan, a)
+  }
+  return a
+}
 
 export interface LineRecord {
   row: SourceRow
@@ -30,6 +67,11 @@ export interface LineRecord {
   quantity?: Dec
   unitPrice?: Dec
   amount?: Dec
+  unitPriceExcl?: Dec
+  amountExcl?: Dec
+  /** Percent off, 0–100. */
+  discount?: Dec
+  /** The rate, from the VAT rate column or the VAT code column. */
   vat?: Dec
   /** Number fields whose separator is still undecided. */
   pending?: NumberField[]
@@ -69,7 +111,7 @@ export class SeparatorVotes {
 }
 
 function parseField(field: NumberField, c: RawCell | undefined, sep?: DecimalSeparator): ParsedNumber {
-  return field === 'vat' ? cellVat(c, sep) : cellNumber(c, sep)
+  return isPercent(field) ? cellVat(c, sep) : cellNumber(c, sep)
 }
 
 /**
@@ -123,11 +165,12 @@ export function scanLine(
   votes: SeparatorVotes,
   ambiguous: { field: NumberField; line: number; value: RawCell | undefined }[],
 ): string {
-  for (let k = 0; k < NUMBER_FIELDS.length; k++) {
-    const field = NUMBER_FIELDS[k]
+  const active = numbersOf(plan)
+  for (let j = 0; j < active.length; j++) {
+    const field = NUMBER_FIELDS[active[j]]
     const c = cellOf(plan, row, field)
     if (typeof c !== 'string') continue
-    const e = separatorEvidence(field === 'vat' ? c.replace('%', '').trim() : c.trim())
+    const e = separatorEvidence(isPercent(field) ? c.replace('%', '').trim() : c.trim())
     if (e === 'ambiguous') ambiguous.push({ field, line: row.line, value: c })
     else if (e !== undefined) votes.vote(field, e)
   }
@@ -148,7 +191,9 @@ export function processLine(
     lineId: cellText(cellOf(plan, row, 'line_id')),
     sku: cellText(cellOf(plan, row, 'id')),
   }
-  for (let k = 0; k < NUMBER_FIELDS.length; k++) {
+  const active = numbersOf(plan)
+  for (let j = 0; j < active.length; j++) {
+    const k = active[j]
     const field = NUMBER_FIELDS[k]
     const c = cellOf(plan, row, field)
     if (c === undefined || c === null || (typeof c === 'string' && c.trim() === '')) continue
@@ -159,9 +204,20 @@ export function processLine(
     } else if (p.kind === 'ambiguous') {
       if (rec.pending) rec.pending.push(field)
       else rec.pending = [field]
-    } else addIssue(plan, rec, `${field}_invalid`, field, c)
+    } else addIssue(plan, rec, INVALID[field], field, c)
   }
+  if (plan.col.vat_code >= 0 || plan.fill.vat_code !== undefined) readVatCode(plan, rec)
   return rec
+}
+
+/** A VAT code gives the line's rate; beside a rate column, the two must say the same. */
+function readVatCode(plan: Plan, rec: LineRecord): void {
+  const c = cellOf(plan, rec.row, 'vat_code')
+  if (c === undefined || c === null || (typeof c === 'string' && c.trim() === '')) return
+  const r = parseVatCode(c)
+  if (!r.ok) addIssue(plan, rec, r.input ? 'vat_code_input' : 'vat_code_invalid', 'vat_code', c)
+  else if (!rec.vat) rec.vat = r.rate
+  else if (compare(rec.vat, r.rate) !== 0) addIssue(plan, rec, 'vat_code_conflict', 'vat_code', c)
 }
 
 /** Settles the waiting numbers of a record with the column's separator. */
@@ -175,16 +231,26 @@ export function resolvePending(
     const c = cellOf(plan, rec.row, field)
     const p = parseField(field, c, seps.get(field)?.sep)
     if (p.kind === 'ok') setNumber(rec, field, p.value)
-    else addIssue(plan, rec, `${field}_invalid`, field, c)
+    else addIssue(plan, rec, INVALID[field], field, c)
   }
   rec.pending = undefined
+  // A code column read before the rate was known is checked against it now.
+  if (rec.vat && (plan.col.vat_code >= 0 || plan.fill.vat_code !== undefined)) {
+    const c = cellOf(plan, rec.row, 'vat_code')
+    const r = c === undefined ? undefined : parseVatCode(c)
+    if (r?.ok && compare(rec.vat, r.rate) !== 0 && !hasIssueFor(rec, 'vat_code'))
+      addIssue(plan, rec, 'vat_code_conflict', 'vat_code', c)
+  }
 }
 
 function setNumber(rec: LineRecord, field: NumberField, d: Dec): void {
   if (field === 'quantity') rec.quantity = d
   else if (field === 'unit_price') rec.unitPrice = d
   else if (field === 'amount') rec.amount = d
-  else rec.vat = d
+  else if (field === 'vat') rec.vat = d
+  else if (field === 'unit_price_excl_vat') rec.unitPriceExcl = d
+  else if (field === 'amount_excl_vat') rec.amountExcl = d
+  else rec.discount = d
 }
 
 // Module-level helpers, not closures: this runs once per row on the hot path.
@@ -213,26 +279,38 @@ function hasIssueFor(rec: LineRecord, field: CanonicalField): boolean {
 /** Line-level rules that need only the row itself (run after pending numbers are settled). */
 export function checkLine(plan: Plan, rec: LineRecord): void {
   if (rec.description === '') addIssue(plan, rec, 'missing_value', 'description')
-  const { quantity, unitPrice, amount, vat } = rec
+  const { quantity, unitPrice, amount, unitPriceExcl, amountExcl, discount, vat } = rec
   if (quantity) {
     if (quantity.units <= 0n) addIssue(plan, rec, 'quantity_not_positive', 'quantity')
     else if (quantity.scale > 4 && decimals(quantity) > 4)
       addIssue(plan, rec, 'quantity_too_many_decimals', 'quantity')
   }
-  if (unitPrice) {
-    if (unitPrice.units <= 0n) addIssue(plan, rec, 'unit_price_not_positive', 'unit_price')
-    else if (unitPrice.scale > 4 && decimals(unitPrice) > 4)
-      addIssue(plan, rec, 'unit_price_too_many_decimals', 'unit_price')
-  }
+  if (unitPrice) checkUnitPrice(plan, rec, unitPrice, 'unit_price')
+  if (unitPriceExcl) checkUnitPrice(plan, rec, unitPriceExcl, 'unit_price_excl_vat')
   if (amount && amount.units < 0n) addIssue(plan, rec, 'amount_negative', 'amount')
+  if (amountExcl && amountExcl.units < 0n) addIssue(plan, rec, 'amount_negative', 'amount_excl_vat')
+  if (discount && (discount.units < 0n || compare(discount, HUNDRED) > 0 || decimals(discount) > 2))
+    addIssue(plan, rec, 'discount_invalid', 'discount_percent')
+  const codes = plan.col.vat_code >= 0 || plan.fill.vat_code !== undefined
+  const rates = plan.col.vat >= 0 || plan.fill.vat !== undefined
   if (vat) {
     if (!isAllowedNokRate(vat)) addIssue(plan, rec, 'vat_rate_not_allowed', 'vat')
-  } else if (!hasIssueFor(rec, 'vat')) addIssue(plan, rec, 'missing_value', 'vat')
-  if (!unitPrice && !amount && !hasIssueFor(rec, 'unit_price') && !hasIssueFor(rec, 'amount'))
+  } else if (!hasIssueFor(rec, 'vat') && !hasIssueFor(rec, 'vat_code'))
+    addIssue(plan, rec, 'missing_value', codes && !rates ? 'vat_code' : 'vat')
+  const priced = unitPrice || amount || unitPriceExcl || amountExcl
+  if (!priced && !PRICE_FIELDS.some((f) => hasIssueFor(rec, f)))
     addIssue(plan, rec, 'amount_missing', null, null)
   // A blank quantity next to a unit price is a forgotten value; no quantity column at all means 1.
-  if (!quantity && !hasIssueFor(rec, 'quantity') && unitPrice && plan.col.quantity >= 0)
+  if (!quantity && !hasIssueFor(rec, 'quantity') && (unitPrice || unitPriceExcl) && plan.col.quantity >= 0)
     addIssue(plan, rec, 'missing_value', 'quantity')
+}
+
+const HUNDRED: Dec = { units: 100n, scale: 0 }
+const PRICE_FIELDS = ['unit_price', 'amount', 'unit_price_excl_vat', 'amount_excl_vat'] as const
+
+function checkUnitPrice(plan: Plan, rec: LineRecord, d: Dec, field: 'unit_price' | 'unit_price_excl_vat') {
+  if (d.units <= 0n) addIssue(plan, rec, 'unit_price_not_positive', field)
+  else if (d.scale > 4 && decimals(d) > 4) addIssue(plan, rec, 'unit_price_too_many_decimals', field)
 }
 
 export const showDec = (d: Dec): string => decToString(d)

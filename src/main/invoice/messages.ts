@@ -3,6 +3,8 @@
  * The UI and tests key on the code; the sentences name the row(s), column and value.
  */
 
+import { ACCEPTED_CODES_EN, ACCEPTED_CODES_NB } from './vat-codes'
+
 export const ISSUE_CODES = [
   // mapping / file level
   'field_not_mapped',
@@ -36,6 +38,11 @@ export const ISSUE_CODES = [
   'amount_mismatch',
   'vat_invalid',
   'vat_rate_not_allowed',
+  'vat_code_invalid',
+  'vat_code_input',
+  'vat_code_conflict',
+  'discount_invalid',
+  'price_basis_mismatch',
   'number_ambiguous',
   'b2c_business_ignored',
   'name_one_word',
@@ -188,6 +195,26 @@ export const MESSAGES: Record<IssueCode, Text> = {
   vat_rate_not_allowed: (c) => [
     `${c.where.en}: VAT rate ${q(c.value)} in ${c.column} is not a Norwegian rate (0, 11.11, 12, 15 or 25 %).`,
     `${c.where.nb}: mva-satsen ${q(c.value)} i ${c.column} er ikke en norsk sats (0, 11,11, 12, 15 eller 25 %).`,
+  ],
+  vat_code_invalid: (c) => [
+    `${c.where.en}: VAT code ${q(c.value)} in ${c.column} is not a VAT code for sales; accepted codes are ${ACCEPTED_CODES_EN}.`,
+    `${c.where.nb}: mva-koden ${q(c.value)} i ${c.column} er ikke en mva-kode for salg; gyldige koder er ${ACCEPTED_CODES_NB}.`,
+  ],
+  vat_code_input: (c) => [
+    `${c.where.en}: VAT code ${q(c.value)} in ${c.column} is an input VAT code (purchases), not for an invoice; accepted codes are ${ACCEPTED_CODES_EN}.`,
+    `${c.where.nb}: mva-koden ${q(c.value)} i ${c.column} er en kode for inngående mva (kjøp), ikke for en faktura; gyldige koder er ${ACCEPTED_CODES_NB}.`,
+  ],
+  vat_code_conflict: (c) => [
+    `${c.where.en}: VAT code ${q(c.value)} in ${c.column} does not give the rate in the VAT rate column.`,
+    `${c.where.nb}: mva-koden ${q(c.value)} i ${c.column} gir ikke satsen i mva-sats-kolonnen.`,
+  ],
+  discount_invalid: (c) => [
+    `${c.where.en}: discount ${q(c.value)} in ${c.column} must be a percentage from 0 to 100 with at most 2 decimals.`,
+    `${c.where.nb}: rabatten ${q(c.value)} i ${c.column} må være en prosent fra 0 til 100 med høyst 2 desimaler.`,
+  ],
+  price_basis_mismatch: (c) => [
+    `${c.where.en}: ${c.column} ${q(c.value)} (including VAT) does not agree with ${c.extra}.`,
+    `${c.where.nb}: ${c.column} ${q(c.value)} (inkludert mva) stemmer ikke med ${c.extra_nb}.`,
   ],
   number_ambiguous: (c) => [
     `${c.where.en}: ${q(c.value)} in ${c.column} could be read two ways; read as ${c.extra}, following the file's number format (decimal ${c.comma ? 'comma' : 'point'}).`,

@@ -60,8 +60,8 @@ const REQUIRED_FIELDS: { field: CanonicalField; alt?: CanonicalField[] }[] = [
   { field: 'merchant_reference' },
   { field: 'days_until_due', alt: ['due_date'] },
   { field: 'description' },
-  { field: 'amount', alt: ['unit_price'] },
-  { field: 'vat' },
+  { field: 'amount', alt: ['unit_price', 'amount_excl_vat', 'unit_price_excl_vat'] },
+  { field: 'vat', alt: ['vat_code'] },
 ]
 
 export class ValidationSession {

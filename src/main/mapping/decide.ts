@@ -8,6 +8,7 @@ import type { RawCell } from '../import/types'
 import { cellText, isBlank } from '../invoice/cells'
 import { splitPostalPlace } from '../invoice/postal'
 import { cellNumber, cellVat, isAllowedNokRate, parseDays, parseDueDate } from '../invoice/values'
+import { allOutputCodes } from '../invoice/vat-codes'
 
 export type Decision =
   | { kind: 'field'; field: CanonicalField; confidence: number }
@@ -34,6 +35,8 @@ export function decideVat(values: readonly RawCell[]): Decision {
     return p.kind === 'ok' && isAllowedNokRate(p.value)
   }).length
   if (rates === values.length) return { kind: 'field', field: 'vat', confidence: 0.85 }
+  // Every value an output VAT code (3, 31, 33, 5 …): the column holds codes, not rates.
+  if (allOutputCodes(values)) return { kind: 'field', field: 'vat_code', confidence: 0.85 }
   const numbers = values.filter((v) => cellNumber(v, ',').kind !== 'invalid').length
   if (numbers === values.length && rates < values.length / 2)
     return {

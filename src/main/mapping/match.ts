@@ -3,9 +3,17 @@
  * value-decided headers and a fuzzy fallback, each with a confidence. One field per column and
  * one column per field; the highest confidence wins.
  */
-import { CANONICAL_FIELDS, type CanonicalField, FIELD_BY_NAME } from '../../shared/canonical'
+import {
+  CANONICAL_FIELDS,
+  type CanonicalField,
+  FIELD_BY_NAME,
+  PRICE_FIELDS,
+  type PriceBasis,
+} from '../../shared/canonical'
 import type { RawCell, SourceRow } from '../import/types'
 import { parseProductType } from '../invoice/values'
+import { allOutputCodes } from '../invoice/vat-codes'
+import { headerBasis } from './basis'
 import { columnValues, type Decision, decideDue, decidePostal, decideTotal, decideVat } from './decide'
 import { diffSources } from './changes'
 import { normalizeHeader, SECOND_CHOICE, SYNONYMS, VALUE_DECIDED, WHOLE_HEADER_ONLY } from './synonyms'
@@ -48,14 +56,69 @@ export function editDistance(a: string, b: string): number {
   return d[m][n]
 }
 
-/** What a header alone says: a field with a confidence, or a value-decided kind. */
-export function matchHeader(
-  header: string,
-): { field: CanonicalField; confidence: number; source: MatchSource } | { decide: DecideKind } | undefined {
+export type HeaderMatch =
+  | { field: CanonicalField; confidence: number; source: MatchSource }
+  | { decide: DecideKind; basis?: PriceBasis }
+  | undefined
+
+const PRICE_BY: Record<'unit' | 'amount', Record<PriceBasis, CanonicalField>> = {
+  unit: { incl: 'unit_price', excl: 'unit_price_excl_vat' },
+  amount: { incl: 'amount', excl: 'amount_excl_vat' },
+}
+
+/** Which kind of price the words left beside a basis marker name (`enhetspris`, `belop`, ``). */
+function priceFamily(rest: string): { family: 'unit' | 'amount' | 'total'; exact: boolean } | undefined {
+  if (rest === '') return { family: 'amount', exact: true }
+  if (VALUE_DECIDED[rest] === 'total') return { family: 'total', exact: true }
+  const kind = (f: CanonicalField | undefined) =>
+    f === 'unit_price' || f === 'unit_price_excl_vat'
+      ? 'unit'
+      : f === 'amount' || f === 'amount_excl_vat'
+        ? 'amount'
+        : undefined
+  const exact = kind(SYN_INDEX.get(rest))
+  if (exact) return { family: exact, exact: true }
+  let best: { family: 'unit' | 'amount'; len: number } | undefined
+  for (const [s, f] of SYN_INDEX) {
+    const k = kind(f)
+    if (k && s.length >= 4 && rest.includes(s) && (!best || s.length > best.len))
+      best = { family: k, len: s.length }
+  }
+  if (best) return { family: best.family, exact: false }
+  for (const t of Object.keys(VALUE_DECIDED))
+    if (VALUE_DECIDED[t] === 'total' && t.length >= 3 && rest.startsWith(t))
+      return { family: 'total', exact: false }
+  return undefined
+}
+
+/**
+ * What a header alone says: a field with a confidence, or a value-decided kind. A header that
+ * states its VAT basis (`Enhetspris eks. mva`, `Beløp inkl. mva`) is read on that basis, and is
+ * never matched to a price field of the other basis.
+ */
+export function matchHeader(header: string): HeaderMatch {
   const key = normalizeHeader(header)
   if (key === '') return undefined
   const exact = FIELD_KEYS.get(key)
   if (exact && header.trim().toLowerCase() === exact) return { field: exact, confidence: 1, source: 'exact' }
+  const hb = headerBasis(header)
+  if (hb) {
+    const p = priceFamily(hb.rest)
+    if (p?.family === 'total') return { decide: 'total', basis: hb.basis }
+    if (p) return { field: PRICE_BY[p.family][hb.basis], confidence: p.exact ? 0.95 : 0.8, source: 'synonym' }
+  }
+  const m = matchWords(key, exact)
+  if (m && 'field' in m && hb && !basisAllows(m.field, hb.basis)) return undefined
+  return m
+}
+
+/** False when a price field's basis contradicts the basis the header states. */
+export function basisAllows(field: CanonicalField, stated: PriceBasis | undefined): boolean {
+  const p = PRICE_FIELDS[field]
+  return !p || stated === undefined || p.basis === stated
+}
+
+function matchWords(key: string, exact: CanonicalField | undefined): HeaderMatch {
   const decide = VALUE_DECIDED[key]
   if (decide) return { decide }
   if (exact) return { field: exact, confidence: 0.98, source: 'synonym' }
@@ -84,6 +147,8 @@ export interface SuggestOptions {
   overrides?: Mapping
   /** Fields the user wants left unmapped (a `null` in a mapping file). */
   unmapped?: readonly CanonicalField[]
+  /** The VAT basis of price columns whose header states none (`Pris`, `Beløp`); default incl. */
+  prices?: PriceBasis
 }
 
 /** Resolves a column reference to a 0-based index; undefined when absent or ambiguous. */
@@ -120,8 +185,19 @@ export function suggestMapping(
   }
   const taken = new Set<number>()
   const excluded = new Set(options.unmapped ?? [])
+  const refused = new Set<number>()
   const assign = (field: CanonicalField, column: number, confidence: number, source: MatchSource) => {
     if (out.columns[field] !== undefined || taken.has(column) || excluded.has(field)) return false
+    // Whatever proposes it (a remembered mapping, the user, a file), a header that says
+    // "excluding VAT" is never read as including VAT, nor the other way round.
+    const stated = PRICE_FIELDS[field] ? headerBasis(headers[column] ?? '')?.basis : undefined
+    if (!basisAllows(field, stated)) {
+      if (!out.ambiguous.some((a) => a.column === column))
+        out.ambiguous.push(basisRefusal(headers[column], column, field, stated))
+      // The user hears why their choice was refused; a stale remembered choice is just dropped.
+      if (source !== 'override') refused.add(column)
+      return false
+    }
     out.columns[field] = column
     out.mapping[field] = refFor(headers, column)
     out.confidence[field] = confidence
@@ -143,12 +219,12 @@ export function suggestMapping(
     }
   }
   const candidates: Candidate[] = []
-  const deferred: { column: number; decide: DecideKind }[] = []
+  const deferred: { column: number; decide: DecideKind; basis?: PriceBasis }[] = []
   headers.forEach((h, column) => {
     if (taken.has(column)) return
     const m = matchHeader(h)
     if (!m) return
-    if ('decide' in m) deferred.push({ column, decide: m.decide })
+    if ('decide' in m) deferred.push({ column, decide: m.decide, basis: m.basis })
     else candidates.push({ column, ...m })
   })
   candidates.sort((a, b) => b.confidence - a.confidence || a.column - b.column)
@@ -176,6 +252,8 @@ export function suggestMapping(
           : d.decide === 'postal'
             ? decidePostal(columnValues(rows, d.column))
             : decideTotal(rows, d.column, out.columns.merchant_reference)
+    if (decision.kind === 'field' && d.basis === 'excl' && decision.field === 'amount')
+      decision.field = 'amount_excl_vat'
     if (decision.kind === 'field' && assign(decision.field, d.column, decision.confidence, 'values')) continue
     const amb: AmbiguousHeader = {
       header: headers[d.column],
@@ -192,10 +270,65 @@ export function suggestMapping(
     }
     out.ambiguous.push(amb)
   }
+  out.ambiguous = out.ambiguous.filter((a) => !(refused.has(a.column) && taken.has(a.column)))
+  readVatColumnAsCodes(out, rows)
+  if (options.prices) applyPriceBasis(out, headers, options.prices)
   headers.forEach((h, i) => {
     if (!taken.has(i) && h.trim() !== '') out.unmapped.push(h)
   })
   return out
+}
+
+function moveField(out: MappingSuggestion, from: CanonicalField, to: CanonicalField): void {
+  out.columns[to] = out.columns[from]
+  out.mapping[to] = out.mapping[from]
+  out.confidence[to] = out.confidence[from]
+  out.source[to] = out.source[from]
+  delete out.columns[from]
+  delete out.mapping[from]
+  delete out.confidence[from]
+  delete out.source[from]
+}
+
+/** A VAT column found by its name whose values are all output VAT codes is read as codes. */
+function readVatColumnAsCodes(out: MappingSuggestion, rows: readonly (readonly RawCell[])[]): void {
+  const col = out.columns.vat
+  const src = out.source.vat
+  if (col === undefined || out.columns.vat_code !== undefined) return
+  if (src !== 'exact' && src !== 'synonym' && src !== 'fuzzy' && src !== 'values') return
+  if (allOutputCodes(columnValues(rows, col))) moveField(out, 'vat', 'vat_code')
+}
+
+/** `--prices`: price columns whose header states no basis are read on the basis given. */
+function applyPriceBasis(out: MappingSuggestion, headers: readonly string[], basis: PriceBasis): void {
+  for (const f of ['unit_price', 'amount', 'unit_price_excl_vat', 'amount_excl_vat'] as const) {
+    const p = PRICE_FIELDS[f]
+    const col = out.columns[f]
+    if (!p || col === undefined || p.basis === basis || out.source[f] === 'override') continue
+    if (headerBasis(headers[col] ?? '') || out.columns[p.other] !== undefined) continue
+    moveField(out, f, p.other)
+  }
+}
+
+function basisRefusal(
+  header: string,
+  column: number,
+  field: CanonicalField,
+  stated: PriceBasis | undefined,
+): AmbiguousHeader {
+  const other = PRICE_FIELDS[field]?.other
+  const excl = stated === 'excl'
+  return {
+    header,
+    column,
+    candidates: other ? [other] : [],
+    reason: excl
+      ? 'The header says the prices exclude VAT, so it cannot be read as a price including VAT.'
+      : 'The header says the prices include VAT, so it cannot be read as a price excluding VAT.',
+    reason_nb: excl
+      ? 'Overskriften sier at prisene er eksklusiv mva, så den kan ikke leses som en pris inkludert mva.'
+      : 'Overskriften sier at prisene er inkludert mva, så den kan ikke leses som en pris eksklusiv mva.',
+  }
 }
 
 function mostlyProductTypes(values: readonly RawCell[]): boolean {

@@ -195,10 +195,10 @@ describe('every error code', () => {
     expect(r.errors.filter((e) => e.code === 'field_not_mapped')).toHaveLength(1)
     expect(r.errors[0]).toMatchObject({ rows: [], field: 'vat' })
     expect(r.errors[0].message).toBe(
-      'No column is mapped to VAT rate % and no default is set, so no invoice can be made.',
+      'No column is mapped to VAT rate % / VAT code and no default is set, so no invoice can be made.',
     )
     expect(r.errors[0].message_nb).toBe(
-      'Ingen kolonne er koblet til MVA-sats % og ingen standardverdi er satt, så ingen faktura kan lages.',
+      'Ingen kolonne er koblet til MVA-sats % / MVA-kode og ingen standardverdi er satt, så ingen faktura kan lages.',
     )
     expect(r.invoices).toEqual([])
     // A fixed value fills the absent column.
@@ -231,6 +231,12 @@ describe('every error code', () => {
       // test/unit/invoice/customer.test.ts
       'product_type_from_org_number',
       'due_moved', // business-days.test.ts
+      // price-basis.test.ts: prices excluding VAT, discounts and VAT codes
+      'vat_code_invalid',
+      'vat_code_input',
+      'vat_code_conflict',
+      'discount_invalid',
+      'price_basis_mismatch',
     ])
     expect(ISSUE_CODES.filter((c) => !covered.has(c))).toEqual([])
   })
