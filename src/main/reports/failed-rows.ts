@@ -1,8 +1,9 @@
-import { CANONICAL_FIELDS, type CanonicalField } from '../../shared/canonical'
-import type { OrderItem, PayRequest } from '../../shared/kravia'
+import { CANONICAL_FIELDS } from '../../shared/canonical'
+import type { PayRequest } from '../../shared/kravia'
 import type { Db } from '../db/open'
 import { countLeftOut, iterateLeftOut } from '../runs/left-out'
 import { errorText } from './report-rows'
+import { requestLines } from './request-lines'
 import type { Cell, Table } from './table'
 
 /** The invoices a follow-up batch would fix: rejected, or outcome unknown. */
@@ -23,13 +24,6 @@ interface FailedDbRow {
   fail_reason: string | null
 }
 
-/** The template's short customer types (what the importer reads back), from Dintero's product types. */
-const SHORT_TYPE: Record<PayRequest['payment']['payment_product_type'], string> = {
-  'kravia.invoice_b2b': 'b2b',
-  'kravia.invoice_b2c': 'b2c',
-  'kravia.invoice_b2b_grouped': 'b2b_grouped',
-}
-
 const UNKNOWN_NOTE =
   'Outcome unknown: the invoice may already exist in Dintero. Resume or refresh the original batch before sending it again.'
 
@@ -39,48 +33,9 @@ function failedError(r: FailedDbRow): string {
   return text || 'Failed.'
 }
 
-/**
- * One template row per invoice line, from the frozen request body: invoice-level fields repeated on
- * every line (the importer accepts repeats and groups lines by reference), the line amount in NOK.
- */
+/** One template row per invoice line, from the frozen request body, with the error last. */
 export function failedInvoiceRows(request: PayRequest, error: string): Cell[][] {
-  const { payment, session } = request
-  const order = session.order
-  const a = order.billing_address
-  const invoice: Partial<Record<CanonicalField, Cell>> = {
-    merchant_reference: order.merchant_reference,
-    payment_product_type: SHORT_TYPE[payment.payment_product_type],
-    days_until_due: payment.days_until_due,
-    due_date: null,
-    invoice_channel: payment.invoice_channel ?? 'kravia',
-    first_name: a.first_name,
-    last_name: a.last_name,
-    business_name: a.business_name ?? null,
-    organization_number: a.organization_number ?? null,
-    email: a.email,
-    phone_number: a.phone_number,
-    address_line: a.address_line,
-    address_line_2: a.address_line_2 ?? null,
-    postal_code: a.postal_code,
-    postal_place: a.postal_place,
-    country: a.country,
-    customer_reference: a.customer_reference ?? null,
-    currency: order.currency,
-  }
-  return order.items.map((item: OrderItem) => {
-    const line: Partial<Record<CanonicalField, Cell>> = {
-      ...invoice,
-      line_id: item.line_id,
-      id: item.id ?? null,
-      description: item.description,
-      quantity: item.quantity,
-      // The line total is what was sent; a unit price would need a division that may not be exact.
-      unit_price: null,
-      amount: { ore: item.amount },
-      vat: item.vat,
-    }
-    return [...CANONICAL_FIELDS.map((f) => line[f] ?? null), error]
-  })
+  return requestLines(request).map((line) => [...CANONICAL_FIELDS.map((f) => line[f] ?? null), error])
 }
 
 function* failedRowsOf(db: Db, batchId: string): Generator<Cell[]> {

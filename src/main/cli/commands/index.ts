@@ -14,4 +14,5 @@ export const commands: Record<string, () => Promise<Command>> = {
   submit: () => import('./submit').then((m) => m.command),
   resume: () => import('./resume').then((m) => m.command),
   status: () => import('./status').then((m) => m.command),
+  repeat: () => import('./repeat').then((m) => m.command),
 }
