@@ -82,6 +82,14 @@ export interface RefreshProgressView {
   paidAmount: number
 }
 
+/** Something the user should know about a run now, in both languages (main writes both). */
+export interface RunNotice {
+  /** unreachable: no answer from Dintero at all; outage: mostly errors; transient: invoices left to resume. */
+  kind: 'unreachable' | 'outage' | 'transient'
+  message: string
+  message_nb: string
+}
+
 export interface RunProgress {
   batchId: string
   state: RunBatchState
@@ -94,6 +102,8 @@ export interface RunProgress {
   rate: number
   /** Seconds left, null while unknown. */
   etaSeconds: number | null
+  /** Dintero unreachable or failing, or why the run stopped with invoices left (absent: nothing to say). */
+  notice?: RunNotice | null
 }
 
 export interface InvoiceAttempt {

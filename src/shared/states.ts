@@ -22,8 +22,21 @@ export type InvoiceState = (typeof INVOICE_STATES)[number]
 export const BATCH_STATES = ['running', 'paused', 'cancelled', 'finished'] as const
 export type BatchState = (typeof BATCH_STATES)[number]
 
-/** Why a batch is paused: the user, a signal (Ctrl-C / closing), the canary, refused credentials, or rows left unresolved. */
-export type PauseReason = 'new' | 'user' | 'signal' | 'canary' | 'auth' | 'unresolved' | 'crash'
+/**
+ * Why a batch is paused: the user, a signal (Ctrl-C / closing), the canary, refused credentials,
+ * rows left unresolved, invoices left sendable after transient errors (`transient`), or two
+ * minutes without any answer from Dintero (`unreachable`).
+ */
+export type PauseReason =
+  | 'new'
+  | 'user'
+  | 'signal'
+  | 'canary'
+  | 'auth'
+  | 'unresolved'
+  | 'crash'
+  | 'transient'
+  | 'unreachable'
 
 /** States in which Dintero holds (or held) a successfully authorized transaction: the invoice exists. */
 export const INVOICED_STATES = [

@@ -6,6 +6,7 @@ import { type RunDeps, type RunSummary, startRun } from './engine'
 import type { Comparison } from '../../shared/comparison'
 import { comparisonLines } from '../compare/text'
 import type { Issue } from '../invoice/types'
+import { silentNotice, transientNotice } from './notice'
 import type { RunPlan } from './plan'
 
 /** The CLI side of a run (submit and resume): progress lines or JSON events, SIGINT → pause. */
@@ -65,7 +66,8 @@ export async function confirm(question: string): Promise<boolean> {
 
 function progressLine(p: RunProgress): string {
   const eta = p.etaSeconds === null ? '' : ` · about ${p.etaSeconds} s left`
-  return `  ${p.done}/${p.total} done · ${p.failed} failed · ${p.rate}/s${p.done < p.total ? eta : ''}`
+  const notice = p.notice ? ` · ${p.notice.message}` : ''
+  return `  ${p.done}/${p.total} done · ${p.failed} failed · ${p.rate}/s${p.done < p.total ? eta : ''}${notice}`
 }
 
 function endLine(s: RunSummary): string {
@@ -85,6 +87,8 @@ function endLine(s: RunSummary): string {
         auth: 'Dintero refused the credentials; nothing more was sent',
         unresolved: `${s.unresolved} invoice(s) could not be settled (outcome unknown or blocked); run resume ${s.batchId} later`,
         crash: `stopped early; run resume ${s.batchId}`,
+        transient: `${transientNotice(s.counts.pending ?? 0).message} (resume ${s.batchId})`,
+        unreachable: `${silentNotice(null).message} (resume ${s.batchId})`,
       }
       return `batch ${s.batchId} paused: ${counts} — ${why[s.pauseReason ?? ''] ?? 'paused'}`
     }
@@ -99,6 +103,7 @@ export async function driveRun(
   options: { ignoreCanary?: boolean } = {},
 ): Promise<ExitCode> {
   let lastLine = 0
+  let lastNotice = ''
   const handle = startRun(deps, batchId, {
     ignoreCanary: options.ignoreCanary,
     onEvent: ({ progress, rows }) => {
@@ -116,7 +121,9 @@ export async function driveRun(
             }),
           )
         }
-        if (now - lastLine >= 500 || progress.state !== 'running') {
+        const notice = progress.notice?.message ?? ''
+        if (now - lastLine >= 500 || progress.state !== 'running' || notice !== lastNotice) {
+          lastNotice = notice
           lastLine = now
           ctx.out(JSON.stringify({ event: 'progress', ...progress }))
         }
@@ -125,7 +132,11 @@ export async function driveRun(
       for (const r of rows) {
         if (r.state === 'failed') ctx.out(`  failed ${r.reference}: ${r.error ?? ''}`)
       }
-      if (now - lastLine >= 1000 && progress.state === 'running') {
+      // A new notice (Dintero unreachable, an outage) is shown at once, not at the next second.
+      const notice = progress.notice?.message ?? ''
+      const news = notice !== '' && notice.replace(/\d+/g, '') !== lastNotice.replace(/\d+/g, '')
+      lastNotice = notice
+      if ((now - lastLine >= 1000 || news) && progress.state === 'running') {
         lastLine = now
         ctx.out(progressLine(progress))
       }
@@ -151,7 +162,7 @@ export async function driveRun(
     } else ctx.out(endLine(summary))
     if (summary.pauseReason === 'auth')
       ctx.err(
-        'kravia-batch: Dintero refused the credentials (401); check DINTERO_CLIENT_ID/DINTERO_CLIENT_SECRET.',
+        'kravia-batch: Dintero refused the client id and secret (401/403); check DINTERO_CLIENT_ID and DINTERO_CLIENT_SECRET. Nothing more was sent.',
       )
     return summary.exitCode
   } finally {

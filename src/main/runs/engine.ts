@@ -1,9 +1,9 @@
 import { setMaxListeners } from 'node:events'
-import type { RunProgress } from '../../shared/contract'
+import type { RunNotice, RunProgress } from '../../shared/contract'
 import { AppError } from '../../shared/errors'
-import type { BatchState, PauseReason } from '../../shared/states'
+import { type BatchState, INVOICED_STATES, type PauseReason } from '../../shared/states'
 import type { Db } from '../db/open'
-import type { DinteroApi } from '../dintero/types'
+import { DinteroError, type DinteroApi, type NetworkFault } from '../dintero/types'
 import { type Logger, silentLogger } from '../log'
 import { type Clock, realClock } from './clock'
 import { getBatch, getCounts } from './journal'
@@ -13,11 +13,17 @@ import { createLedger, recoverBatch } from './ledger'
 import { makeProgress, ProgressTracker, readRunRows, type RunUpdate } from './progress'
 import { type Work, WorkQueue } from './queue'
 import { Scheduler } from './scheduler'
-import { lookupStep } from './lookup'
+import { CONFIRM_SPAN_MS, lookupStep } from './lookup'
 import { sendStep } from './send'
 import type { Release, StepContext, StopMode } from './step-context'
 import { finishRun } from './finish'
+import { outageNotice, silentNotice, unreachableNotice } from './notice'
 import type { Counts } from './types'
+
+/** A run with no answer at all from Dintero for this long pauses itself (resumable). */
+export const UNREACHABLE_PAUSE_MS = 120_000
+/** An answer this recent means Dintero is reachable: faults then count against an invoice's tries. */
+const REACHABLE_MS = 30_000
 
 export interface RunDeps {
   db: Db
@@ -36,6 +42,10 @@ export interface RunOptions {
   /** Skip the canary (the user confirmed after a canary stop). */
   ignoreCanary?: boolean
   heartbeatMs?: number
+  /** Span over which "nothing found" must be seen again for a row that may exist unseen (default 10 s). */
+  confirmSpanMs?: number
+  /** No answer at all from Dintero for this long pauses the run (default 2 min). */
+  silenceLimitMs?: number
 }
 
 export interface RunSummary {
@@ -60,8 +70,8 @@ export interface RunHandle {
   done: Promise<RunSummary>
 }
 
-const SELECT_WORK = `SELECT id, seq, merchant_reference AS ref, state, first_sent_at, lookup_reason, error_code, error_message
-  FROM invoices WHERE batch_id = ? AND state IN ('pending','unknown') ORDER BY (state = 'unknown') DESC, seq`
+const SELECT_WORK = `SELECT id, seq, merchant_reference AS ref, state, first_sent_at, lookup_reason, error_code, error_message,
+  transaction_id FROM invoices WHERE batch_id = ? AND state IN ('pending','unknown') ORDER BY (state = 'unknown') DESC, seq`
 
 /**
  * Sends (or resumes) a batch. Throws at once when the batch cannot run (unknown, cancelled, or
@@ -107,6 +117,7 @@ export function startRun(deps: RunDeps, batchId: string, options: RunOptions = {
     lookup_reason: Work['cause']
     error_code: string | null
     error_message: string | null
+    transaction_id: string | null
   })[]) {
     queue.push(
       {
@@ -121,7 +132,12 @@ export function startRun(deps: RunDeps, batchId: string, options: RunOptions = {
             ? { code: r.error_code ?? undefined, message: r.error_message }
             : undefined,
         tries: 0,
-        transientSince: null,
+        faults: 0,
+        emptyLookups: 0,
+        firstEmptyAt: null,
+        waits: 0,
+        // An unknown row waiting on an in-between transaction is checked by that id.
+        transactionId: r.state === 'unknown' ? (r.transaction_id ?? undefined) : undefined,
         readyAt: startedAt,
       },
       startedAt,
@@ -143,6 +159,39 @@ export function startRun(deps: RunDeps, batchId: string, options: RunOptions = {
   // by design, not a leak, and each listener is removed when its request ends.
   setMaxListeners(256, stopCtl.signal)
   const unresolved = new Set<number>()
+  const transientLeft = new Set<number>()
+  // When Dintero last answered anything (null: not yet in this run), and the network fault that
+  // keeps it from answering now, if any.
+  let lastAnswerAt: number | null = null
+  let silence: { fault: NetworkFault; since: number } | null = null
+  const nothingCreated = () =>
+    (tracker.counts.unknown ?? 0) === 0 && !INVOICED_STATES.some((st) => (tracker.counts[st] ?? 0) > 0)
+  const checkSilence = () => {
+    const limit = options.silenceLimitMs ?? UNREACHABLE_PAUSE_MS
+    if (silence && clock.now() - (lastAnswerAt ?? startedAt) >= limit && stop === null) {
+      log.error('No answer from Dintero for 2 minutes; pausing the batch', { batchId, ...silence.fault })
+      requestStop('unreachable')
+    }
+  }
+  const heard = (e?: unknown) => {
+    const fault = e instanceof DinteroError ? e.info.network : undefined
+    if (fault && fault.reason !== 'lost') {
+      if (!silence || silence.fault.reason !== fault.reason) {
+        silence = { fault, since: clock.now() }
+        log.warn(unreachableNotice(fault, nothingCreated()).message, {
+          batchId,
+          code: e instanceof DinteroError ? e.info.code : undefined,
+        })
+      }
+      checkSilence()
+      return
+    }
+    lastAnswerAt = clock.now()
+    if (silence) {
+      log.info('Dintero answers again', { batchId, host: silence.fault.host })
+      silence = null
+    }
+  }
   let wakeFn: (() => void) | null = null
   const wake = () => {
     const f = wakeFn
@@ -171,6 +220,10 @@ export function startRun(deps: RunDeps, batchId: string, options: RunOptions = {
     stopMode: () => stop,
     requestStop,
     unresolved: (id) => unresolved.add(id),
+    gaveUp: (id) => transientLeft.add(id),
+    confirmSpanMs: options.confirmSpanMs ?? CONFIRM_SPAN_MS,
+    heard,
+    reachable: () => lastAnswerAt !== null && clock.now() - lastAnswerAt < REACHABLE_MS,
   }
 
   const accept = (w: Work): boolean => {
@@ -185,6 +238,15 @@ export function startRun(deps: RunDeps, batchId: string, options: RunOptions = {
   const currentState = (): BatchState => 'running'
   let endReason: PauseReason | null = null
   const total = batch.invoice_count
+  const notice = (state: BatchState): RunNotice | null => {
+    if (state !== 'running') return null
+    if (silence) return unreachableNotice(silence.fault, nothingCreated())
+    const outage = scheduler.outage()
+    if (!outage) return null
+    const waiting =
+      (tracker.counts.pending ?? 0) + (tracker.counts.unknown ?? 0) + (tracker.counts.sending ?? 0)
+    return outageNotice(outage.retryInMs, waiting)
+  }
   const progress = (state: BatchState = currentState()): RunProgress =>
     makeProgress(
       batchId,
@@ -194,7 +256,10 @@ export function startRun(deps: RunDeps, batchId: string, options: RunOptions = {
       scheduler.observedRate(),
       endReason,
       tracker.settleRate(),
+      notice(state) ??
+        (state === 'paused' && endReason === 'unreachable' ? silentNotice(silence?.fault ?? null) : null),
     )
+  let shownNotice = ''
   const emit = (state?: BatchState) => {
     if (!options.onEvent) {
       tracker.takeChanged()
@@ -207,7 +272,14 @@ export function startRun(deps: RunDeps, batchId: string, options: RunOptions = {
     }
   }
   const updates = setInterval(() => {
-    if (tracker.dirty) emit()
+    checkSilence()
+    // A new notice (or a new count-down in it) is news even when no row moved.
+    const n = notice('running')
+    const key = n ? n.message : ''
+    if (tracker.dirty || key !== shownNotice) {
+      shownNotice = key
+      emit()
+    }
   }, options.updateIntervalMs ?? 200)
   updates.unref()
   const beats = setInterval(() => {
@@ -297,6 +369,7 @@ export function startRun(deps: RunDeps, batchId: string, options: RunOptions = {
       stop,
       canaryHeld,
       unresolved: unresolved.size,
+      transient: transientLeft.size,
       total,
       tracker,
       now: clock.now(),

@@ -11,6 +11,8 @@ export interface FinishFacts {
   stop: StopMode | null
   canaryHeld: boolean
   unresolved: number
+  /** Rows left sendable after transient errors. */
+  transient: number
   total: number
   tracker: ProgressTracker
   now: number
@@ -40,6 +42,9 @@ export function finishRun(db: Db, f: FinishFacts): RunSummary {
   } else if (stop === 'auth') {
     state = 'paused'
     reason = 'auth'
+  } else if (stop === 'unreachable') {
+    state = 'paused'
+    reason = 'unreachable'
   } else if (stop === 'error' || stop === 'lease_lost') {
     state = 'paused'
     reason = 'crash'
@@ -49,7 +54,14 @@ export function finishRun(db: Db, f: FinishFacts): RunSummary {
     if (open === 0) state = 'finished'
     else {
       state = 'paused'
-      reason = f.canaryHeld && f.unresolved === 0 ? 'canary' : 'unresolved'
+      reason =
+        f.unresolved > 0
+          ? 'unresolved'
+          : f.canaryHeld
+            ? 'canary'
+            : f.transient > 0
+              ? 'transient'
+              : 'unresolved'
     }
   }
   if (stop !== 'lease_lost') {

@@ -30,6 +30,11 @@ export interface OutcomePatch {
   error_message?: string | null
   transient_since_ms?: number | null
   next_attempt_at_ms?: number | null
+  /**
+   * The in-between transaction (ON_HOLD, INITIATED, UNKNOWN) an `unknown` row waits on, kept so
+   * later lookups and refresh read it by id; null forgets it (it ended FAILED).
+   */
+  held?: { id: string; status: string } | null
 }
 
 export type ClaimResult =
@@ -76,6 +81,7 @@ export function createLedger(db: Db, lease: Lease, env: string, account: string)
       transaction_status = ?, invoice_number = ?, invoice_url = ?, invoice_date = ?, kravia_due_date = ?, kid = ?,
       account_bban = ?, account_iban = ?, fail_reason = NULL, lookup_reason = NULL, error_code = NULL,
       error_message = NULL, transient_since_ms = NULL, next_attempt_at_ms = NULL WHERE id = ? AND state = ?`),
+    held: db.prepare('UPDATE invoices SET transaction_id = ?, transaction_status = ? WHERE id = ?'),
     lookupCount: db.prepare(
       'UPDATE invoices SET lookup_attempts = lookup_attempts + 1, last_attempt_at = ? WHERE id = ?',
     ),
@@ -246,6 +252,7 @@ export function createLedger(db: Db, lease: Lease, env: string, account: string)
     )
     if (info.changes !== 1)
       throw new Error(`Journal: invoice ${id} was not ${from} (now ${currentState(id)})`)
+    if (p.held !== undefined) s.held.run(p.held?.id ?? null, p.held?.status ?? null, id)
   }
 
   function adopt(
@@ -309,6 +316,14 @@ export function recoverBatch(
               AND superseded_by_batch IS NULL`)
           .run(t, batchId).changes
       : 0
+    // A row left sendable after transient errors whose reference a follow-up batch now sends
+    // (fixed): sending the old request too would race it for the reference.
+    db.prepare(`UPDATE invoices SET state = 'cancelled', completed_at = ?, updated_at = ? WHERE batch_id = ?
+        AND state = 'pending' AND fail_reason = 'transient' AND superseded_by_batch IS NOT NULL`).run(
+      t,
+      t,
+      batchId,
+    )
     return { interrupted, retried }
   })()
 }

@@ -41,6 +41,7 @@ export type PayDecision =
       retryAfterMs?: number
       /** The in-between transaction Dintero answered with (checked by id: lists may lag). */
       transactionId?: string
+      transactionStatus?: string
     }
   /** Nothing was created: send again later. 429s are not failures; refusals before sending are transient. */
   | {
@@ -91,6 +92,7 @@ export function decidePay(
       message: `Dintero holds the invoice in status ${held.status}; it may still be created.`,
       throttle: false,
       transactionId: held.id,
+      transactionStatus: held.status,
     }
   }
   if (!(e instanceof DinteroError)) {
@@ -159,7 +161,8 @@ export interface LookupSubject {
 
 export type LookupDecision =
   | { kind: 'adopt'; transaction: Transaction; state: InvoiceState }
-  | { kind: 'none'; message: string }
+  /** `elsewhere`: the reference's invoice exists but belongs to another journal row. */
+  | { kind: 'none'; message: string; elsewhere?: boolean }
   | { kind: 'conflict'; message: string }
   /** A transaction in an in-between state may still become the invoice: wait and look again. */
   | { kind: 'in_between'; transaction: Transaction; message: string }
@@ -207,6 +210,7 @@ export function decideLookup(
     const earlier = mine.filter((t) => isAuthorizedOrLater(t.status)).length
     return {
       kind: 'none',
+      elsewhere: earlier > 0,
       message:
         earlier > 0
           ? 'Dintero has an invoice with this reference, but it belongs to an earlier batch.'
@@ -233,4 +237,13 @@ export function decideLookup(
         ? `Dintero has invoice ${tx.id} with this reference but amount ${tx.amount} øre instead of ${subject.amount}; check it in the Dintero backoffice.`
         : `Dintero has invoice ${tx.id} with this reference for a different customer; check it in the Dintero backoffice.`,
   }
+}
+
+/**
+ * Whether a 400 sent with a duplicate toggle reads as the toggle's refusal of the reference (its
+ * code or text names the reference or a duplicate) rather than a verdict on the invoice's data.
+ */
+export function isDuplicateRefusal(r: { code?: string; message: string } | undefined): boolean {
+  if (!r) return false
+  return /duplicat/i.test(r.code ?? '') || /duplicat|merchant_reference|already (been )?used/i.test(r.message)
 }

@@ -1,6 +1,7 @@
-import type { RunProgress, RunRow } from '../../shared/contract'
+import type { RunNotice, RunProgress, RunRow } from '../../shared/contract'
 import { type BatchState, type InvoiceState, isOpen } from '../../shared/states'
 import type { Db } from '../db/open'
+import { silentNotice, transientNotice } from './notice'
 import type { Counts } from './types'
 
 /** One batched update: the run's figures and every row that changed since the last one. */
@@ -60,6 +61,8 @@ export function makeProgress(
   pauseReason: string | null = null,
   /** Invoices settled per second, for the ETA (requests include lookups and 429s). */
   settleRate: number = rate,
+  /** What to tell the user now; by default what the pause reason calls for. */
+  notice: RunNotice | null = null,
 ): RunProgress {
   let open = 0
   for (const [s, n] of Object.entries(counts)) if (isOpen(s as InvoiceState)) open += n ?? 0
@@ -74,6 +77,13 @@ export function makeProgress(
     counts: { ...counts },
     rate: Math.round(rate * 10) / 10,
     etaSeconds: open === 0 ? 0 : settleRate > 0.05 ? Math.ceil(open / settleRate) : null,
+    notice:
+      notice ??
+      (state === 'paused' && pauseReason === 'transient'
+        ? transientNotice(counts.pending ?? 0)
+        : state === 'paused' && pauseReason === 'unreachable'
+          ? silentNotice(null)
+          : null),
   }
 }
 

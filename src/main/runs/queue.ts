@@ -18,10 +18,17 @@ export interface Work {
   cause: LookupCause | null
   /** The 400's message, kept in case the lookup finds nothing. */
   rejection?: { status?: number; code?: string; message: string }
-  /** Transient failures in a row (for backoff); reset by any answer that is not transient. */
+  /** Transient faults that count against its tries (while Dintero is reachable). */
   tries: number
-  /** When its transient trouble began (ms), for the give-up budget. */
-  transientSince: number | null
+  /** Every fault this run, for the backoff's exponent. */
+  faults: number
+  /** Lookups in a row that found nothing while the invoice may exist unseen (lists may lag). */
+  emptyLookups: number
+  firstEmptyAt: number | null
+  /** Times an in-between transaction was found still waiting. */
+  waits: number
+  /** The in-between transaction Dintero answered with: checked by id (at once, unlike a list). */
+  transactionId?: string
   readyAt: number
 }
 

@@ -7,7 +7,7 @@ import { osloToday } from '../invoice/values'
 import type { SendRow } from './ledger'
 import { decidePay } from './outcome'
 import type { Work } from './queue'
-import { backoff, type Release, requeueOrGiveUp, type StepContext } from './step-context'
+import { backoff, countFault, type Release, requeueOrGiveUp, type StepContext } from './step-context'
 
 /**
  * days_until_due counts from the day the invoice is sent (Europe/Oslo): a due date from the file is
@@ -67,6 +67,7 @@ export async function sendStep(ctx: StepContext, w: Work): Promise<Release> {
   }
   const t1 = clock.now()
   const durationMs = t1 - t0
+  ctx.heard('error' in result ? result.error : undefined)
   const d = decidePay(result, row.invoice_channel)
   const attempt = (
     outcome: string,
@@ -110,16 +111,21 @@ export async function sendStep(ctx: StepContext, w: Work): Promise<Release> {
       moveTo('failed')
       return 'accepted'
     case 'lookup': {
+      const held =
+        d.cause === 'in_between' && d.transactionId
+          ? { id: d.transactionId, status: d.transactionStatus ?? 'UNKNOWN' }
+          : undefined
       await ctx.commit(() =>
         ledger.finishPay(
           w.id,
           claim.attemptId,
-          attempt('unknown', d, d.cause),
+          { ...attempt('unknown', d, d.cause), transactionId: d.transactionId },
           'unknown',
           {
             lookup_reason: d.cause,
             error_code: d.code,
             error_message: d.message,
+            held,
           },
           t1,
         ),
@@ -127,18 +133,25 @@ export async function sendStep(ctx: StepContext, w: Work): Promise<Release> {
       moveTo('unknown')
       w.state = 'unknown'
       w.cause = d.cause
+      w.emptyLookups = 0
+      w.firstEmptyAt = null
       if (d.cause === 'rejected_toggle') {
         w.rejection = { status: d.status, code: d.code, message: d.message }
         w.readyAt = t1
+      } else if (d.cause === 'in_between') {
+        // Dintero is deciding; look again shortly (by id: a list may not show it yet).
+        w.transactionId = d.transactionId
+        w.readyAt = t1 + ctx.settings.backoffBaseMs
       } else {
-        w.tries++
-        w.transientSince ??= t1
-        w.readyAt = t1 + backoff(ctx, w.tries)
+        // A fault of this invoice: it backs off (with jitter) before it is looked up.
+        countFault(ctx, w)
+        w.readyAt = t1 + (d.throttle ? (d.retryAfterMs ?? 1000) : backoff(ctx, w.faults))
       }
       // Only a rate signal slows everyone down; any other fault is this invoice's own.
       if (d.throttle) ctx.scheduler.throttle(d.retryAfterMs)
-      await requeueOrGiveUp(ctx, w, d.message)
-      return d.throttle ? 'throttled' : d.cause === 'rejected_toggle' ? 'accepted' : 'error'
+      ctx.queue.push(w, t1)
+      if (d.throttle) return 'throttled'
+      return d.cause === 'rejected_toggle' || d.cause === 'in_between' ? 'accepted' : 'error'
     }
     case 'retry':
       await ctx.commit(() =>
@@ -161,9 +174,8 @@ export async function sendStep(ctx: StepContext, w: Work): Promise<Release> {
         ctx.queue.push(w, t1)
         return 'throttled'
       }
-      w.tries++
-      w.transientSince ??= t1
-      w.readyAt = t1 + backoff(ctx, w.tries)
+      countFault(ctx, w)
+      w.readyAt = t1 + backoff(ctx, w.faults)
       await requeueOrGiveUp(ctx, w, d.message)
       return 'error'
     case 'stop_auth':

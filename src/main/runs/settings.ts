@@ -12,7 +12,7 @@ export const DEFAULT_SETTINGS: Record<RunEnv, BatchSettings> = {
     concurrency: 16,
     toggle: 'strict-success-merchant-reference',
     canary: null,
-    transientBudgetMs: 5 * 60_000,
+    transientTries: 8,
     backoffBaseMs: 500,
     backoffMaxMs: 30_000,
   },
@@ -21,7 +21,7 @@ export const DEFAULT_SETTINGS: Record<RunEnv, BatchSettings> = {
     concurrency: 4,
     toggle: 'strict-success-merchant-reference',
     canary: null,
-    transientBudgetMs: 5 * 60_000,
+    transientTries: 8,
     backoffBaseMs: 1000,
     backoffMaxMs: 30_000,
   },
@@ -30,7 +30,7 @@ export const DEFAULT_SETTINGS: Record<RunEnv, BatchSettings> = {
     concurrency: 4,
     toggle: 'strict-success-merchant-reference',
     canary: null,
-    transientBudgetMs: 5 * 60_000,
+    transientTries: 8,
     backoffBaseMs: 1000,
     backoffMaxMs: 30_000,
   },
@@ -74,6 +74,9 @@ export function resolveSettings(env: RunEnv, partial: Partial<BatchSettings> = {
   if (!(s.rate > 0)) throw new AppError('usage', 'The rate must be above 0 requests per second.')
   if (!Number.isInteger(s.concurrency) || s.concurrency < 1) {
     throw new AppError('usage', 'The concurrency must be a whole number of at least 1.')
+  }
+  if (s.transientTries !== undefined && (!Number.isInteger(s.transientTries) || s.transientTries < 1)) {
+    throw new AppError('usage', 'The transient tries must be a whole number of at least 1.')
   }
   if (s.canary !== null && (!Number.isInteger(s.canary) || s.canary < 1)) {
     throw new AppError('usage', 'The canary must be a whole number of at least 1.')

@@ -13,8 +13,12 @@ export interface BatchSettings {
   toggle: FeatureToggle | null
   /** Send the first N, then pause for confirmation; null = no canary. */
   canary: number | null
-  /** A row gives up on transient errors (5xx, network) after this long. */
-  transientBudgetMs: number
+  /**
+   * Transient faults (5xx, lost answers, timeouts) one invoice may meet in a run before it is left
+   * sendable for `resume`; each waits an exponential backoff. Absent in batches made before it
+   * existed (the default applies).
+   */
+  transientTries?: number
   /** Backoff: first delay and the cap (exponential with full jitter in between). */
   backoffBaseMs: number
   backoffMaxMs: number

@@ -3,6 +3,7 @@ import { createDinteroClient } from '../../../src/main/dintero'
 import { createBatch } from '../../../src/main/runs/batch'
 import { getAttempts, getBatch, getInvoiceByReference, listInvoices } from '../../../src/main/runs/journal'
 import type { Sandbox } from '../../../src/main/sandbox'
+import { makeProgress } from '../../../src/main/runs/progress'
 import { isAuthorizedOrLater } from '../../../src/shared/states'
 import { batchInput, invoices, payRequest, tempDb } from '../../unit/runs/fixtures'
 import { byReference, clientFor, run, sandbox, sandboxTransactions } from './helpers'
@@ -179,7 +180,7 @@ describe('engine against the sandbox', () => {
     sb.setFaults({ failRate: 1 })
     const id = createBatch(
       t.db,
-      batchInput(invoices(3, 'DOWN'), { ...fast, transientBudgetMs: 300 }, 'sandbox', {
+      batchInput(invoices(3, 'DOWN'), { ...fast, transientTries: 2 }, 'sandbox', {
         baseUrl: sb.baseUrl,
       }),
     )
@@ -195,19 +196,32 @@ describe('engine against the sandbox', () => {
     }
   })
 
-  it('fails rows with reason transient when nothing could be sent in the budget, and resume retries them', async () => {
+  it('leaves rows sendable (pending, reason transient) when nothing could be sent in their tries, and resume sends them', async () => {
     t = tempDb()
     sb.setFaults({ failRate: 1 }) // even signing in fails: no request can have left
     const id = createBatch(
       t.db,
-      batchInput(invoices(2, 'NOSEND'), { ...fast, transientBudgetMs: 200 }, 'sandbox', {
+      batchInput(invoices(2, 'NOSEND'), { ...fast, transientTries: 2 }, 'sandbox', {
         baseUrl: sb.baseUrl,
       }),
     )
     const client = clientFor(sb)
     const first = await run(t.db, client, id)
-    expect(first.summary).toMatchObject({ state: 'finished', exitCode: 1, counts: { failed: 2 } })
-    expect(getInvoiceByReference(t.db, id, 'NOSEND-00001')?.fail_reason).toBe('transient')
+    expect(first.summary).toMatchObject({
+      state: 'paused',
+      pauseReason: 'transient',
+      exitCode: 3,
+      counts: { pending: 2 },
+    })
+    expect(getInvoiceByReference(t.db, id, 'NOSEND-00001')).toMatchObject({
+      state: 'pending',
+      fail_reason: 'transient',
+    })
+    const view = makeProgress(id, 'paused', 2, first.summary.counts, 0, 'transient')
+    expect(view.notice?.message).toBe(
+      '2 invoices could not be sent because Dintero kept answering with errors; nothing was created for them; run resume to send them',
+    )
+    expect(view.notice?.message_nb).toMatch(/^2 fakturaer kunne ikke sendes/)
     sb.setFaults({ failRate: 0 })
     const second = await run(t.db, client, id)
     expect(second.summary).toMatchObject({ state: 'finished', exitCode: 0, counts: { authorized: 2 } })

@@ -44,7 +44,7 @@ describe('journal before request', () => {
       t.db,
       batchInput(
         invoices(60, 'DUR'),
-        { backoffBaseMs: 10, backoffMaxMs: 100, rate: 400, concurrency: 8, transientBudgetMs: 60_000 },
+        { backoffBaseMs: 10, backoffMaxMs: 100, rate: 400, concurrency: 8, transientTries: 50 },
         'sandbox',
         { baseUrl: sb.baseUrl },
       ),

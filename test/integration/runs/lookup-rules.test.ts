@@ -49,21 +49,21 @@ describe('lookup rules in a run', () => {
     expect(byReference(await sandboxTransactions(sb)).get('CONFL-1')).toHaveLength(1)
   })
 
-  it('resume looks a row that gave up on transient errors up before sending it again', async () => {
+  it('a row that ran out of tries with nothing sent stays sendable, and resume sends it', async () => {
     t = tempDb()
     sb.setFaults({ failRate: 1 })
     const id = createBatch(
       t.db,
-      batchInput(invoices(1, 'GAVEUP'), { ...fast, transientBudgetMs: 100 }, 'sandbox', {
+      batchInput(invoices(1, 'GAVEUP'), { ...fast, transientTries: 1 }, 'sandbox', {
         baseUrl: sb.baseUrl,
       }),
     )
     const client = clientFor(sb)
-    expect((await run(t.db, client, id)).summary.counts).toEqual({ failed: 1 })
+    expect((await run(t.db, client, id)).summary.counts).toEqual({ pending: 1 })
     sb.setFaults({ failRate: 0 })
     expect((await run(t.db, client, id)).summary.counts).toEqual({ authorized: 1 })
     const inv = getInvoiceByReference(t.db, id, 'GAVEUP-00001')!
-    expect(trail(inv.id).slice(-2)).toEqual(['lookup:none', 'pay:authorized'])
+    expect(trail(inv.id)).toEqual(['pay:not_sent', 'pay:authorized'])
   })
 
   it('the sender renews its lease: a run longer than the stale limit is not taken over', async () => {
@@ -88,10 +88,10 @@ describe('lookup rules in a run', () => {
     const opts = { baseUrl: sb.baseUrl }
     const parent = createBatch(
       t.db,
-      batchInput(invoices(1, 'SUPER'), { ...fast, transientBudgetMs: 100 }, 'sandbox', opts),
+      batchInput(invoices(1, 'SUPER'), { ...fast, transientTries: 1 }, 'sandbox', opts),
     )
     const client = clientFor(sb)
-    expect((await run(t.db, client, parent)).summary.counts).toEqual({ failed: 1 })
+    expect((await run(t.db, client, parent)).summary.counts).toEqual({ pending: 1 })
     sb.setFaults({ failRate: 0 })
     const fixed = [
       { merchant_reference: 'SUPER-00001', rows: [2], request: payRequest('SUPER-00001', 20_000) },
@@ -99,7 +99,7 @@ describe('lookup rules in a run', () => {
     createBatch(t.db, batchInput(fixed, fast, 'sandbox', { ...opts, parentBatchId: parent }))
     const before = trail(getInvoiceByReference(t.db, parent, 'SUPER-00001')!.id)
     const again = await run(t.db, client, parent)
-    expect(again.summary.counts).toEqual({ failed: 1 })
+    expect(again.summary.counts).toEqual({ cancelled: 1 })
     expect(trail(getInvoiceByReference(t.db, parent, 'SUPER-00001')!.id)).toEqual(before)
     expect(byReference(await sandboxTransactions(sb)).has('SUPER-00001')).toBe(false)
   })

@@ -76,7 +76,7 @@ describe('lease takeover while a request is in flight', () => {
     // (A's request has not reached Dintero yet) and sends the invoice again.
     t.db.prepare('UPDATE leases SET heartbeat_at_ms = heartbeat_at_ms - 16000').run()
     const b = manualApi()
-    const runB = startRun({ db: t.db, client: b.api, lease: { pid: 4242 } }, id)
+    const runB = startRun({ db: t.db, client: b.api, lease: { pid: 4242 } }, id, { confirmSpanMs: 50 })
     await until(() => b.pays.length === 1)
     expect(listInvoices(t.db, id)[0].state).toBe('sending')
 
@@ -94,6 +94,8 @@ describe('lease takeover while a request is in flight', () => {
     expect(listInvoices(t.db, id)[0].transaction_id).toBe('T12345678.b')
     expect(getAttempts(t.db, row.id).map((x) => `${x.kind}:${x.outcome}`)).toEqual([
       'pay:interrupted',
+      'lookup:none',
+      'lookup:none',
       'lookup:none',
       'pay:authorized',
     ])

@@ -285,7 +285,7 @@ describe('validate: mappings', () => {
         concurrency: 2,
         toggle: 'strict-success-merchant-reference',
         canary: null,
-        transientBudgetMs: 1000,
+        transientTries: 8,
         backoffBaseMs: 10,
         backoffMaxMs: 100,
       },

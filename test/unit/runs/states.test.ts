@@ -53,7 +53,10 @@ describe('backoff and queue', () => {
       sentBefore: false,
       cause: null,
       tries: 0,
-      transientSince: null,
+      faults: 0,
+      emptyLookups: 0,
+      firstEmptyAt: null,
+      waits: 0,
       readyAt,
     })
     q.push(w(1, 0), 0)

@@ -45,7 +45,7 @@ export function createLiveRuns(ctx: HandlerContext) {
         pauseReason = 'crash'
       }
     }
-    return { ...makeProgress(batchId, state, b.invoice_count, getCounts(db, batchId), 0), pauseReason }
+    return makeProgress(batchId, state, b.invoice_count, getCounts(db, batchId), 0, pauseReason)
   }
 
   const progress = (batchId: string): RunProgress => {

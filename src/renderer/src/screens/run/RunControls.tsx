@@ -57,9 +57,18 @@ export function RunControls({
         })}
         testId="run-progress"
       />
+      {state === 'running' && progress.notice && (
+        <Alert kind="info" testId="run-notice">
+          {lang === 'nb' ? progress.notice.message_nb : progress.notice.message}
+        </Alert>
+      )}
       {state === 'paused' && (
         <Alert kind={progress.pauseReason === 'auth' ? 'error' : 'info'} testId="run-paused">
-          {t(pauseReasonLabel(progress.pauseReason))}
+          {progress.notice
+            ? lang === 'nb'
+              ? progress.notice.message_nb
+              : progress.notice.message
+            : t(pauseReasonLabel(progress.pauseReason))}
         </Alert>
       )}
       <div className="run-buttons">
