@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { Comparison } from './comparison'
 import { returns } from './ipc'
 import {
   FEATURE_TOGGLES,
@@ -465,6 +466,14 @@ export interface PlanView {
   /** Production only: what the user must type to confirm. */
   confirmWord: string | null
   followUpOf: string | null
+  /** The batch compared with itself and the previous run (warnings only); see docs/comparison.md. */
+  comparison: Comparison
+  /** The comparison's findings as sentences in both languages. */
+  comparisonWarnings: ImportIssueView[]
+  /** Invoices whose due date moves to the next business day (as if sent today). */
+  dueMoved: ImportIssueView[]
+  /** Invoices the user left out on this screen: not sent; they can be taken back in. */
+  leftOutByUser: { reference: string; rows: number[] }[]
 }
 
 export interface DraftSummary {
@@ -553,6 +562,11 @@ const importRequests = {
   },
   'import:close': { input: z.object({ sessionId }).strict(), result: returns<{ closed: boolean }>() },
   'plan:get': { input: z.object({ sessionId }).strict(), result: returns<PlanView>() },
+  /** Leaves one invoice out of the batch (a possible duplicate), or takes it back in. */
+  'plan:leaveOut': {
+    input: z.object({ sessionId, reference: z.string().min(1).max(1000), leave: z.boolean() }).strict(),
+    result: returns<PlanView>(),
+  },
   /** Freezes the plan into a batch (paused, not started); the Run screen starts it. */
   'plan:confirm': {
     input: z

@@ -5,6 +5,7 @@ import type { ValidatedInvoice } from '../invoice/types'
 import { type BatchInvoiceInput, createBatch } from '../runs/batch'
 import { leftOutFromResult } from '../runs/left-out-source'
 import type { BatchSettings } from '../runs/types'
+import { planResult } from './plan-compare'
 import type { ImportScope, ImportSession, Validated } from './session'
 
 export function toBatchInvoice(inv: ValidatedInvoice): BatchInvoiceInput {
@@ -46,7 +47,8 @@ export function confirmPlan(
   now: Date,
 ): string {
   const table = s.loadedTable
-  const result = v.session.result()
+  // Without the invoices the user left out on the Plan.
+  const result = planResult(s, v)
   if (result.invoices.length === 0) {
     throw new AppError('nothing_to_send', 'There are no valid invoices to send.', {
       message_nb: 'Det er ingen gyldige fakturaer å sende.',

@@ -343,6 +343,15 @@ export class ImportSession {
     return { lines: [...lines], v }
   }
 
+  /** The user leaves an invoice out of the batch on the Plan (a likely duplicate), or takes it back. */
+  leaveOut(reference: string, leave: boolean): void {
+    const refs = new Set(this.state.excluded ?? [])
+    if (leave) refs.add(reference)
+    else refs.delete(reference)
+    this.state.excluded = [...refs]
+    this.deps.save(this)
+  }
+
   /** The loaded table (after validate or mapping), for building views. */
   get loadedTable(): LoadedTable | null {
     return this.table

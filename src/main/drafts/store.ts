@@ -9,6 +9,8 @@ export interface DraftState {
   constants: Record<string, string>
   /** Cell edits: `${line}:${field}` → new text. */
   edits: Record<string, string>
+  /** References the user left out on the Plan (not sent). */
+  excluded?: string[]
 }
 
 export interface DraftRow {

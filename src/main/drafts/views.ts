@@ -4,6 +4,8 @@ import type { Db } from '../db/open'
 import type { InspectResult } from '../import/types'
 import { cellDisplay } from '../invoice/cells'
 import { findInvoicedBatches } from '../runs/invoiced'
+import type { Summary } from '../invoice/types'
+import { planComparison, planResult } from './plan-compare'
 import { toIssueView, rowView } from './review-index'
 import type { ImportScope, ImportSession, LoadedTable, Validated } from './session'
 
@@ -47,8 +49,8 @@ export function fieldColumns(v: Validated): [CanonicalField, number][] {
   ])
 }
 
-function vatLines(v: Validated): VatLine[] {
-  return Object.entries(v.session.result().summary.by_vat_rate)
+function vatLines(summary: Summary): VatLine[] {
+  return Object.entries(summary.by_vat_rate)
     .map(([rate, r]) => ({ rate, lines: r.lines, amount: r.amount, vatAmount: r.vat_amount }))
     .sort((a, b) => Number(b.rate) - Number(a.rate))
 }
@@ -88,7 +90,7 @@ export function summaryView(
 ): ImportSummary {
   const r = v.session.result()
   const cols = fieldColumns(v)
-  const byVat = vatLines(v)
+  const byVat = vatLines(r.summary)
   return {
     sessionId: s.id,
     rows: table.rows.length,
@@ -140,8 +142,8 @@ export function planView(
   scope: ImportScope,
   pace: { rate: number; concurrency: number },
 ): PlanView {
-  const r = v.session.result()
-  const byVat = vatLines(v)
+  const r = planResult(s, v)
+  const byVat = vatLines(r.summary)
   const dups = duplicates(db, v, scope)
   const dupRefs = new Set(dups.map((d) => d.reference))
   return {
@@ -167,5 +169,6 @@ export function planView(
     etaSeconds: pace.rate > 0 ? r.summary.invoices / pace.rate : 0,
     confirmWord: scope.env === 'production' ? scope.account || 'SEND' : null,
     followUpOf: s.followUpOf,
+    ...planComparison(db, s, v, scope, r),
   }
 }

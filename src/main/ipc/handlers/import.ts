@@ -135,6 +135,12 @@ export function importHandlers(ctx: HandlerContext): AreaHandlers<'import'> & Ar
       const v = await s.validate()
       return planView(ctx.db, s, v, scope(), pace())
     },
+    'plan:leaveOut': async ({ sessionId, reference, leave }) => {
+      const s = sessions.get(sessionId)
+      const v = await s.validate()
+      s.leaveOut(reference, leave)
+      return planView(ctx.db, s, v, scope(), pace())
+    },
     'plan:confirm': async ({ sessionId, confirmation, canary }) => {
       const s = sessions.get(sessionId)
       const v = await s.validate()

@@ -1,4 +1,5 @@
 import { common } from './common'
+import { compare } from './compare'
 import { history } from './history'
 import { map } from './map'
 import { plan } from './plan'
@@ -19,6 +20,7 @@ export const areas = {
   map,
   review,
   plan,
+  compare,
   settings,
   run,
   history,

@@ -10,6 +10,7 @@ import { ImportSteps } from '../../components/ImportSteps'
 import { formatRate } from '../../i18n/format'
 import { useI18n } from '../../i18n/I18nProvider'
 import { confirmationMatches, etaParts } from './eta'
+import { PlanComparison } from './PlanComparison'
 
 /** Step 4: exactly what will be sent, where, and how fast; production needs a typed confirmation. */
 export function PlanScreen({ route }: { route: RouteOf<'plan'> }) {
@@ -153,6 +154,7 @@ export function PlanScreen({ route }: { route: RouteOf<'plan'> }) {
           )}
         </div>
       )}
+      {plan && <PlanComparison plan={plan} onPlan={setPlan} />}
       {plan && (
         <section
           className="panel plan-confirm"
