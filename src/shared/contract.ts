@@ -170,6 +170,15 @@ export interface SettingsView {
 }
 
 const batchId = z.string().min(1).max(64)
+const repeatInput = z
+  .object({
+    batchId,
+    pattern: z.string().min(1).max(200),
+    includeVoided: z.boolean().default(false),
+    includeFailed: z.boolean().default(false),
+    start: z.number().int().min(0).max(1_000_000_000).default(1),
+  })
+  .strict()
 const invoiceStateSchema = z.enum(INVOICE_STATES)
 const selectionSchema = z.union([
   z.object({ all: z.literal(true) }).strict(),
@@ -328,6 +337,18 @@ export interface ImportIssueView {
 }
 
 export type ImportStep = 'read' | 'map' | 'review' | 'plan'
+
+/** A preview of a new run based on an earlier batch. */
+export interface RepeatPreview {
+  invoices: number
+  /** Øre. */
+  amount: number
+  /** Invoices not taken along with these choices, and how many there are of each kind in the batch. */
+  left: { voided: number; failed: number }
+  available: { voided: number; failed: number }
+  /** The first few old → new references. */
+  examples: { from: string; to: string }[]
+}
 
 export interface ImportSessionInfo {
   sessionId: string
@@ -506,6 +527,10 @@ const importRequests = {
   },
   /** "Fix and retry": the failed invoices of a batch as a new import linked as its follow-up. */
   'import:openFailed': { input: z.object({ batchId }).strict(), result: returns<ImportSessionInfo>() },
+  /** What "a new run based on this batch" would hold with these choices (or why it cannot be made). */
+  'import:repeatPreview': { input: repeatInput, result: returns<RepeatPreview>() },
+  /** A new run based on a finished batch: the same customers and lines under new references, on Review. */
+  'import:openRepeat': { input: repeatInput, result: returns<ImportSessionInfo>() },
   /** Without `overrides` the session keeps its own (a resumed draft); `{}` goes back to what was detected. */
   'import:read': {
     input: z.object({ sessionId, overrides: readOverridesSchema.optional() }).strict(),

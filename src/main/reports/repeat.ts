@@ -40,6 +40,8 @@ export interface RepeatResult {
   amount: number
   /** Invoices not repeated, by why. */
   left: { voided: number; failed: number }
+  /** Voided and failed invoices in the batch, whether taken along or not. */
+  available: { voided: number; failed: number }
   /** Old → new reference, in sending order. */
   references: { from: string; to: string }[]
 }
@@ -95,12 +97,15 @@ export function repeatBatch(db: Db, batchId: string, options: RepeatOptions): Re
     .all(batch.id) as SourceRow[]
 
   const left = { voided: 0, failed: 0 }
+  const available = { voided: 0, failed: 0 }
   const out: Cell[][] = []
   const references: RepeatResult['references'] = []
   const seen = new Map<string, string>()
   let n = options.start ?? 1
   let amount = 0
   for (const r of rows) {
+    if (VOIDED.includes(r.state)) available.voided++
+    else if (FAILED.includes(r.state)) available.failed++
     // A failed invoice another batch already sent again is not repeated a second time.
     if (!states.has(r.state) || (r.superseded_by_batch && FAILED.includes(r.state))) {
       if (VOIDED.includes(r.state)) left.voided++
@@ -164,6 +169,7 @@ export function repeatBatch(db: Db, batchId: string, options: RepeatOptions): Re
     lines: out.length,
     amount,
     left,
+    available,
     references,
   }
 }

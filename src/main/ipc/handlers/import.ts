@@ -16,6 +16,7 @@ import { countFailedForExport, failedRowsReport } from '../../reports/failed-row
 import { getBatch } from '../../runs/journal'
 import { resolveSettings } from '../../runs/settings'
 import type { AreaHandlers, HandlerContext } from './context'
+import { repeatHandlers } from './repeat'
 
 export const IMPORT_FILTERS = [
   { name: 'Spreadsheets', extensions: ['csv', 'tsv', 'txt', 'xlsx', 'xlsm', 'xls', 'ods'] },
@@ -90,6 +91,7 @@ export function importHandlers(ctx: HandlerContext): AreaHandlers<'import'> & Ar
       const s = await sessions.open(file, { followUpOf: batchId, step: 'review' })
       return sessions.info(s)
     },
+    ...repeatHandlers(ctx),
     'import:read': async ({ sessionId, overrides }) => {
       const s = sessions.get(sessionId)
       s.setStep('read')

@@ -4,6 +4,7 @@ import { history } from './history'
 import { map } from './map'
 import { plan } from './plan'
 import { read } from './read'
+import { repeat } from './repeat'
 import { review } from './review'
 import { run } from './run'
 import { settings } from './settings'
@@ -24,5 +25,6 @@ export const areas = {
   settings,
   run,
   history,
+  repeat,
   // UI-run's areas: run, history, settings
 } as const

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { BatchSummary } from '../../../../shared/contract'
 import { INVOICE_STATES } from '../../../../shared/states'
 import { useNavigate } from '../../app/navigation'
@@ -9,6 +9,7 @@ import { useI18n } from '../../i18n/I18nProvider'
 import { batchStateLabel, stateLabel } from '../run/labels'
 import { PaymentChart } from './PaymentChart'
 import { RefreshPayments } from './RefreshPayments'
+import { RepeatDialog } from './RepeatDialog'
 
 /** One batch: totals, state counts, the payment chart, refresh and the exports. */
 export function BatchDetail({
@@ -26,6 +27,7 @@ export function BatchDetail({
   const toast = useToast()
   const navigate = useNavigate()
   const heading = useRef<HTMLHeadingElement>(null)
+  const [repeating, setRepeating] = useState(false)
   // biome-ignore lint/correctness/useExhaustiveDependencies: on open only (the component is keyed by batch)
   useEffect(() => {
     if (focusOnOpen) heading.current?.focus()
@@ -68,7 +70,15 @@ export function BatchDetail({
           {t('history.openRun')}
         </Button>
         <RefreshPayments batchId={batch.id} refreshedAt={batch.refreshedAt} onDone={onChange} />
+        <Button
+          onClick={() => setRepeating(true)}
+          disabled={batch.state === 'running' || batch.state === 'paused'}
+          data-testid="repeat-batch"
+        >
+          {t('repeat.button')}
+        </Button>
       </div>
+      {repeating && <RepeatDialog batch={batch} onClose={() => setRepeating(false)} />}
       <h3>{t('history.exportHeading')}</h3>
       <div className="batch-actions">
         <Button onClick={() => exportAs('csv', false)} data-testid="export-csv">
