@@ -288,3 +288,16 @@ export const PRICE_FIELDS: Partial<Record<CanonicalField, { basis: PriceBasis; o
   unit_price_excl_vat: { basis: 'excl', other: 'unit_price' },
   amount_excl_vat: { basis: 'excl', other: 'amount' },
 }
+
+/** Customer types in words (keyed by Kravia's product type), for every screen, report and message. */
+export const CUSTOMER_TYPE_LABELS: Readonly<Record<string, { en: string; nb: string }>> = {
+  'kravia.invoice_b2b': { en: 'Business', nb: 'Bedrift' },
+  'kravia.invoice_b2b_grouped': { en: 'Business, grouped invoice', nb: 'Bedrift, samlefaktura' },
+  'kravia.invoice_b2c': { en: 'Private', nb: 'Privat' },
+}
+
+/** "Business (Bedrift)": one customer type for an English text that Norwegian readers also scan. */
+export function customerTypeWords(productType: string): string {
+  const l = CUSTOMER_TYPE_LABELS[productType]
+  return l ? `${l.en} (${l.nb})` : productType
+}

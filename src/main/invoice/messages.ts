@@ -253,6 +253,11 @@ export const MESSAGES: Record<IssueCode, Text> = {
     const p = c.counts?.private ?? 0
     const inv = (n: number) => `${n} invoice${n === 1 ? '' : 's'}`
     const fak = (n: number) => `${n} ${n === 1 ? 'faktura' : 'fakturaer'}`
+    if (b === 0)
+      return [
+        `No customer type was given and no invoice has an organisation number, so ${p === 1 ? 'the invoice is' : `all ${inv(p)} are`} sent as Private.`,
+        `Ingen kundetype er oppgitt og ingen faktura har organisasjonsnummer, så ${p === 1 ? 'fakturaen' : `alle ${fak(p)}`} sendes som Privat.`,
+      ]
     return [
       `No customer type was given, so the organisation number decides: ${inv(b)} with one ${b === 1 ? 'is' : 'are'} sent as Business, ${inv(p)} without one as Private.`,
       `Ingen kundetype er oppgitt, så organisasjonsnummeret avgjør: ${fak(b)} med nummer sendes som Bedrift, ${fak(p)} uten som Privat.`,

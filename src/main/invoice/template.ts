@@ -13,9 +13,13 @@ import { type CanonicalField, FIELD_INFO } from '../../shared/canonical'
 export const TEMPLATE_SHEET = 'Fakturaer'
 export const TEMPLATE_NOTES_SHEET = 'Merknader - Notes'
 
-/** due_date is the alternative to days_until_due; the notes explain it, the columns keep one. */
+/**
+ * Alternatives are left out of the columns (the notes sheet explains them): due_date for
+ * days_until_due, full_name for first/last name, postal_code_place for postal code and place.
+ */
+const ALTERNATIVES: ReadonlySet<CanonicalField> = new Set(['due_date', 'full_name', 'postal_code_place'])
 export const TEMPLATE_FIELDS: CanonicalField[] = FIELD_INFO.map((f) => f.field).filter(
-  (f) => f !== 'due_date',
+  (f) => !ALTERNATIVES.has(f),
 )
 
 type Example = Partial<Record<CanonicalField, string | number>>

@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline/promises'
 import type { RunProgress } from '../../shared/contract'
+import { customerTypeWords } from '../../shared/canonical'
 import { formatOre } from '../../shared/money'
 import type { CliContext, ExitCode } from '../cli/context'
 import { type RunDeps, type RunSummary, startRun } from './engine'
@@ -38,7 +39,7 @@ export function printPlan(
   }
   ctx.out(`Plan: ${plan.invoices} invoices, total ${nok(plan.total_amount)}, to ${target}`)
   for (const [pt, x] of Object.entries(plan.by_product_type))
-    ctx.out(`  ${pt}: ${x.invoices} invoices, ${nok(x.amount)}`)
+    ctx.out(`  ${customerTypeWords(pt)}: ${x.invoices} invoices, ${nok(x.amount)}`)
   for (const [rate, x] of Object.entries(plan.by_vat_rate)) {
     ctx.out(`  VAT ${rate} %: ${x.lines} lines, ${nok(x.amount)} (VAT ${nok(x.vat_amount)})`)
   }

@@ -170,8 +170,11 @@ describe('customer name and customer type from the organisation number', () => {
     const h = H.filter((x) => x !== 'Org.nr')
     const r = run(h, [shop({}), shop({ Ordrenr: '1002' })])
     expect(r.invoices.map((i) => i.product_type)).toEqual(['kravia.invoice_b2c', 'kravia.invoice_b2c'])
-    expect(r.warnings[0].message).toMatch(
-      /0 invoices with one are sent as Business, 2 invoices without one as Private/,
+    expect(r.warnings[0].message).toBe(
+      'No customer type was given and no invoice has an organisation number, so all 2 invoices are sent as Private.',
+    )
+    expect(r.warnings[0].message_nb).toBe(
+      'Ingen kundetype er oppgitt og ingen faktura har organisasjonsnummer, så alle 2 fakturaer sendes som Privat.',
     )
     const typed = run(
       [...H, 'Kundetype'],

@@ -118,5 +118,9 @@ describe('the downloadable template', () => {
     const notes = XLSX.utils.sheet_to_json<string[]>(wb.Sheets[TEMPLATE_NOTES_SHEET], { header: 1 })
     expect(notes.find((n) => n[0] === 'organization_number')?.[1]).toBe('Organisasjonsnummer')
     expect(notes.find((n) => n[0] === 'due_date')?.[4]).toMatch(/dd\.mm\.åååå/)
+    // The one-column alternatives are explained in both languages.
+    expect(notes.find((n) => n[0] === 'full_name')?.slice(1, 3)).toEqual(['Fullt navn', 'Full name'])
+    expect(notes.find((n) => n[0] === 'full_name')?.[4]).toMatch(/«Etternavn, Fornavn»/)
+    expect(notes.find((n) => n[0] === 'postal_code_place')?.[5]).toMatch(/0152 Oslo/)
   })
 })

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { type CanonicalField, customerTypeWords, FIELD_BY_NAME } from '../../../shared/canonical'
 import { formatOre } from '../../../shared/money'
 import type { Db } from '../../db/open'
 import { openSqlite } from '../../db/open'
@@ -24,13 +25,25 @@ of --env/--account): possible duplicates, customers missing or new, totals that 
 line amounts — warnings only ("comparison" in --json, see docs/comparison.md).
 Nothing is sent and nothing is written (remembered mappings are only read).
 
+Columns are recognised by their Norwegian or English headers (docs/mapping.md lists them all), e.g.
+  names           Fornavn + Etternavn, or one full-name column (Navn, Kontaktperson, Name):
+                  "Nordmann, Ola" splits at the comma, "Ole Martin Hansen" before the last word
+  customer name   Kundenavn, Kunde, Customer: the company of a business invoice, the person's
+                  full name on a private invoice without name columns
+  postal code     Postnr and Poststed, or both in one column (Postnr og sted: 0152 Oslo)
+  payment terms   14, 14 dager, 30 dager netto, netto 30, Net 30, 30 days, Kontant (0)
+  order exports   Ordrenr (when there is no invoice-number column), Varenavn, Varenr, SKU
+
 Options:
   --sheet NAME           the workbook sheet to read (default: the first that looks like a table)
   --mapping FILE         column mapping and constants as JSON (docs/mapping.md); the "mapping" and
                          "constants" printed by validate --json are valid input
   --no-remembered        ignore mappings remembered by the app for this kind of file
   --days-until-due N     for absent columns and blank cells (0–365)
-  --product-type T       b2b, b2c or b2b_grouped, for absent columns and blank cells
+  --product-type T       customer type for absent columns and blank cells: b2b (Bedrift),
+                         b2c (Privat) or b2b_grouped (samlefaktura). Without it and without a
+                         type column, an invoice with an organisation number is b2b, one
+                         without is b2c (a notice says how many of each)
   --invoice-channel C    kravia or merchant, for absent columns and blank cells
   --callback-url URL     https URL put into every request's session.url.callback_url
   --business-day-due     a due date (given, or days until due counted from today in Norway) on a
@@ -177,9 +190,11 @@ function printText(
   out(`${file}: ${v.rowCount} rows`)
   if (s.changes) {
     const c = s.changes
-    for (const x of c.renamed) out(`  column renamed since last time: "${x.from}" → "${x.to}" (${x.field})`)
+    const label = (f: CanonicalField) => FIELD_BY_NAME.get(f)?.label_en ?? f
+    for (const x of c.renamed)
+      out(`  column renamed since last time: "${x.from}" → "${x.to}" (${label(x.field)})`)
     for (const x of c.missing)
-      out(`  column missing since last time: "${x.header}"${x.field ? ` (was ${x.field})` : ''}`)
+      out(`  column missing since last time: "${x.header}"${x.field ? ` (was ${label(x.field)})` : ''}`)
     for (const x of c.added) out(`  new column since last time: "${x}"`)
   }
   for (const a of s.ambiguous) out(`  column "${a.header}" is not mapped: ${a.reason}`)
@@ -188,7 +203,7 @@ function printText(
     `Invoices: ${sum.invoices} valid, ${sum.invalid_invoices} invalid; ${sum.lines} lines; total ${kr(sum.total_amount)}`,
   )
   for (const [pt, x] of Object.entries(sum.by_product_type))
-    out(`  ${pt}: ${x.invoices} invoices, ${kr(x.amount)}`)
+    out(`  ${customerTypeWords(pt)}: ${x.invoices} invoices, ${kr(x.amount)}`)
   for (const [rate, x] of Object.entries(sum.by_vat_rate))
     out(`  VAT ${rate} %: ${x.lines} lines, ${kr(x.amount)} (VAT ${kr(x.vat_amount)})`)
   const show = (label: string, list: Issue[]) => {
