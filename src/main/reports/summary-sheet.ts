@@ -155,6 +155,6 @@ export function summarySheet(batch: Batch, f: BatchFigures, lang: ReportLang): T
   return {
     headers: [w('sheet')],
     rows,
-    layout: { widths: [38, 16, 16, 14, 16], dateFormat: dateFormatFor(lang) },
+    layout: { widths: [36, 16, 15, 13, 15], dateFormat: dateFormatFor(lang) },
   }
 }
