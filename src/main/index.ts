@@ -88,10 +88,17 @@ async function start(): Promise<void> {
     dialogs: electronDialogs(dialog, () => win),
     secrets: new SafeStorageSecretStore(safeStorage, dataDir),
     opener,
-    notifier: electronNotifier({
-      isSupported: () => Notification.isSupported(),
-      create: (o) => new Notification(o),
-    }),
+    notifier: electronNotifier(
+      {
+        isSupported: () => Notification.isSupported(),
+        create: (o) => new Notification(o),
+      },
+      () => {
+        if (win?.isMinimized()) win.restore()
+        win?.show()
+        win?.focus()
+      },
+    ),
     system,
     clock: () => new Date(),
     version: app.getVersion(),

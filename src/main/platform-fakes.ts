@@ -120,7 +120,16 @@ export class RecordingNotifier implements Notifier {
   readonly sent: Notification[] = []
 
   notify(notification: Notification): void {
-    this.sent.push({ ...notification })
+    const { onClick, ...shown } = notification
+    this.sent.push(shown)
+    this.clicks.push(onClick)
+  }
+
+  private readonly clicks: (Notification['onClick'] | undefined)[] = []
+
+  /** Clicks the n-th notification sent (as the user would on the desktop). */
+  click(n: number): void {
+    this.clicks[n]?.()
   }
 }
 

@@ -66,6 +66,8 @@ export interface ExternalOpener {
 export interface Notification {
   title: string
   body: string
+  /** What a click on the notification does (the window is brought forward first). */
+  onClick?: () => void
 }
 
 export interface Notifier {

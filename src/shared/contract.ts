@@ -159,6 +159,11 @@ export interface RunDefaults {
   toggle: FeatureToggle | 'off'
   /** A due date on a weekend or Norwegian public holiday moves to the next business day. */
   businessDayDue: boolean
+  /**
+   * Per environment: payments of the last 90 days are read now and then while the app is open.
+   * On by default for test and production accounts, off for the sandbox.
+   */
+  backgroundRefresh: boolean
 }
 
 export interface SettingsView {
@@ -270,6 +275,8 @@ const runRequests = {
         concurrency: z.number().int().min(1).max(64),
         toggle: z.enum([...FEATURE_TOGGLES, 'off']),
         businessDayDue: z.boolean().default(true),
+        /** Left out: the stored choice stays. */
+        backgroundRefresh: z.boolean().optional(),
       })
       .strict(),
     result: returns<SettingsView>(),
@@ -307,6 +314,8 @@ const runEvents = {
   'runs:ended': returns<RunProgress>(),
   /** A payments refresh of the batch, a few times a second while it reads. */
   'batches:refreshProgress': returns<RefreshProgressView>(),
+  /** Payments were read in the background and some invoices changed: lists showing them reload. */
+  'batches:refreshed': returns<{ batchIds: string[] }>(),
   'settings:changed': returns<SettingsView>(),
 } as const
 // ─── end runs/batches/settings ──────────────────────────────────────────────────────────────

@@ -4,7 +4,13 @@ import type { Db } from '../db/open'
 import type { SecretStore } from '../platform'
 import { DEFAULT_SETTINGS } from '../runs/settings'
 import type { BatchSettings } from '../runs/types'
-import { checkAccountId, checkCallbackUrl, effectiveToggle, parseDefaults } from './values'
+import {
+  backgroundRefreshDefault,
+  checkAccountId,
+  checkCallbackUrl,
+  effectiveToggle,
+  parseDefaults,
+} from './values'
 
 /**
  * The app's settings in the `settings` key/value table, and Dintero credentials in the OS secret
@@ -25,7 +31,9 @@ export interface SettingsStore {
   environment(): EnvironmentKind
   defaults(): RunDefaults
   setEnvironment(env: EnvironmentKind): SettingsView
-  saveDefaults(defaults: RunDefaults): SettingsView
+  saveDefaults(
+    defaults: Omit<RunDefaults, 'backgroundRefresh'> & { backgroundRefresh?: boolean },
+  ): SettingsView
   setLanguage(language: 'nb' | 'en'): SettingsView
   saveCredentials(env: RealEnvironment, credentials: Credentials): SettingsView
   clearCredentials(env: RealEnvironment): SettingsView
@@ -40,6 +48,7 @@ const KEY = {
   defaults: 'run_defaults',
   // Rate and concurrency are per environment: the sandbox can go fast, real accounts start slow.
   pace: (env: EnvironmentKind) => `pace.${env}`,
+  backgroundRefresh: (env: EnvironmentKind) => `background_refresh.${env}`,
   language: 'language',
   account: (env: RealEnvironment) => `account.${env}`,
   clientId: (env: RealEnvironment) => `dintero.${env}.client_id`,
@@ -80,7 +89,13 @@ export function createSettingsStore(db: Db, secrets: SecretStore): SettingsStore
     } catch {
       // A damaged value falls back to the engine's default for the environment.
     }
-    return { ...base, rate: pace.rate, concurrency: pace.concurrency }
+    const background = get(KEY.backgroundRefresh(env))
+    return {
+      ...base,
+      rate: pace.rate,
+      concurrency: pace.concurrency,
+      backgroundRefresh: background === undefined ? backgroundRefreshDefault(env) : background === 'true',
+    }
   }
 
   const view = (): SettingsView => {
@@ -145,11 +160,13 @@ export function createSettingsStore(db: Db, secrets: SecretStore): SettingsStore
       return view()
     },
     saveDefaults(input) {
-      const { rate, concurrency, ...rest } = input
+      const { rate, concurrency, backgroundRefresh, ...rest } = input
       const callbackUrl = checkCallbackUrl(rest.callbackUrl)
       db.transaction(() => {
         set(KEY.defaults, JSON.stringify({ ...rest, callbackUrl }))
         set(KEY.pace(environment()), JSON.stringify({ rate, concurrency }))
+        if (backgroundRefresh !== undefined)
+          set(KEY.backgroundRefresh(environment()), String(backgroundRefresh))
       })()
       return view()
     },

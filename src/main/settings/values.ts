@@ -17,7 +17,12 @@ export const DEFAULT_RUN_DEFAULTS: RunDefaults = {
   concurrency: 4,
   toggle: 'strict-success-merchant-reference',
   businessDayDue: true,
+  // A placeholder too: per environment, see backgroundRefreshDefault.
+  backgroundRefresh: false,
 }
+
+/** Background refresh is on unless the environment is the sandbox (nothing real to wait for). */
+export const backgroundRefreshDefault = (env: EnvironmentKind): boolean => env !== 'sandbox'
 
 export const SANDBOX_LABEL = {
   en: 'Sandbox — no real invoices are sent',

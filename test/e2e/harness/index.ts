@@ -30,6 +30,7 @@
  * Results must be plain JSON data: Electron's structured clone and the bridge's JSON differ for
  * Date/Map/Set/undefined-in-arrays, so the harness answers such results with `non_plain_result`.
  */
+import type { Clock } from '../../../src/main/runs/clock'
 import { readFileSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -67,6 +68,8 @@ export interface HarnessOptions {
   dialogs?: DialogScript | Dialogs
   secrets?: SecretStore
   clock?: () => Date
+  /** The timers of main's background work (background refresh); real time by default. */
+  timers?: Clock
   locale?: string
   theme?: Theme
 }
@@ -126,6 +129,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     notifier,
     system,
     clock: options.clock ?? (() => new Date()),
+    timers: options.timers,
     version,
   })
   const dispatch = createDispatcher(services.handlers, log)

@@ -103,6 +103,22 @@ describe('shell, notifications, system', () => {
     expect(recorder.sent).toEqual([{ title: 't', body: 'b' }])
   })
 
+  it('a click on a notification brings the window forward, then does what the notification asks', () => {
+    const listeners: (() => void)[] = []
+    const order: string[] = []
+    const notifier = electronNotifier(
+      {
+        isSupported: () => true,
+        create: () => ({ show: () => order.push('shown'), on: (_e, l) => listeners.push(l) }),
+      },
+      () => order.push('focus'),
+    )
+    notifier.notify({ title: 'Payments', body: '12 paid', onClick: () => order.push('history') })
+    expect(order).toEqual(['shown'])
+    for (const l of listeners) l()
+    expect(order).toEqual(['shown', 'focus', 'history'])
+  })
+
   it('follows the OS theme and stops following after unsubscribe', () => {
     const theme = Object.assign(new EventEmitter(), { shouldUseDarkColors: false })
     const system = electronSystemInfo(() => 'nb-NO', theme as unknown as NativeThemeLike)

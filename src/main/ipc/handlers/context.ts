@@ -1,6 +1,7 @@
 import type { RequestName } from '../../../shared/contract'
 import type { Db } from '../../db/open'
 import type { Logger } from '../../log'
+import type { Clock } from '../../runs/clock'
 import type { Dialogs, ExternalOpener, Notifier, SecretStore, SystemInfo } from '../../platform'
 import type { EventSink, Handler } from '../dispatch'
 
@@ -16,6 +17,8 @@ export interface AppDeps {
   notifier: Notifier
   system: SystemInfo
   clock: () => Date
+  /** Waits for timers that run while the app is open (background refresh); the real clock by default. */
+  timers?: Clock
   /** The app's version (Electron's app.getVersion(), package.json under Node). */
   version: string
   /** Files the OS asked the desktop app to open (absent under the CLI and in tests that do not need it). */

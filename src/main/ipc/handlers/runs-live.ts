@@ -120,6 +120,7 @@ export function createLiveRuns(ctx: HandlerContext) {
   return {
     progress,
     isLive: (batchId: string) => live.has(batchId),
+    anyLive: () => live.size > 0,
     setBackground(value: boolean) {
       background = value
     },

@@ -2,6 +2,7 @@ import { previewCapture } from '../../runs/capture'
 import { getBatch } from '../../runs/journal'
 import { previewVoid } from '../../runs/void'
 import { batchAfterSend } from './after-send'
+import { createBackgroundRefresh } from './background-refresh'
 import { requireBatch, toSummary } from './batch-view'
 import type { AreaHandlers, HandlerContext } from './context'
 import { confirmProductionAction, sendScope } from './production-confirm'
@@ -12,18 +13,24 @@ export function runsHandlers(ctx: HandlerContext): AreaHandlers<'runs'> {
   const { db } = ctx
   const runs = createLiveRuns(ctx)
   const after = batchAfterSend(ctx)
+  const backgroundRefresh = createBackgroundRefresh(ctx, { isSendingHere: runs.anyLive })
   // Production: the native dialog in main has the last word, not the page (production-confirm.ts).
   const send = async (batchId: string) => {
     if (!runs.isLive(batchId)) {
       await confirmProductionAction(ctx, requireBatch(db, batchId), 'send', sendScope(db, batchId))
     }
+    // Sending comes first: a background refresh under way stops when a batch starts.
+    backgroundRefresh.yieldToSend()
     return runs.start(batchId)
   }
   return {
     'runs:start': ({ batchId }) => send(batchId),
     'runs:resume': ({ batchId }) => send(batchId),
     'runs:pause': ({ batchId }) => runs.pause(batchId),
-    'runs:cancel': ({ batchId }) => runs.cancel(batchId),
+    'runs:cancel': ({ batchId }) => {
+      backgroundRefresh.yieldToSend()
+      return runs.cancel(batchId)
+    },
     'runs:progress': ({ batchId }) => runs.progress(batchId),
     'runs:unfinished': () =>
       runs.unfinished().flatMap((id) => {

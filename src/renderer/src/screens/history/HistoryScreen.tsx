@@ -29,6 +29,8 @@ export function HistoryScreen({ route }: { route: RouteOf<'history'> }) {
   }, [list.data])
   // A run that ends while History is open updates its line.
   useEffect(() => window.api.on.runs.ended(() => list.reload()), [list.reload])
+  // Payments read in the background move lines too.
+  useEffect(() => window.api.on.batches.refreshed(() => list.reload()), [list.reload])
 
   const open = batches.find((b) => b.id === openId)
   const replace = (b: BatchSummary) => setBatches((xs) => xs.map((x) => (x.id === b.id ? b : x)))
@@ -68,7 +70,14 @@ export function HistoryScreen({ route }: { route: RouteOf<'history'> }) {
                     {b.id}
                     {b.parentId && <div className="muted">{t('history.followUp', { id: b.parentId })}</div>}
                   </td>
-                  <td>{when(b.createdAt)}</td>
+                  <td>
+                    {when(b.createdAt)}
+                    {b.refreshedAt && (
+                      <div className="muted" data-testid={`refreshed-${b.id}`}>
+                        {t('history.refreshedAt', { when: when(b.refreshedAt) })}
+                      </div>
+                    )}
+                  </td>
                   <td>{b.sourceName}</td>
                   <td>
                     <span className={`env-badge env-${b.environment}`}>{t(ENV_KEY[b.environment])}</span>

@@ -65,6 +65,15 @@ export function DefaultsForm({ view, onView }: { view: SettingsView; onView: (v:
         />
         {t('settings.businessDayDue')}
       </label>
+      <label className="row">
+        <input
+          type="checkbox"
+          checked={d.backgroundRefresh}
+          onChange={(e) => set('backgroundRefresh', e.target.checked)}
+          data-testid="background-refresh"
+        />
+        {t('settings.backgroundRefresh')}
+      </label>
       <SelectField
         label={t('settings.productType')}
         value={d.productType}
