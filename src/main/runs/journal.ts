@@ -130,6 +130,7 @@ type InvoiceDbRow = Omit<InvoiceListItem, 'rows'> & { rows_json: string }
 export function toListItem(r: InvoiceDbRow): InvoiceListItem {
   const { rows_json, ...rest } = r as InvoiceDbRow & { request_json?: string; source_json?: string }
   delete (rest as { request_json?: string }).request_json
+  delete (rest as { sent_request_json?: string }).sent_request_json
   delete (rest as { source_json?: string }).source_json
   delete (rest as { env?: string }).env
   delete (rest as { account?: string }).account
@@ -204,12 +205,12 @@ export function getAttempts(db: Db, invoiceId: number): Attempt[] {
 
 export function getInvoiceDetail(db: Db, id: number): InvoiceDetail | null {
   const r = statements(db).invoice.get(id) as
-    | (InvoiceDbRow & { request_json: string; source_json: string | null })
+    | (InvoiceDbRow & { request_json: string; sent_request_json: string | null; source_json: string | null })
     | undefined
   if (!r) return null
   return {
     ...toListItem(r),
-    request: JSON.parse(r.request_json),
+    request: JSON.parse(r.sent_request_json ?? r.request_json),
     source: r.source_json === null ? null : JSON.parse(r.source_json),
     attempts: getAttempts(db, id),
   }

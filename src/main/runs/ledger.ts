@@ -61,9 +61,8 @@ export function createLedger(db: Db, lease: Lease, env: string, account: string)
       db.prepare(`SELECT batch_id FROM invoices WHERE env = ? AND account = ? AND merchant_reference = ?
       AND id <> ? AND state IN ('sending','unknown') LIMIT 1`),
     claim: db.prepare(`UPDATE invoices SET state = 'sending', pay_attempts = pay_attempts + 1,
-      first_sent_at = COALESCE(first_sent_at, ?), last_attempt_at = ?, updated_at = ?
+      first_sent_at = COALESCE(first_sent_at, ?), last_attempt_at = ?, updated_at = ?, sent_request_json = ?
       WHERE id = ? AND state = 'pending'`),
-    sent: db.prepare('UPDATE invoices SET request_json = ?, due_date = ? WHERE id = ?'),
     insertAttempt:
       db.prepare(`INSERT INTO attempts (invoice_id, batch_id, kind, started_at, duration_ms, http_status,
       error_kind, dintero_code, dintero_message, transaction_id, outcome) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
@@ -124,22 +123,16 @@ export function createLedger(db: Db, lease: Lease, env: string, account: string)
 
     /**
      * Marks a pending row `sending` and opens its pay attempt — committed before the request leaves.
-     * `sent`: the request as it leaves when the day it is sent changed its days_until_due, and the due
-     * date it gives, so the journal holds exactly what was sent (and a later send keeps that date).
+     * `sentRequestJson`: the request as it leaves when the day it is sent changed its days_until_due
+     * (null: the frozen request goes as it is), so the journal holds exactly what was sent.
      */
     claim: db.transaction(
-      (
-        id: number,
-        ref: string,
-        now: number,
-        sent?: { request_json: string; due_date: string | null },
-      ): ClaimResult => {
+      (id: number, ref: string, now: number, sentRequestJson: string | null = null): ClaimResult => {
         if (!s.leaseHeld.get(lease.batchId, lease.token)) return { ok: false, why: 'lease_lost' }
         // Never two requests for one reference while any row of it may have created an invoice.
         if (s.blocked.get(env, account, ref, id)) return { ok: false, why: 'blocked' }
         const t = iso(now)
-        if (s.claim.run(t, t, t, id).changes !== 1) return { ok: false, why: 'changed' }
-        if (sent) s.sent.run(sent.request_json, sent.due_date, id)
+        if (s.claim.run(t, t, t, sentRequestJson, id).changes !== 1) return { ok: false, why: 'changed' }
         const info = s.insertAttempt.run(
           id,
           lease.batchId,

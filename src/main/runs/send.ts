@@ -12,22 +12,15 @@ import { backoff, countFault, type Release, requeueOrGiveUp, type StepContext } 
 /**
  * days_until_due counts from the day the invoice is sent (Europe/Oslo): a due date from the file is
  * counted again, and a business-day batch moves a weekend or holiday due date to the next business
- * day. Changes `request` in place; returns what the journal must hold instead of the frozen request
- * (null when nothing changed). A business-day batch also pins the due date it gave, so sending the
- * row again another day keeps the customer's date.
+ * day. Changes `request` in place and returns it as JSON for the journal when that changed it (null
+ * when the frozen request goes as it is). The frozen request keeps the days the user gave.
  */
-function dueOnTheDay(
-  row: SendRow,
-  request: PayRequest,
-  businessDay: boolean,
-  now: number,
-): { request_json: string; due_date: string | null } | undefined {
+function dueOnTheDay(row: SendRow, request: PayRequest, businessDay: boolean, now: number): string | null {
   const given = request.payment.days_until_due
   const d = dueOnSend({ days: given, dueDate: row.due_date }, osloToday(new Date(now)), businessDay)
-  const due = businessDay ? d.due : row.due_date
-  if (d.days === given && due === row.due_date) return undefined
+  if (d.days === given) return null
   request.payment.days_until_due = d.days
-  return { request_json: JSON.stringify(request), due_date: due }
+  return JSON.stringify(request)
 }
 
 /** Sends one pending invoice: journal `sending` first, then the request, then its outcome. */

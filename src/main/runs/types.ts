@@ -117,6 +117,7 @@ export interface Attempt {
 }
 
 export interface InvoiceDetail extends InvoiceListItem {
+  /** The request as it left on the latest attempt (days counted on the day sent); the frozen one before. */
   request: PayRequest
   /** The source rows as read (cells), when the import kept them. */
   source: unknown

@@ -6,13 +6,15 @@ import { m0004Drafts } from './0004-drafts'
 import { m0005LeftOut } from './0005-left-out'
 import { m0006Payments } from './0006-payments'
 import { m0007Refreshed } from './0007-refreshed'
+import { m0008SentRequest } from './0008-sent-request'
 
 /**
  * The app database's migrations, append-only. Reserved numbers so parallel work does not
  * collide: 2 = remembered mappings (import), 3 = batches/invoices/attempts/lease (runs),
  * 4 = drafts and UI state, 5 = invoices left out of a batch at plan time, 6 = paid amount and date
  * from Dintero's capture events,
- * 7 = when a batch's payments were last refreshed.
+ * 7 = when a batch's payments were last refreshed, 8 = the pay request as sent when the send day
+ * changed its days until due.
  */
 export const appMigrations: readonly Migration[] = [
   m0001Core,
@@ -22,4 +24,5 @@ export const appMigrations: readonly Migration[] = [
   m0005LeftOut,
   m0006Payments,
   m0007Refreshed,
+  m0008SentRequest,
 ]
