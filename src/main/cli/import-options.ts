@@ -1,10 +1,17 @@
 import { readFileSync } from 'node:fs'
+import type { PriceBasis } from '../../shared/canonical'
 import { AppError } from '../../shared/errors'
 import type { ValidateFileOptions } from '../invoice/pipeline'
 import type { Defaults } from '../invoice/types'
 import { parseProductType } from '../invoice/values'
 import { parseMappingFile } from '../mapping'
 import { parseIntOption, usageError } from './context'
+
+function parsePrices(v: string | undefined): PriceBasis | undefined {
+  if (v === undefined) return undefined
+  if (v === 'incl' || v === 'excl') return v
+  throw usageError(`--prices must be incl or excl (including or excluding VAT), got "${v}".`)
+}
 
 /** The options every command that reads a spreadsheet takes (validate, submit), parsed one way. */
 export const importOptionSpec = {
@@ -16,6 +23,7 @@ export const importOptionSpec = {
   'invoice-channel': { type: 'string' },
   'callback-url': { type: 'string' },
   'business-day-due': { type: 'boolean' },
+  prices: { type: 'string' },
 } as const
 
 interface ImportOptionValues {
@@ -27,6 +35,7 @@ interface ImportOptionValues {
   'invoice-channel'?: string
   'callback-url'?: string
   'business-day-due'?: boolean
+  prices?: string
 }
 
 export interface ImportOptions {
@@ -39,7 +48,21 @@ export interface ImportOptions {
   callbackUrl?: string
   /** --business-day-due: weekend and holiday due dates move to the next business day (off unless asked). */
   businessDayDue: boolean
+  /** --prices: the VAT basis of price columns whose header does not say (`Pris`, `Beløp`). */
+  prices?: PriceBasis
 }
+
+/** The help text of --prices, shared by validate and submit. */
+export const PRICES_HELP = `Prices and VAT:
+  Headers that say excluding VAT (Enhetspris eks. mva, Beløp ekskl. mva, Pris u/mva, Nettopris,
+  Price excl. VAT) are read as Unit price excl. VAT / Line amount excl. VAT (unit_price_excl_vat,
+  amount_excl_vat): VAT is added per line, net × rate rounded to øre. Headers that say including
+  VAT (inkl. mva, brutto, incl. VAT) are Unit price / Line amount incl. VAT (unit_price, amount).
+  Headers that say neither (Pris, Enhetspris, Beløp, Sum) are read as including VAT unless
+  --prices excl. Rabatt % (discount_percent, 0–100) comes off each line before VAT. MVA-kode
+  (vat_code) takes Norway's output VAT codes: 3 = 25 %, 31 = 15 %, 32 = 11.11 %, 33 = 12 %;
+  5, 51, 52, 6, 7 = 0 %.
+  --prices incl|excl     the VAT basis of price columns whose header does not say (default incl)`
 
 /** Checks the import options and reads the --mapping file; every problem is a one-line usage error. */
 export async function parseImportOptions(values: ImportOptionValues): Promise<ImportOptions> {
@@ -78,5 +101,6 @@ export async function parseImportOptions(values: ImportOptionValues): Promise<Im
     defaults: { days_until_due: days, payment_product_type: productType, invoice_channel: channel },
     callbackUrl,
     businessDayDue: values['business-day-due'] === true,
+    prices: parsePrices(values.prices),
   }
 }

@@ -4,7 +4,7 @@
  * are enough, then rows are validated chunk by chunk while the reader streams. Workbooks are parsed
  * whole by SheetJS anyway, so their rows are collected first.
  */
-import type { CanonicalField } from '../../shared/canonical'
+import type { CanonicalField, PriceBasis } from '../../shared/canonical'
 import { AppError } from '../../shared/errors'
 import { readTable, readTableInWorker } from '../import'
 import { shown } from '../import/errors'
@@ -54,6 +54,8 @@ export interface ValidateFileOptions {
    */
   worker?: boolean
   hooks?: ReadHooks
+  /** The VAT basis of price columns whose header does not say (`--prices`); default incl. */
+  prices?: PriceBasis
   /** Rows used to decide value-dependent headers. Default 200. */
   sampleRows?: number
   /** Due dates on a weekend or Norwegian public holiday move to the next business day. */
@@ -127,7 +129,7 @@ export async function validateFile(file: string, o: ValidateFileOptions = {}): P
           .map(([k]) => k) as CanonicalField[])
       : undefined
     const remembered = o.remembered !== undefined ? o.remembered : (o.rememberedFor?.(headers) ?? null)
-    suggestion = suggestMapping(headers, sample, remembered, { overrides, unmapped })
+    suggestion = suggestMapping(headers, sample, remembered, { overrides, unmapped, prices: o.prices })
     constants = {
       ...suggestion.constants,
       ...(o.mappingFile?.content.constants ?? {}),

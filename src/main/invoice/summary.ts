@@ -1,7 +1,12 @@
+import { describePriceBasis, type PriceBasisSummary } from '../../shared/price-basis'
 import type { Summary, ValidatedInvoice } from './types'
 
 /** Totals of the valid invoices: count, lines, øre, per product type and per VAT rate. */
-export function summarize(invoices: readonly ValidatedInvoice[], invalidCount: number): Summary {
+export function summarize(
+  invoices: readonly ValidatedInvoice[],
+  invalidCount: number,
+  priceBasis: PriceBasisSummary = describePriceBasis([]),
+): Summary {
   const s: Summary = {
     invoices: invoices.length,
     invalid_invoices: invalidCount,
@@ -9,6 +14,7 @@ export function summarize(invoices: readonly ValidatedInvoice[], invalidCount: n
     total_amount: 0,
     by_product_type: {},
     by_vat_rate: {},
+    price_basis: priceBasis,
   }
   for (const inv of invoices) {
     s.total_amount += inv.amount

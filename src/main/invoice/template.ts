@@ -69,7 +69,12 @@ const EXAMPLES: Example[] = [
   },
 ]
 
-const MONEY: ReadonlySet<CanonicalField> = new Set(['unit_price', 'amount'])
+const MONEY: ReadonlySet<CanonicalField> = new Set([
+  'unit_price',
+  'amount',
+  'unit_price_excl_vat',
+  'amount_excl_vat',
+])
 
 function csvCell(v: string | number | undefined, field: CanonicalField): string {
   if (v === undefined) return ''

@@ -1,3 +1,4 @@
+import type { PriceBasisSummary } from '../../shared/price-basis'
 import type { CanonicalField } from '../../shared/canonical'
 import type { InvoiceChannel, PayRequest, ProductType } from '../../shared/kravia'
 import type { IssueCode } from './messages'
@@ -68,6 +69,8 @@ export interface Summary {
   by_product_type: Record<string, { invoices: number; amount: number }>
   /** Keyed by the rate as Kravia receives it: "25", "11.11". */
   by_vat_rate: Record<string, RateSummary>
+  /** Which VAT basis the prices were read on, from which columns, in words. */
+  price_basis: PriceBasisSummary
 }
 
 export interface ValidationResult {

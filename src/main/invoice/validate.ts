@@ -29,6 +29,7 @@ import {
   makePlan,
   type Plan,
 } from './plan'
+import { priceBasisOf } from './price-basis'
 import { summarize } from './summary'
 import type { Defaults, Issue, ValidationResult } from './types'
 
@@ -230,7 +231,13 @@ export class ValidationSession {
         })
       invoices.length = 0
     }
-    this.cached = { invoices, invalid, errors, warnings, summary: summarize(invoices, invalid.length) }
+    this.cached = {
+      invoices,
+      invalid,
+      errors,
+      warnings,
+      summary: summarize(invoices, invalid.length, priceBasisOf(this.plan)),
+    }
     return this.cached
   }
 

@@ -3,9 +3,16 @@
  * | null }, "constants": { field: value } }`. A bare `{ field: header }` object is accepted too,
  * and so is the whole output of `validate --json` (other keys are ignored).
  */
-import { CANONICAL_FIELDS, type CanonicalField, isCanonicalField } from '../../shared/canonical'
+import {
+  CANONICAL_FIELDS,
+  type CanonicalField,
+  FIELD_BY_NAME,
+  isCanonicalField,
+  PRICE_FIELDS,
+} from '../../shared/canonical'
 import { AppError } from '../../shared/errors'
-import { resolveRef } from './match'
+import { headerBasis } from './basis'
+import { basisAllows, resolveRef } from './match'
 import type { Constants, Mapping } from './types'
 
 export interface MappingFile {
@@ -85,7 +92,23 @@ export function checkMappingAgainst(headers: readonly string[], m: MappingFile, 
           : `kolonnen ${typeof ref === 'number' ? `nummer ${ref}` : `"${ref}"`} (for ${f}) finnes ikke i tabellen.`,
       )
     }
+    refuseWrongBasis(headers[resolveRef(headers, ref) as number] ?? '', f, file)
     out[f] = ref
   }
   return out
+}
+
+/** A header that says excluding VAT cannot be mapped to a price including VAT, nor the reverse. */
+function refuseWrongBasis(header: string, f: CanonicalField, file: string): void {
+  const price = PRICE_FIELDS[f]
+  const stated = price ? headerBasis(header) : undefined
+  if (!price || !stated || basisAllows(f, stated.basis)) return
+  const info = FIELD_BY_NAME.get(f)
+  const other = FIELD_BY_NAME.get(price.other)
+  const excl = stated.basis === 'excl'
+  throw bad(
+    file,
+    `the column "${header}" says ${excl ? 'excluding' : 'including'} VAT, so it cannot be ${info?.label_en} (${f}); map it to ${other?.label_en} (${price.other}).`,
+    `kolonnen «${header}» sier ${excl ? 'eksklusiv' : 'inkludert'} mva, så den kan ikke være ${info?.label_nb} (${f}); koble den til ${other?.label_nb} (${price.other}).`,
+  )
 }

@@ -43,6 +43,7 @@ export function printPlan(
   for (const [rate, x] of Object.entries(plan.by_vat_rate)) {
     ctx.out(`  VAT ${rate} %: ${x.lines} lines, ${nok(x.amount)} (VAT ${nok(x.vat_amount)})`)
   }
+  if (plan.price_basis?.basis) ctx.out(`  ${plan.price_basis.message}`)
   if (plan.left_out.length > 0) {
     ctx.out(
       `  left out: ${plan.invalid - plan.already_invoiced} invalid, ${plan.already_invoiced} already invoiced`,

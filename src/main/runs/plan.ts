@@ -1,4 +1,4 @@
-import type { InvalidInvoice, RateSummary, ValidatedInvoice } from '../invoice/types'
+import type { InvalidInvoice, RateSummary, Summary, ValidatedInvoice } from '../invoice/types'
 import { summarize } from '../invoice/summary'
 
 /** What a run will do, for the confirmation screen and the CLI, before anything is sent. */
@@ -21,6 +21,8 @@ export interface RunPlan {
   }[]
   /** At the batch's rate, when no limit slows it down. */
   eta_seconds: number
+  /** Which VAT basis the prices were read on, and from which columns (when validated from a file). */
+  price_basis?: Summary['price_basis']
 }
 
 /**
@@ -29,10 +31,14 @@ export interface RunPlan {
  * and account — the validator marks those with the `already_invoiced` error).
  */
 export function planBatch(
-  result: { invoices: readonly ValidatedInvoice[]; invalid: readonly InvalidInvoice[] },
+  result: {
+    invoices: readonly ValidatedInvoice[]
+    invalid: readonly InvalidInvoice[]
+    summary?: Pick<Summary, 'price_basis'>
+  },
   rate: number,
 ): RunPlan {
-  const s = summarize(result.invoices, result.invalid.length)
+  const s = summarize(result.invoices, result.invalid.length, result.summary?.price_basis)
   const left_out = result.invalid.map((i) => {
     const already = i.errors.some((e) => e.code === 'already_invoiced')
     const first = i.errors.find((e) => (already ? e.code === 'already_invoiced' : true))
@@ -53,5 +59,6 @@ export function planBatch(
     already_invoiced: left_out.filter((l) => l.reason === 'already_invoiced').length,
     left_out,
     eta_seconds: rate > 0 ? Math.ceil(s.invoices / rate) : 0,
+    ...(result.summary ? { price_basis: s.price_basis } : {}),
   }
 }

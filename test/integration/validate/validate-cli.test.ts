@@ -85,6 +85,23 @@ describe('validate: valid files', () => {
         'kravia.invoice_b2c': { invoices: 1, amount: 29900 },
       },
       by_vat_rate: { '25': { lines: 2, amount: 59800, vat_amount: 11960 } },
+      price_basis: {
+        basis: 'incl',
+        columns: [
+          {
+            field: 'amount',
+            column: 'Beløp',
+            basis: 'incl',
+            label_en: 'Line amount incl. VAT',
+            label_nb: 'Linjebeløp inkl. mva',
+            stated: false,
+          },
+        ],
+        message:
+          'Prices including VAT, from column "Beløp" (Line amount incl. VAT). The header "Beløp" does not say; read as including VAT.',
+        message_nb:
+          'Priser inkludert mva, fra kolonnen «Beløp» (Linjebeløp inkl. mva). Overskriften «Beløp» sier ikke hvilken; lest som inkludert mva.',
+      },
     })
   })
 

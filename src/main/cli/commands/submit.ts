@@ -32,7 +32,8 @@ resumed (resume). Prints "batch <id>" first, then progress.
 Import options (as validate): --sheet NAME, --mapping FILE, --no-remembered, --days-until-due N,
   --product-type b2b|b2c|b2b_grouped, --invoice-channel kravia|merchant, --callback-url URL,
   --business-day-due (a due date on a weekend or public holiday moves to the next business day,
-  counted on the day each invoice is sent; without it the days are sent exactly as given)
+  counted on the day each invoice is sent; without it the days are sent exactly as given),
+  --prices incl|excl (the VAT basis of price columns whose header does not say; see validate --help)
 Run options:
   --env E             sandbox (built-in, no account needed), test or production
   --account ID        Dintero account (T… for test, P… for production; sandbox: T12345678)
@@ -129,6 +130,7 @@ export const command: Command = {
         defaults: opts.defaults,
         callbackUrl: opts.callbackUrl,
         businessDayDue: opts.businessDayDue,
+        prices: opts.prices,
         invoicedLookup: (refs) => findInvoicedReferences(db, env, conn.account, refs),
         invoicedScope: `${env}, account ${conn.account}`,
         hooks: { signal: ctx.signal },

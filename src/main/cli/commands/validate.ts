@@ -13,7 +13,7 @@ import { findInvoicedReferences } from '../../runs/invoiced'
 import { comparePlan } from '../../compare'
 import { comparisonLines } from '../../compare/text'
 import { type Command, Exit, parseCommandArgs, usageError } from '../context'
-import { importOptionSpec, parseImportOptions } from '../import-options'
+import { importOptionSpec, PRICES_HELP, parseImportOptions } from '../import-options'
 
 const usage = `Usage: npm run -s cli -- validate FILE [options]
 
@@ -52,6 +52,8 @@ Options:
                          larger days_until_due). Without it, days are sent exactly as given.
   --env E                sandbox (default), test or production: where "already invoiced" is checked
   --account A            Dintero account id for that check (default T12345678)
+
+${PRICES_HELP}
 
 Exit codes: 0 every invoice valid (warnings allowed), 1 some rows or invoices invalid,
 2 the file cannot be used (or a usage error).`
@@ -123,6 +125,7 @@ export const command: Command = {
         defaults: opts.defaults,
         callbackUrl: opts.callbackUrl,
         businessDayDue: opts.businessDayDue,
+        prices: opts.prices,
         invoicedLookup: invoicedLookup(db, env, account),
         invoicedScope: `${env}, account ${account}`,
         hooks: { signal: ctx.signal },
@@ -206,6 +209,9 @@ function printText(
     out(`  ${customerTypeWords(pt)}: ${x.invoices} invoices, ${kr(x.amount)}`)
   for (const [rate, x] of Object.entries(sum.by_vat_rate))
     out(`  VAT ${rate} %: ${x.lines} lines, ${kr(x.amount)} (VAT ${kr(x.vat_amount)})`)
+  out(`  ${sum.price_basis.message}`)
+  if (sum.price_basis.columns.some((c) => !c.stated))
+    out('  (--prices incl or --prices excl sets the basis of price columns whose header does not say.)')
   const show = (label: string, list: Issue[]) => {
     if (list.length === 0) return
     out(`${label} (${list.length}):`)
