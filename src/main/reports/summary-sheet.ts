@@ -1,4 +1,3 @@
-import type { OrderItem, PayRequest } from '../../shared/kravia'
 import { decFromNumber, vatOfGross } from '../../shared/money'
 import { INVOICED_STATES } from '../../shared/states'
 import type { Db } from '../db/open'
@@ -17,7 +16,7 @@ import {
   vatRateWords,
 } from './labels'
 import { osloDateTime } from './local-date'
-import { batchReportSources } from './report-rows'
+import type { ReportSource } from './report-rows'
 import type { Cell, Table } from './table'
 
 export interface Sums {
@@ -52,6 +51,11 @@ const add = (s: Sums, net: number, vat: number, count = 1) => {
   s.gross += net + vat
 }
 
+type FigureRow = Pick<
+  ReportSource,
+  'state' | 'transaction_status' | 'amount' | 'vat_amount' | 'paid_amount' | 'product_type' | 'first_sent_at'
+>
+
 export function batchFigures(db: Db, batchId: string): BatchFigures {
   const f: BatchFigures = {
     byStatus: {},
@@ -65,13 +69,19 @@ export function batchFigures(db: Db, batchId: string): BatchFigures {
     firstSentAt: null,
   }
   const invoiced = new Set<string>(INVOICED_STATES)
-  for (const inv of batchReportSources(db, batchId)) {
+  // Only the columns the figures need: a 100k-row batch is summed without reading its texts.
+  const rows = db
+    .prepare(
+      `SELECT state, transaction_status, amount, vat_amount, paid_amount, product_type, first_sent_at
+       FROM invoices WHERE batch_id = ?`,
+    )
+    .iterate(batchId) as Iterable<FigureRow>
+  for (const inv of rows) {
     const m = invoiceMoney(inv)
     const status = reportStatus(inv)
     f.byStatus[status] ??= empty()
     add(f.byStatus[status], m.net, m.vat)
-    if (inv.first_sent_at && (!f.firstSentAt || inv.first_sent_at < f.firstSentAt))
-      f.firstSentAt = inv.first_sent_at
+    if (inv.first_sent_at && (!f.firstSentAt || inv.first_sent_at < f.firstSentAt)) f.firstSentAt = inv.first_sent_at
     if (!invoiced.has(inv.state)) continue
     f.byType[inv.product_type] ??= empty()
     add(f.byType[inv.product_type], m.net, m.vat)
@@ -81,21 +91,21 @@ export function batchFigures(db: Db, batchId: string): BatchFigures {
     f.outstanding += m.outstanding ?? 0
     f.voidedUnpaid += m.voidedUnpaid
   }
-  // VAT per rate is per line (the rounding Kravia gets), from the frozen request bodies.
-  const bodies = db
+  // VAT per rate is per line (the rounding Kravia gets), from the frozen request bodies; SQLite
+  // picks the lines out, so no body is parsed in JavaScript.
+  const lines = db
     .prepare(
-      `SELECT request_json FROM invoices WHERE batch_id = ? AND state IN (${INVOICED_STATES.map(() => '?').join(',')})`,
+      `SELECT json_extract(item.value, '$.amount') AS amount, json_extract(item.value, '$.vat') AS vat
+       FROM invoices, json_each(invoices.request_json, '$.session.order.items') AS item
+       WHERE invoices.batch_id = ? AND invoices.state IN (${INVOICED_STATES.map(() => '?').join(',')})`,
     )
-    .pluck()
-    .iterate(batchId, ...INVOICED_STATES) as Iterable<string>
-  for (const json of bodies) {
-    const items: OrderItem[] = (JSON.parse(json) as PayRequest).session.order.items
-    for (const item of items) {
-      const rate = decFromNumber(item.vat)
-      const vat = rate ? Number(vatOfGross(BigInt(item.amount), rate)) : 0
-      f.byVatRate[String(item.vat)] ??= empty()
-      add(f.byVatRate[String(item.vat)], item.amount - vat, vat)
-    }
+    .iterate(batchId, ...INVOICED_STATES) as Iterable<{ amount: number; vat: number }>
+  for (const line of lines) {
+    const key = String(line.vat)
+    const rate = decFromNumber(line.vat)
+    const vat = rate ? Number(vatOfGross(BigInt(line.amount), rate)) : 0
+    f.byVatRate[key] ??= empty()
+    add(f.byVatRate[key], line.amount - vat, vat)
   }
   return f
 }

@@ -111,18 +111,25 @@ const FROZEN_HEADER_VIEW =
   '<sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>' +
   '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView>'
 
+/** The sheet view sits near the start of the sheet's XML; only that much is decoded and patched. */
+const VIEW_WINDOW = 4096
+
 function freezeHeaders(buf: Buffer, sheetIndexes: readonly number[]): Buffer {
   if (sheetIndexes.length === 0) return buf
   const zip = XLSX.CFB.read(buf, { type: 'buffer' })
   for (const i of sheetIndexes) {
     const entry = XLSX.CFB.find(zip, `/xl/worksheets/sheet${i + 1}.xml`)
     if (!entry?.content) throw new Error(`The written workbook has no sheet ${i + 1}.`)
-    const xml = Buffer.from(entry.content as Uint8Array).toString('utf8')
-    const patched = xml.replace(/<sheetView [^>]*?workbookViewId="0"[^>]*?\/>/, (view) =>
-      FROZEN_HEADER_VIEW.replace('<sheetView workbookViewId="0">', view.replace('/>', '>')),
-    )
-    if (patched === xml) throw new Error(`Sheet ${i + 1} has no view to freeze.`)
-    entry.content = Buffer.from(patched, 'utf8')
+    const content = Buffer.from(entry.content as Uint8Array)
+    const head = content.subarray(0, VIEW_WINDOW).toString('latin1')
+    const m = /<sheetView [^>]*?workbookViewId="0"[^>]*?\/>/.exec(head)
+    if (!m) throw new Error(`Sheet ${i + 1} has no view to freeze.`)
+    const view = FROZEN_HEADER_VIEW.replace('<sheetView workbookViewId="0">', m[0].replace('/>', '>'))
+    entry.content = Buffer.concat([
+      content.subarray(0, m.index),
+      Buffer.from(view, 'utf8'),
+      content.subarray(m.index + m[0].length),
+    ])
     entry.size = entry.content.length
   }
   return XLSX.CFB.write(zip, { type: 'buffer', fileType: 'zip', compression: true }) as Buffer
@@ -131,8 +138,10 @@ function freezeHeaders(buf: Buffer, sheetIndexes: readonly number[]): Buffer {
 export function sheetsToXlsxBuffer(sheets: readonly NamedSheet[]): Buffer {
   switchToNativeZlib()
   const wb = sheetsToWorkbook(sheets)
-  const buf = XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer
   const frozen = sheets.flatMap((s, i) => (s.table.layout?.freezeHeader ? [i] : []))
+  // With a pane to add, the package is stored uncompressed first and deflated once when re-zipped.
+  const compression = frozen.length === 0
+  const buf = XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression }) as Buffer
   return withoutDeprecationWarnings(() => freezeHeaders(buf, frozen))
 }
 
