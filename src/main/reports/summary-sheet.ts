@@ -81,7 +81,8 @@ export function batchFigures(db: Db, batchId: string): BatchFigures {
     const status = reportStatus(inv)
     f.byStatus[status] ??= empty()
     add(f.byStatus[status], m.net, m.vat)
-    if (inv.first_sent_at && (!f.firstSentAt || inv.first_sent_at < f.firstSentAt)) f.firstSentAt = inv.first_sent_at
+    if (inv.first_sent_at && (!f.firstSentAt || inv.first_sent_at < f.firstSentAt))
+      f.firstSentAt = inv.first_sent_at
     if (!invoiced.has(inv.state)) continue
     f.byType[inv.product_type] ??= empty()
     add(f.byType[inv.product_type], m.net, m.vat)
