@@ -74,4 +74,26 @@ describe('repeat last month in Chromium', () => {
     await app.screenshot('screens/repeat-review-nb')
     app.assertClean()
   })
+  it('speaks English in the dialog and refuses a pattern that gives everyone the same reference', async () => {
+    const batchId = seedBatch(harness.db, 2, { prefix: 'EN' })
+    expect((await harness.dispatch('runs:start', { batchId })).ok).toBe(true)
+    await eventually(() => getBatch(harness.db, batchId)?.state, { timeout: 30_000 }).toBe('finished')
+    const app = await harness.open(browser, { locale: 'en-GB', viewport: { width: 1366, height: 768 } })
+    const page = app.page
+    await page.getByTestId('nav-history').click()
+    await page.getByTestId(`open-batch-${batchId}`).click()
+    await page.getByRole('button', { name: 'New run based on this' }).click()
+    const preview = page.getByTestId('repeat-preview')
+    await eventually(() => preview.textContent()).toContain('2 invoices')
+    await page.getByTestId('repeat-pattern').fill('MONTHLY-{yyyy}')
+    await eventually(() => preview.textContent()).toContain(
+      'would give every invoice the same reference: include {ref} or {n}.',
+    )
+    expect(await page.getByTestId('repeat-open').isDisabled()).toBe(true)
+    const dialog = (await page.getByTestId('repeat-dialog').textContent()) ?? ''
+    expect(dialog).toContain('New run based on batch')
+    expect(dialog).not.toMatch(/Ny kjøring|fakturaer/)
+    await app.screenshot('screens/repeat-dialog-en')
+    app.assertClean()
+  })
 })
