@@ -6,6 +6,10 @@
  *      a trivial server) measured in the same run. Target ≥ 300 invoices/s on 2 cores.
  *   2. Sandbox limited to 50/s with 150 ms latency (not told to the client), asked for 100/s:
  *      the share of the allowed rate used over the run. Target ≥ 85 %.
+ *   3. The same invoices at 20/s, 4 in flight, 30 ms latency (test-environment settings), without
+ *      faults and with 15 % server errors and 10 % answers lost: the faulty run's time over the
+ *      fault-free one. Every fault costs a lookup and often a resend, so about 1.5× is the floor;
+ *      target ≤ 1.6×, every invoice authorized exactly once, the run's exit code 0.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import http from 'node:http'
@@ -17,11 +21,13 @@ import { createDinteroClient } from '../src/main/dintero'
 import { createBatch } from '../src/main/runs/batch'
 import { startRun } from '../src/main/runs/engine'
 import { resolveSettings } from '../src/main/runs/settings'
-import { startSandbox } from '../src/main/sandbox'
+import { type Sandbox, seededRandom, startSandbox } from '../src/main/sandbox'
+import { isAuthorizedOrLater } from '../src/shared/states'
 import { payRequest } from '../test/unit/runs/fixtures'
 
 const N1 = Number(process.env.BENCH_N1 ?? 2000)
 const N2 = Number(process.env.BENCH_N2 ?? 1500)
+const N3 = Number(process.env.BENCH_N3 ?? 400)
 
 async function bareLoop(n: number, concurrency: number): Promise<number> {
   const answer = JSON.stringify({ id: 'T12345678.x', status: 'AUTHORIZED', amount: 12500 })
@@ -59,6 +65,7 @@ async function appRun(
   n: number,
   sandboxOptions: Parameters<typeof startSandbox>[0],
   settings: { rate: number; concurrency: number },
+  env: 'sandbox' | 'test' = 'sandbox',
 ) {
   const dir = mkdtempSync(join(tmpdir(), 'kb-bench-submit-'))
   const sb = await startSandbox({ port: 0, ...sandboxOptions })
@@ -74,8 +81,8 @@ async function appRun(
     const batchId = createBatch(db, {
       source: { name: `${label}.csv`, sha256: '0'.repeat(64) },
       mapping: {},
-      settings: resolveSettings('sandbox', settings),
-      env: 'sandbox',
+      settings: resolveSettings(env, settings),
+      env,
       account: sb.accountId,
       baseUrl: sb.baseUrl,
       invoices: Array.from({ length: n }, (_, i) => {
@@ -86,12 +93,28 @@ async function appRun(
     const t1 = performance.now()
     const summary = await startRun({ db, client }, batchId, {}).done
     const t2 = performance.now()
-    return { summary, totalMs: t2 - t0, createMs: t1 - t0, runMs: t2 - t1, stats: sb.stats() }
+    const once = await createdOnce(sb, label, n)
+    return { summary, totalMs: t2 - t0, createMs: t1 - t0, runMs: t2 - t1, stats: sb.stats(), once }
   } finally {
     client.close()
     db.close()
     await sb.close()
     rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+/** How many of the run's references the sandbox holds exactly one invoice for, and how many more than one. */
+async function createdOnce(sb: Sandbox, label: string, n: number) {
+  const res = await fetch(`${sb.baseUrl}/__sandbox/transactions`)
+  const counts = new Map<string, number>()
+  for (const tx of (await res.json()) as { merchant_reference: string; status: string }[]) {
+    if (tx.merchant_reference.startsWith(`${label}-`) && isAuthorizedOrLater(tx.status))
+      counts.set(tx.merchant_reference, (counts.get(tx.merchant_reference) ?? 0) + 1)
+  }
+  const values = [...counts.values()]
+  return {
+    exactlyOnce: values.filter((v) => v === 1).length === n,
+    twice: values.filter((v) => v > 1).length,
   }
 }
 
@@ -140,6 +163,32 @@ async function main() {
   console.log(
     `   share of the allowed rate used: ${(share * 100).toFixed(1)} %  (target ≥ 85 %: ${verdict(share >= 0.85)})`,
   )
+
+  // 3. Faults that are not rate signals must not slow the run to a crawl.
+  const paced = { rate: 20, concurrency: 4 }
+  const clean = await appRun('CLEAN', N3, { latencyMs: 30 }, paced, 'test')
+  const faulty = await appRun(
+    'FAULTY',
+    N3,
+    { latencyMs: 30, failRate: 0.15, lostResponseRate: 0.1, random: seededRandom(20261203) },
+    paced,
+    'test',
+  )
+  const ratio = faulty.runMs / clean.runMs
+  const pay = faulty.stats.byRoute['POST /v1/sessions/pay'] ?? {}
+  const faults = (pay['500'] ?? 0) + (pay['502'] ?? 0) + (pay['503'] ?? 0)
+  console.log(`\n3. ${N3} invoices at 20/s, 4 in flight, 30 ms latency (test settings)`)
+  console.log(
+    `   fault-free: ${(clean.runMs / 1000).toFixed(1)} s; exit ${clean.summary.exitCode}; ${JSON.stringify(clean.summary.counts)}`,
+  )
+  console.log(
+    `   15 % 5xx + 10 % lost answers: ${(faulty.runMs / 1000).toFixed(1)} s; exit ${faulty.summary.exitCode}; ${JSON.stringify(faulty.summary.counts)}; pays answered 5xx ${faults}, lost ${pay.lost ?? 0}`,
+  )
+  const ok = faulty.once.exactlyOnce && clean.once.exactlyOnce && faulty.summary.exitCode === 0
+  console.log(
+    `   every invoice authorized exactly once: ${faulty.once.exactlyOnce ? 'yes' : `NO (${faulty.once.twice} twice)`}; ratio ${ratio.toFixed(2)}×  (target ≤ 1.6×: ${verdict(ratio <= 1.6 && ok)})`,
+  )
+  if (!ok) process.exitCode = 1
 }
 
 main().catch((e: unknown) => {

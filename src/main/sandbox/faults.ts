@@ -19,6 +19,10 @@ export interface SandboxFaults {
   failedStatusRate: number
   /** Fraction of transactions left out of `GET /v1/transactions` answers (a list lagging behind). */
   listOmitRate: number
+  /** A new transaction shows in `GET /v1/transactions` only this many ms after it was made (by id at once). */
+  listLagMs: number
+  /** Fraction of pays answered 200 with an ON_HOLD transaction that turns AUTHORIZED about a second later. */
+  pendingStatusRate: number
 }
 
 export const NO_FAULTS: SandboxFaults = {
@@ -29,6 +33,8 @@ export const NO_FAULTS: SandboxFaults = {
   voidAcceptedRate: 0,
   failedStatusRate: 0,
   listOmitRate: 0,
+  listLagMs: 0,
+  pendingStatusRate: 0,
 }
 
 /** Mulberry32: a tiny seeded generator for reproducible fault patterns in tests and benchmarks. */

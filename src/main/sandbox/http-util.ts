@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http'
 import type { SandboxFaults } from './faults'
-import type { SandboxStore } from './store'
+import type { SandboxStore, TxRow } from './store'
 
 /** What a route handler sees: the parsed request, no sockets. */
 export interface Req {
@@ -33,6 +33,10 @@ export interface SandboxState {
   tokens: Map<string, number>
   /** Voids answered 202 and not finished yet. */
   pendingVoids: Map<string, { timer: NodeJS.Timeout; requestId: string }>
+  /** Pays answered ON_HOLD, turning AUTHORIZED shortly (`pendingStatusRate`). */
+  pendingHolds: Map<string, { timer: NodeJS.Timeout; final: TxRow }>
+  /** seq → when a new transaction may show in lists (`listLagMs`). */
+  listHiddenUntil: Map<number, number>
   baseUrl: string
   closed: boolean
 }

@@ -1,5 +1,6 @@
 import type { Json } from './build'
 import { chance, type FieldError, fieldError, type Reply, type Req, type SandboxState } from './http-util'
+import { listable } from './hold'
 import { publish } from './routes-pay'
 import type { ScanFilter } from './store'
 
@@ -207,6 +208,7 @@ export function listTransactions(state: SandboxState, req: Req): Reply {
     }
     // Fault: the list lags behind the transactions, so this one is missing from the answer.
     if (omit > 0 && chance(state, omit)) continue
+    if (!listable(state, row.seq)) continue
     page.push(row.json)
   }
   return { status: 200, body: publish(state, `[${page.join(',')}]`) }

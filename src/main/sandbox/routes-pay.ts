@@ -8,6 +8,8 @@ import {
   type Req,
   type SandboxState,
 } from './http-util'
+import { hideFromLists, holdRow, scheduleRelease } from './hold'
+import type { TxRow } from './store'
 import { parseToggles, validatePay } from './validate'
 
 /** Rewrites the stored base marker to the address this sandbox is listening on now. */
@@ -48,8 +50,7 @@ export function pay(state: SandboxState, req: Req): Reply {
     const failed = chance(state, state.faults.failedStatusRate)
     const seq = state.store.nextSeq()
     const { tx } = newTransaction(valid, state.accountId, seq, state.clock(), failed)
-    const text = JSON.stringify(tx)
-    state.store.insert({
+    const row: TxRow = {
       seq,
       id: tx.id as string,
       merchant_reference: reference,
@@ -62,8 +63,15 @@ export function pay(state: SandboxState, req: Req): Reply {
       rest_voided: 0,
       invoice_started:
         !failed && valid.channel === 'kravia' && valid.productType !== 'kravia.invoice_b2b_grouped' ? 1 : 0,
-      json: text,
-    })
+      json: JSON.stringify(tx),
+    }
+    // Fault: Dintero holds the payment (ON_HOLD) and decides a moment later.
+    const hold = !failed && chance(state, state.faults.pendingStatusRate)
+    const stored = hold ? holdRow(row, new Date(state.clock()).toISOString()) : null
+    state.store.insert(stored ? stored.held : row)
+    if (stored) scheduleRelease(state, stored.final)
+    hideFromLists(state, seq)
+    const text = stored ? stored.held.json : row.json
     // Dintero answers pay with the transaction merged with SessionPayResult ({success, …}).
     return { status: 200, body: `${publish(state, text).slice(0, -1)},"success":${!failed}}` }
   })

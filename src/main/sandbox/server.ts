@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import { accountEnvironment } from '../dintero/config'
 import { checkFaults, NO_FAULTS, type SandboxFaults, TokenBucket } from './faults'
 import { dinteroError, type Reply, type Req, type SandboxState } from './http-util'
+import { releaseHold } from './hold'
 import { invoicePage } from './invoice-page'
 import { checkBearer, issueToken } from './routes-auth'
 import { capture, customerPays, finishVoid, voidTransaction } from './routes-change'
@@ -151,6 +152,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     store: openSandboxStore(options.dataFile),
     tokens: new Map(),
     pendingVoids: new Map(),
+    pendingHolds: new Map(),
+    listHiddenUntil: new Map(),
     baseUrl: '',
     closed: false,
   }
@@ -281,6 +284,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       closing ??= new Promise<void>((resolve) => {
         state.closed = true
         for (const id of [...state.pendingVoids.keys()]) finishVoid(state, id)
+        for (const id of [...state.pendingHolds.keys()]) releaseHold(state, id)
         server.close(() => {
           state.store.close()
           resolve()

@@ -32,7 +32,9 @@ Faults (on /v1 routes; P is a fraction 0-1):
   --lost-response-rate P    POSTs: do the work, commit, then drop the connection unanswered
   --void-accepted-rate P    voids answer 202 and finish a moment later
   --failed-status-rate P    pays answer 200 with a FAILED transaction
-  --list-omit-rate P        leave transactions out of list answers (a list lagging behind)`
+  --list-omit-rate P        leave transactions out of list answers (a list lagging behind)
+  --list-lag-ms N           a new transaction shows in lists only after N ms (by id at once)
+  --pending-status-rate P   pays answer 200 ON_HOLD; the transaction turns AUTHORIZED ~1 s later`
 
 export const command: Command = {
   name: 'sim',
@@ -54,6 +56,8 @@ export const command: Command = {
       'void-accepted-rate': { type: 'string' },
       'failed-status-rate': { type: 'string' },
       'list-omit-rate': { type: 'string' },
+      'list-lag-ms': { type: 'string' },
+      'pending-status-rate': { type: 'string' },
     })
     if (positionals.length > 0)
       throw usageError(`sim takes no file or word arguments (got "${positionals[0]}").`)
@@ -82,6 +86,8 @@ export const command: Command = {
       voidAcceptedRate: parseNumberOption('void-accepted-rate', values['void-accepted-rate'], 0, 1),
       failedStatusRate: parseNumberOption('failed-status-rate', values['failed-status-rate'], 0, 1),
       listOmitRate: parseNumberOption('list-omit-rate', values['list-omit-rate'], 0, 1),
+      listLagMs: parseIntOption('list-lag-ms', values['list-lag-ms'], 0, 600_000),
+      pendingStatusRate: parseNumberOption('pending-status-rate', values['pending-status-rate'], 0, 1),
     }).catch((e: unknown) => {
       if ((e as { code?: string }).code === 'EADDRINUSE') {
         throw new AppError(
