@@ -32,48 +32,75 @@ export interface Work {
   readyAt: number
 }
 
+/** One list of ready work, consumed from a moving head (amortised O(1) per take). */
+class ReadyList {
+  items: Work[] = []
+  head = 0
+
+  get length(): number {
+    return this.items.length - this.head
+  }
+
+  take(accept: (w: Work) => boolean): Work | undefined {
+    for (let i = this.head; i < this.items.length; i++) {
+      const w = this.items[i]
+      if (!accept(w)) continue
+      if (i === this.head) {
+        this.head++
+        if (this.head > 1024 && this.head * 2 > this.items.length) {
+          this.items = this.items.slice(this.head)
+          this.head = 0
+        }
+      } else this.items.splice(i, 1)
+      return w
+    }
+    return undefined
+  }
+
+  all(): Work[] {
+    return this.items.slice(this.head)
+  }
+}
+
 /**
- * Ready work in order (lookups first, then sending order) plus delayed work in a min-heap by
- * ready time, so a 20,000-row run with many rows backing off stays O(log n) per step.
+ * Ready work in order plus delayed work in a min-heap by ready time, so a 20,000-row run with
+ * many rows backing off stays O(log n) per step. Work already begun — lookups, and invoices
+ * coming back from a backoff — goes before invoices not sent yet: a fault's lookup and resend then
+ * happen while fresh invoices still keep the pace busy, instead of piling up after the last one.
  */
 export class WorkQueue {
-  private ready: Work[] = []
-  private readyHead = 0
+  private begun = new ReadyList()
+  private fresh = new ReadyList()
   private heap: Work[] = []
 
   get size(): number {
-    return this.ready.length - this.readyHead + this.heap.length
+    return this.begun.length + this.fresh.length + this.heap.length
   }
 
   get readyCount(): number {
-    return this.ready.length - this.readyHead
+    return this.begun.length + this.fresh.length
+  }
+
+  private ready(w: Work): ReadyList {
+    return w.state === 'unknown' || w.faults > 0 || w.waits > 0 ? this.begun : this.fresh
   }
 
   push(w: Work, now: number): void {
-    if (w.readyAt <= now) this.ready.push(w)
+    if (w.readyAt <= now) this.ready(w).items.push(w)
     else this.heapPush(w)
   }
 
-  /** Moves delayed work whose time has come to the ready list. */
+  /** Moves delayed work whose time has come to the ready lists. */
   promote(now: number): void {
-    while (this.heap.length && this.heap[0].readyAt <= now) this.ready.push(this.heapPop()!)
+    while (this.heap.length && this.heap[0].readyAt <= now) {
+      const w = this.heapPop()!
+      this.ready(w).items.push(w)
+    }
   }
 
   /** The next ready item that `accept` allows; items it refuses stay in place. */
   take(accept: (w: Work) => boolean = () => true): Work | undefined {
-    for (let i = this.readyHead; i < this.ready.length; i++) {
-      const w = this.ready[i]
-      if (!accept(w)) continue
-      if (i === this.readyHead) {
-        this.readyHead++
-        if (this.readyHead > 1024 && this.readyHead * 2 > this.ready.length) {
-          this.ready = this.ready.slice(this.readyHead)
-          this.readyHead = 0
-        }
-      } else this.ready.splice(i, 1)
-      return w
-    }
-    return undefined
+    return this.begun.take(accept) ?? this.fresh.take(accept)
   }
 
   /** Ms until the earliest delayed item is due (undefined when none). */
@@ -83,7 +110,7 @@ export class WorkQueue {
 
   /** Everything still queued (ready and delayed). */
   all(): Work[] {
-    return [...this.ready.slice(this.readyHead), ...this.heap]
+    return [...this.begun.all(), ...this.fresh.all(), ...this.heap]
   }
 
   private heapPush(w: Work): void {
