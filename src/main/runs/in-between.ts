@@ -54,7 +54,7 @@ export function decideHeld(
  */
 export function applyHeld(db: Db, invoiceId: number, tx: Transaction, now = new Date()): string | null {
   const row = getInvoice(db, invoiceId)
-  if (!row || row.state !== 'unknown' || row.transaction_id !== tx.id) return null
+  if (row?.state !== 'unknown' || row.transaction_id !== tx.id) return null
   const d = decideHeld(tx, row)
   if (d.kind === 'adopt') {
     setInvoiceState(

@@ -19,8 +19,17 @@ import {
  */
 export const CONFIRM_LOOKUPS = 3
 export const CONFIRM_SPAN_MS = 10_000
-/** Checks of a transaction Dintero holds in an in-between state before the run leaves it for later. */
+/**
+ * A transaction Dintero holds in an in-between state is checked again after 1 s, 2 s, 4 s … (at
+ * most 30 s apart), this many times — about two minutes — before the run leaves it for a later
+ * resume or refresh.
+ */
 export const IN_BETWEEN_CHECKS = 8
+
+export function inBetweenDelay(waits: number, random: () => number): number {
+  const base = Math.min(30_000, 1000 * 2 ** Math.max(0, Math.min(waits - 1, 15)))
+  return Math.round(base * (0.9 + 0.2 * random()))
+}
 
 const MAY_EXIST_UNSEEN: readonly LookupCause[] = ['lost', 'interrupted', 'rejected_toggle', 'in_between']
 
@@ -108,7 +117,7 @@ export async function lookupStep(ctx: StepContext, w: Work): Promise<Release> {
     })
     if (w.waits >= IN_BETWEEN_CHECKS) ctx.unresolved(w.id)
     else {
-      w.readyAt = t1 + backoff(ctx, w.waits)
+      w.readyAt = t1 + inBetweenDelay(w.waits, ctx.random)
       ctx.queue.push(w, t1)
     }
     return 'accepted'

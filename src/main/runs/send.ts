@@ -5,6 +5,7 @@ import type { Transaction } from '../dintero/types'
 import { dueOnSend } from '../invoice/due'
 import { osloToday } from '../invoice/values'
 import type { SendRow } from './ledger'
+import { inBetweenDelay } from './lookup'
 import { decidePay } from './outcome'
 import type { Work } from './queue'
 import { backoff, countFault, type Release, requeueOrGiveUp, type StepContext } from './step-context'
@@ -134,7 +135,7 @@ export async function sendStep(ctx: StepContext, w: Work): Promise<Release> {
       } else if (d.cause === 'in_between') {
         // Dintero is deciding; look again shortly (by id: a list may not show it yet).
         w.transactionId = d.transactionId
-        w.readyAt = t1 + ctx.settings.backoffBaseMs
+        w.readyAt = t1 + inBetweenDelay(1, ctx.random)
       } else {
         // A fault of this invoice: it backs off (with jitter) before it is looked up.
         countFault(ctx, w)
