@@ -23,6 +23,8 @@ export function secureWebPreferences(preloadPath: string, devTools = false): Web
     webviewTag: false,
     experimentalFeatures: false,
     navigateOnDragDrop: false,
+    // A middle click on a link must not open anything either (setWindowOpenHandler denies too).
+    disableBlinkFeatures: 'Auxclick',
     spellcheck: false,
   }
 }
