@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs'
+import electronUpdater from 'electron-updater'
 import {
   app,
   BrowserWindow,
@@ -30,6 +31,7 @@ import { electronSystemInfo } from './electron/system'
 import { appLocation } from './electron/window'
 import { securePrivateDir } from './private-dir'
 import { createAppServices } from './services'
+import { createUpdates } from './updates'
 
 /** Electron lifecycle only: everything it wires is built and tested elsewhere. */
 
@@ -79,6 +81,13 @@ async function start(): Promise<void> {
   const events = webContentsEventSink(() => win?.webContents ?? null)
   forwardFile = (path) => events.emit('app:openFile', { path })
   const opener = electronOpener(shell, log)
+  const updates = createUpdates({
+    db,
+    updater: app.isPackaged ? electronUpdater.autoUpdater : null,
+    log,
+    now: () => new Date(),
+    onReady: (version) => events.emit('app:updateReady', { version }),
+  })
   const system = electronSystemInfo(() => app.getLocale(), nativeTheme)
   const services = createAppServices({
     dataDir,
@@ -103,7 +112,12 @@ async function start(): Promise<void> {
     clock: () => new Date(),
     version: app.getVersion(),
     launchFiles,
+    updates,
   })
+  // The check itself runs at most once a day (updates.ts); the hourly tick only asks whether it is due.
+  const tick = () => void updates.tick()
+  const firstCheck = setTimeout(tick, 60_000)
+  const hourly = setInterval(tick, 60 * 60_000)
   const unregister = registerIpc(ipcMain, createDispatcher(services.handlers, log), location.pageUrl, log)
   installSecurityGuards(session.defaultSession, location.pageUrl, opener)
   const menu = buildMenuTemplate({
@@ -132,6 +146,8 @@ async function start(): Promise<void> {
     if (stopped) return
     event.preventDefault()
     stopped = true
+    clearTimeout(firstCheck)
+    clearInterval(hourly)
     unregister()
     services
       .dispose()

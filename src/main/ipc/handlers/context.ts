@@ -2,6 +2,7 @@ import type { RequestName } from '../../../shared/contract'
 import type { Db } from '../../db/open'
 import type { Logger } from '../../log'
 import type { Clock } from '../../runs/clock'
+import type { UpdatesControl } from '../../updates'
 import type { Dialogs, ExternalOpener, Notifier, SecretStore, SystemInfo } from '../../platform'
 import type { EventSink, Handler } from '../dispatch'
 
@@ -23,6 +24,8 @@ export interface AppDeps {
   version: string
   /** Files the OS asked the desktop app to open (absent under the CLI and in tests that do not need it). */
   launchFiles?: { take(): string[] }
+  /** The installed app's updater (absent unpackaged, under the CLI and in tests: the setting still works). */
+  updates?: UpdatesControl
 }
 
 /** What each area's handler factory receives: the deps plus a place to register cleanup. */

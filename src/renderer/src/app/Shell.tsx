@@ -11,6 +11,7 @@ import { globalShortcut } from './shortcuts'
 import { ShortcutsDialog } from './ShortcutsDialog'
 import { screens } from './screens'
 import { TopBar } from './TopBar'
+import { UpdateBanner } from './UpdateBanner'
 import { errorText } from './use-api'
 import { useLaunchFiles } from './use-launch-files'
 import { useOpenFile } from './use-open-file'
@@ -55,6 +56,7 @@ export function Shell({ infoError }: { infoError: IpcError | null }) {
     <div className="app">
       <TopBar onShowShortcuts={() => setShowShortcuts(true)} />
       {infoError && <Alert kind="error">{errorText(infoError, lang)}</Alert>}
+      <UpdateBanner />
       {Screen ? (
         <Screen key={JSON.stringify(route)} route={route} />
       ) : (

@@ -9,6 +9,7 @@ import { review } from './review'
 import { run } from './run'
 import { settings } from './settings'
 import { start } from './start'
+import { updates } from './updates'
 
 /**
  * Every area's strings. A key is `area.key` (e.g. `start.title`). Each area owns its file;
@@ -26,5 +27,6 @@ export const areas = {
   run,
   history,
   repeat,
+  updates,
   // UI-run's areas: run, history, settings
 } as const

@@ -9,6 +9,7 @@ import type { MessageKey } from '../../i18n/catalog'
 import { useI18n } from '../../i18n/I18nProvider'
 import { CredentialsForm } from './CredentialsForm'
 import { DefaultsForm } from './DefaultsForm'
+import { UpdatesSection } from './UpdatesSection'
 import './settings.css'
 
 const ENVS: { env: EnvironmentKind; label: MessageKey }[] = [
@@ -135,6 +136,7 @@ export function SettingsScreen(_: { route: RouteOf<'settings'> }) {
               ))}
             </div>
           </section>
+          <UpdatesSection />
         </>
       )}
     </main>
