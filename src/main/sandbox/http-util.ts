@@ -24,6 +24,7 @@ export interface SandboxState {
   clientId: string
   clientSecret: string
   tokenTtlSeconds: number
+  voidDelayMs: number
   lenient: boolean
   clock: () => number
   random: () => number

@@ -6,8 +6,6 @@ import type { TxRow } from './store'
 
 /** Void, capture (merchant channel) and the customer-pays control: the transaction's life after pay. */
 
-const VOID_DELAY_MS = 150
-
 function save(state: SandboxState, row: TxRow, tx: Json): Reply {
   tx.updated_at = new Date(state.clock()).toISOString()
   row.status = tx.status as string
@@ -51,7 +49,7 @@ export function voidTransaction(state: SandboxState, id: string): Reply {
     if (!voidable(row)) return invalidState(row, 'void', 'AUTHORIZED or PARTIALLY_CAPTURED transactions')
     if (chance(state, state.faults.voidAcceptedRate)) {
       const requestId = randomUUID()
-      const timer = setTimeout(() => finishVoid(state, id), VOID_DELAY_MS)
+      const timer = setTimeout(() => finishVoid(state, id), state.voidDelayMs)
       state.pendingVoids.set(id, { timer, requestId })
       return accepted(state, row, requestId)
     }

@@ -21,6 +21,8 @@ export interface SandboxOptions extends Partial<SandboxFaults> {
   /** SQLite file for the sandbox's state; in memory without it. */
   dataFile?: string
   tokenTtlSeconds?: number
+  /** How long a void answered 202 (void-accepted fault) takes to finish (default 150 ms). */
+  voidDelayMs?: number
   /** Switch off the rules Dintero's docs only imply (see docs/sandbox.md). */
   lenient?: boolean
   /** Fault randomness (tests pass a seeded one). */
@@ -145,6 +147,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     clientId: options.clientId ?? 'sandbox',
     clientSecret: options.clientSecret ?? 'sandbox',
     tokenTtlSeconds: options.tokenTtlSeconds ?? 14400,
+    voidDelayMs: options.voidDelayMs ?? 150,
     lenient: options.lenient ?? false,
     clock,
     random: options.random ?? Math.random,

@@ -76,23 +76,30 @@ describe('void', () => {
 
   it('takes a 202 as void_pending and refresh confirms it', async () => {
     t = tempDb()
-    const b = await sentBatch(t.db, api, sandbox.baseUrl, [{ ref: 'A-1' }, { ref: 'A-2' }])
-    sandbox.setFaults({ voidAcceptedRate: 1 })
-    const s = await voidInvoices(t.db, api, b, { all: true }, fast)
-    expect(s).toMatchObject({ count: 2, done: 0, pending: 2, failed: 0 })
-    expect(row(t.db, b, 'A-1').state).toBe('void_pending')
-    expect(attemptsOf(t.db, row(t.db, b, 'A-1').id).at(-1)).toMatchObject({
-      http_status: 202,
-      outcome: 'accepted',
-    })
-    // Before Dintero finishes, refresh leaves it pending.
-    const early = await refreshBatch(t.db, api, b)
-    expect(early.changed).toBe(0)
-    expect(row(t.db, b, 'A-2').state).toBe('void_pending')
-    await new Promise((r) => setTimeout(r, 300))
-    const late = await refreshBatch(t.db, api, b)
-    expect(late).toMatchObject({ checked: 2, changed: 2, transitions: { 'void_pending→voided': 2 } })
-    expect(row(t.db, b, 'A-1').state).toBe('voided')
+    // Its own sandbox whose accepted voids take a second, so "before Dintero finishes" holds on a busy machine.
+    const own = await sandboxAndClient({ voidDelayMs: 1000 })
+    try {
+      const b = await sentBatch(t.db, own.api, own.sandbox.baseUrl, [{ ref: 'A-1' }, { ref: 'A-2' }])
+      own.sandbox.setFaults({ voidAcceptedRate: 1 })
+      const s = await voidInvoices(t.db, own.api, b, { all: true }, fast)
+      expect(s).toMatchObject({ count: 2, done: 0, pending: 2, failed: 0 })
+      expect(row(t.db, b, 'A-1').state).toBe('void_pending')
+      expect(attemptsOf(t.db, row(t.db, b, 'A-1').id).at(-1)).toMatchObject({
+        http_status: 202,
+        outcome: 'accepted',
+      })
+      // Before Dintero finishes, refresh leaves it pending.
+      const early = await refreshBatch(t.db, own.api, b)
+      expect(early.changed).toBe(0)
+      expect(row(t.db, b, 'A-2').state).toBe('void_pending')
+      await new Promise((r) => setTimeout(r, 1200))
+      const late = await refreshBatch(t.db, own.api, b)
+      expect(late).toMatchObject({ checked: 2, changed: 2, transitions: { 'void_pending→voided': 2 } })
+      expect(row(t.db, b, 'A-1').state).toBe('voided')
+    } finally {
+      own.api.close()
+      await own.sandbox.close()
+    }
   })
 
   it('keeps the state and the error when Dintero refuses a void', async () => {
