@@ -11,7 +11,7 @@
  */
 import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
-import { cpus, tmpdir } from 'node:os'
+import { cpus, loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { openAppDb } from '../src/main/db/store'
 import { createDinteroClient } from '../src/main/dintero'
@@ -51,7 +51,9 @@ function runCli(args: string[]): Promise<{ code: number | null; ms: number; out:
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 async function main() {
-  console.log(`bench:refresh — node ${process.version}, ${cpus().length} cores, ${N} invoices`)
+  console.log(
+    `bench:refresh — node ${process.version}, ${cpus().length} cores, load average ${loadavg()[0].toFixed(1)}, ${N} invoices`,
+  )
   // The CLI is measured as users run it: from the bundle, made current first (not timed).
   await new Promise<void>((done) =>
     spawn(process.execPath, [join(root, 'scripts', 'build-cli.mjs'), '--quiet'], { stdio: 'inherit' }).on(
@@ -106,10 +108,14 @@ async function main() {
       await customersPay(14)
       await pause(1500) // the sandbox's bucket refills, so every run starts alike
       const before = sb.stats().requests
+      const cpu0 = process.cpuUsage()
       const t0 = performance.now()
       const s = await refreshBatch(db, client, batchId, { pageSize })
       const ms = performance.now() - t0
-      return { label, ms, requests: sb.stats().requests - before, checked: s.checked, paid: s.paid }
+      const cpu = process.cpuUsage(cpu0)
+      // CPU of this process (app and sandbox together): what the wall time would be on an idle machine, roughly.
+      const cpuMs = (cpu.user + cpu.system) / 1000
+      return { label, ms, cpuMs, requests: sb.stats().requests - before, checked: s.checked, paid: s.paid }
     }
     const perId = await measure('per id (baseline)', 1)
     const paged = await measure('page size 100', 100)
@@ -125,7 +131,7 @@ async function main() {
     console.log(`\nRefresh of ${N} invoices, sandbox limit ${LIMIT} requests/s, ${LATENCY_MS} ms latency`)
     for (const r of [perId, paged]) {
       console.log(
-        `   ${r.label.padEnd(28)} ${(r.ms / 1000).toFixed(2).padStart(7)} s  ${String(r.requests).padStart(5)} requests  checked ${r.checked}, ${r.paid} newly paid`,
+        `   ${r.label.padEnd(28)} ${(r.ms / 1000).toFixed(2).padStart(7)} s  ${String(r.requests).padStart(5)} requests  checked ${r.checked}, ${r.paid} newly paid  (CPU ${(r.cpuMs / 1000).toFixed(2)} s, app + sandbox)`,
       )
     }
     console.log(
