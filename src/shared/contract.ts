@@ -9,6 +9,7 @@ import {
   PRODUCT_TYPES,
   type ProductType,
 } from './kravia'
+import type { PriceBasisSummary } from './price-basis'
 import { type BatchState, INVOICE_STATES, type InvoiceState } from './states'
 
 /**
@@ -414,7 +415,15 @@ export interface MappingFieldView {
   required: boolean
   /** Required and nothing provides it: no column, fixed value or default, nor its alternative. */
   missing: boolean
+  /**
+   * Price fields with a column: whether the prices are read including or excluding VAT, and
+   * whether the header says so (then it cannot be flipped).
+   */
+  basis?: { basis: 'incl' | 'excl'; stated: boolean }
 }
+
+/** Which VAT basis the prices were read on and from which columns, in words (Review, Plan). */
+export type PriceBasisView = Pick<PriceBasisSummary, 'basis' | 'message' | 'message_nb'>
 
 export interface MappingView {
   sessionId: string
@@ -466,6 +475,7 @@ export interface ImportSummary {
   vatAmount: number
   byVat: VatLine[]
   byProductType: { type: string; invoices: number; amount: number }[]
+  priceBasis: PriceBasisView
   /** References already invoiced in an earlier batch (same environment and account). */
   duplicates: { reference: string; batchId: string }[]
   errorRows: number
@@ -487,6 +497,7 @@ export interface PlanView {
   vatAmount: number
   byVat: VatLine[]
   byProductType: { type: string; invoices: number; amount: number }[]
+  priceBasis: PriceBasisView
   duplicates: { reference: string; batchId: string }[]
   leftOut: { reference: string; rows: number[]; message: string; message_nb: string }[]
   rate: number
@@ -555,6 +566,13 @@ const importRequests = {
         column: z.string().max(1000).nullable(),
         constant: z.string().max(1000).nullable(),
       })
+      .strict(),
+    result: returns<MappingView>(),
+  },
+  /** Reads a price column whose header does not say including or excluding VAT on the other basis. */
+  'import:setPriceBasis': {
+    input: z
+      .object({ sessionId, field: z.string().min(1).max(64), basis: z.enum(['incl', 'excl']) })
       .strict(),
     result: returns<MappingView>(),
   },

@@ -1,7 +1,14 @@
-import { CANONICAL_FIELDS, type CanonicalField, FIELD_INFO, isCanonicalField } from '../../shared/canonical'
+import {
+  CANONICAL_FIELDS,
+  type CanonicalField,
+  FIELD_INFO,
+  isCanonicalField,
+  PRICE_FIELDS,
+} from '../../shared/canonical'
 import type { MappingFieldView, MappingView, MatchSource } from '../../shared/contract'
 import type { SourceRow } from '../import/types'
 import { cellDisplay } from '../invoice/cells'
+import { headerBasis } from '../mapping/basis'
 import {
   type Constants,
   type Mapping,
@@ -70,6 +77,13 @@ export function effectiveMapping(
   return { suggestion, columns: suggestion.columns, constants, mapping: suggestion.mapping }
 }
 
+/** A price column's VAT basis, and whether its header says so. */
+function basisOf(f: CanonicalField, header: string | undefined): Pick<MappingFieldView, 'basis'> {
+  const price = PRICE_FIELDS[f]
+  if (!price || header === undefined) return {}
+  return { basis: { basis: price.basis, stated: headerBasis(header) !== undefined } }
+}
+
 function samples(rows: readonly SourceRow[], col: number | undefined): string[] {
   if (col === undefined) return []
   const out: string[] = []
@@ -118,6 +132,7 @@ export function mappingView(
       defaultValue: eff.constants[f] === undefined ? (defaults[f] ?? null) : null,
       required: alternatives !== undefined && alternatives.length === 0,
       missing: alternatives !== undefined && !provided(f) && !alternatives.some(provided),
+      ...basisOf(f, col === undefined ? undefined : headers[col]),
     }
   })
   const used = new Set(Object.values(eff.columns))

@@ -78,6 +78,11 @@ function totals(summary: ReturnType<Validated['session']['result']>['summary'], 
       invoices: p.invoices,
       amount: p.amount,
     })),
+    priceBasis: {
+      basis: summary.price_basis.basis,
+      message: summary.price_basis.message,
+      message_nb: summary.price_basis.message_nb,
+    },
   }
 }
 

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { isCanonicalField } from '../../../shared/canonical'
+import { isCanonicalField, PRICE_FIELDS } from '../../../shared/canonical'
 import type { EnvironmentKind } from '../../../shared/contract'
 import { AppError } from '../../../shared/errors'
 import { checkConfirmation, confirmPlan } from '../../drafts/confirm'
@@ -8,6 +8,7 @@ import type { ImportScope } from '../../drafts/session'
 import { createImportSessions, type ImportSessions } from '../../drafts/sessions'
 import { createDraftStore } from '../../drafts/store'
 import { checkOpenPath } from '../../import/open-path'
+import { headerBasis } from '../../mapping/basis'
 import { planView, readView, rowsByLines, rowsPage, summaryView } from '../../drafts/views'
 import { SANDBOX_CREDENTIALS } from '../../environments/environments'
 import { runtimeFor } from '../../environments/runtime'
@@ -106,6 +107,18 @@ export function importHandlers(ctx: HandlerContext): AreaHandlers<'import'> & Ar
     'import:setMapping': async ({ sessionId, field: name, column, constant }) => {
       const s = sessions.get(sessionId)
       s.setField(field(name), column, constant)
+      return s.mappingView()
+    },
+    'import:setPriceBasis': async ({ sessionId, field: name, basis }) => {
+      const s = sessions.get(sessionId)
+      const f = field(name)
+      const price = PRICE_FIELDS[f]
+      const view = await s.mappingView()
+      const column = view.fields.find((x) => x.field === f)?.column
+      // Only a column whose header does not say its basis can be read on the other one.
+      if (!price || !column || price.basis === basis || headerBasis(column)) return view
+      s.setField(f, null, null)
+      s.setField(price.other, column, null)
       return s.mappingView()
     },
     'import:validate': async ({ sessionId }) => {

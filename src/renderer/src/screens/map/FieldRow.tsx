@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from 'react'
 import type { MappingFieldView, MatchSource } from '../../../../shared/contract'
 import type { MessageKey } from '../../i18n/catalog'
 import { useI18n } from '../../i18n/I18nProvider'
+import { PriceBasis } from './PriceBasis'
 
 const sourceLabel: Record<MatchSource, MessageKey> = {
   exact: 'map.srcExact',
@@ -36,10 +37,12 @@ export function FieldRow({
   field: f,
   headers,
   onChange,
+  onFlip,
 }: {
   field: MappingFieldView
   headers: string[]
   onChange: (field: string, column: string | null, constant: string | null) => Promise<void>
+  onFlip: (field: string, basis: 'incl' | 'excl') => Promise<void>
 }) {
   const { t, lang } = useI18n()
   const id = useId()
@@ -82,6 +85,7 @@ export function FieldRow({
           ))}
           <option value={CONSTANT}>{t('map.useConstant')}</option>
         </select>
+        <PriceBasis field={f} onFlip={onFlip} />
         {constantMode && (
           <form
             className="row map-constant"

@@ -36,6 +36,10 @@ export function MapScreen({ route }: { route: RouteOf<'map'> }) {
     const v = await call(api.import.setMapping({ sessionId: route.sessionId, field, column, constant }))
     if (v) setView(v)
   }
+  const flip = async (field: string, basis: 'incl' | 'excl') => {
+    const v = await call(api.import.setPriceBasis({ sessionId: route.sessionId, field, basis }))
+    if (v) setView(v)
+  }
 
   return (
     <main className="screen" data-testid="map-screen" aria-busy={!view}>
@@ -103,7 +107,7 @@ export function MapScreen({ route }: { route: RouteOf<'map'> }) {
               </thead>
               <tbody>
                 {view.fields.map((f) => (
-                  <FieldRow key={f.field} field={f} headers={view.headers} onChange={set} />
+                  <FieldRow key={f.field} field={f} headers={view.headers} onChange={set} onFlip={flip} />
                 ))}
               </tbody>
             </table>

@@ -87,6 +87,10 @@ export function PlanScreen({ route }: { route: RouteOf<'plan'> }) {
               </dd>
               <dt>{t('plan.vat')}</dt>
               <dd>{money(plan.vatAmount)}</dd>
+              <dt>{t('plan.prices')}</dt>
+              <dd data-testid="plan-price-basis" data-basis={plan.priceBasis.basis ?? ''}>
+                {lang === 'nb' ? plan.priceBasis.message_nb : plan.priceBasis.message}
+              </dd>
               <dt>{t('plan.rate')}</dt>
               <dd>{t('plan.rateValue', { rate: num(plan.rate), concurrency: num(plan.concurrency) })}</dd>
               <dt>{t('plan.eta')}</dt>

@@ -30,6 +30,9 @@ export function TotalsPanel({ summary: s }: { summary: ImportSummary }) {
           </div>
         ))}
       </dl>
+      <p className="muted" data-testid="totals-price-basis" data-basis={s.priceBasis.basis ?? ''}>
+        {lang === 'nb' ? s.priceBasis.message_nb : s.priceBasis.message}
+      </p>
       <h3>{t('review.byType')}</h3>
       <dl className="kv">
         {s.byProductType.map((p) => (
