@@ -98,8 +98,8 @@ export const FIELD_INFO: readonly FieldInfo[] = [
     'invoice',
     'Invoice channel',
     'Fakturakanal',
-    'kravia (Kravia sends the invoice, default) or merchant (you send it).',
-    'kravia (Kravia sender fakturaen, standard) eller merchant (du sender den selv).',
+    'Kravia (Kravia sends the invoice, the default) or Merchant (you send it yourself).',
+    'Kravia (Kravia sender fakturaen, standard) eller Merchant (du sender den selv).',
   ),
   f(
     'first_name',

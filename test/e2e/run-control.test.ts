@@ -80,7 +80,10 @@ describe('run control in Chromium: pause, continue, cancel, resume offer, fix an
     await page.getByTestId('nav-history').click()
     await page.getByTestId(`open-batch-${batchId}`).click()
     await page.getByTestId('open-run').click()
-    await page.getByRole('heading', { name: `Kjøring ${batchId}` }).waitFor()
+    await page
+      .getByRole('heading', { name: /^invoices\.csv · \d+\. \w+\.? \d{4} kl\. \d{2}\.\d{2}$/ })
+      .waitFor()
+    expect(await page.getByTestId('run-batch-id').textContent()).toBe(`Kjøring ${batchId}`)
     await page.getByTestId('run-resume').click()
     await eventually(() => getBatch(harness.db, batchId)?.pause_reason).toBe('canary')
     expect(getCounts(harness.db, batchId)).toEqual({ authorized: 3, pending: 7 })

@@ -102,9 +102,17 @@ import { batchInput, invoices } from '../unit/runs/fixtures'
 export function seedBatch(
   db: Db,
   n: number,
-  options: { bad?: number[]; merchant?: number[]; settings?: Partial<BatchSettings>; prefix?: string } = {},
+  options: {
+    bad?: number[]
+    merchant?: number[]
+    settings?: Partial<BatchSettings>
+    prefix?: string
+    /** Last changes to the invoices before they are journalled (e.g. a very long customer name). */
+    edit?: (list: BatchInvoiceInput[]) => void
+  } = {},
 ): string {
   const list: BatchInvoiceInput[] = invoices(n, options.prefix ?? 'INV')
+  options.edit?.(list)
   for (const i of options.bad ?? [])
     list[i].request.session.order.billing_address.phone_number = 'not-a-phone'
   for (const i of options.merchant ?? []) {

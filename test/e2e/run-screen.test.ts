@@ -53,7 +53,9 @@ describe('run screen in Chromium, against the built-in sandbox', () => {
     const inv = getInvoiceByReference(harness.db, batchId, 'INV-00033')!
     await eventually(() => page.getByTestId('drawer-kid').textContent()).toBe(inv.kid)
     expect(await page.getByTestId('drawer-invoice-number').textContent()).toBe(inv.invoice_number)
-    expect(await page.getByTestId('drawer-attempts').textContent()).toContain('200')
+    expect(await page.getByTestId('drawer-attempts').textContent()).toContain('Done')
+    await page.getByTestId('drawer-technical').locator('summary').click()
+    expect(await page.getByTestId('drawer-attempts-technical').textContent()).toContain('200')
     await page.getByTestId('open-invoice').click()
     await eventually(() => harness.opener.opened.length).toBe(1)
     expect(harness.opener.opened[0]).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/__sandbox\/invoices\//)

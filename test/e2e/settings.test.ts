@@ -104,7 +104,9 @@ describe('settings in Chromium', () => {
     try {
       const app = await insecure.open(browser, { locale: 'en-GB' })
       await app.page.getByTestId('nav-settings').click()
-      await eventually(() => app.page.getByTestId('secure-store').textContent()).toContain('basic_text')
+      await eventually(() => app.page.getByTestId('secure-store').textContent()).toContain(
+        'plain-text storage only',
+      )
       expect(await app.page.getByTestId('save-credentials-production').isDisabled()).toBe(true)
       const r = await callApi(app.page, 'settings:saveCredentials', {
         environment: 'production',

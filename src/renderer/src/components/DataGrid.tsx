@@ -9,7 +9,9 @@ import {
   useEffect,
   useId,
   useImperativeHandle,
+  useLayoutEffect,
   useRef,
+  useState,
 } from 'react'
 
 export interface GridColumn<R> {
@@ -23,6 +25,8 @@ export interface GridColumn<R> {
   sticky?: boolean
   /** Accessible name of a cell's problem, read with the cell. */
   cellTitle?: (row: R, rowIndex: number) => string | undefined
+  /** Share of the room left over when the columns are narrower than the pane (none by default). */
+  grow?: number
 }
 
 export interface GridCell {
@@ -47,8 +51,10 @@ interface Props<R> {
   onRangeChange?: (start: number, end: number) => void
   active?: GridCell | null
   onActiveChange?: (cell: GridCell) => void
-  /** Enter or F2 on a cell, or a double click. */
+  /** Enter or F2 on a cell, or a double click (a single click too with `activateOnClick`). */
   onCellActivate?: (cell: GridCell) => void
+  /** A single click on a row activates it (clicks on a checkbox, button or link inside do not). */
+  activateOnClick?: boolean
   rowClass?: (row: R | undefined, index: number) => string | undefined
   testId?: string
   loadingText?: string
@@ -95,17 +101,17 @@ function DataGridInner<R>(props: Props<R>, ref: React.Ref<DataGridHandle>) {
     focus: () => scrollRef.current?.focus(),
   }))
 
-  const totalWidth = columns.reduce((s, c) => s + c.width, 0)
+  const paneWidth = usePaneWidth(scrollRef)
+  const widths = fillPane(columns, paneWidth)
+  const totalWidth = widths.reduce((s, w) => s + w, 0)
   const stickyLeft: (number | undefined)[] = []
   let left = 0
-  for (const c of columns) {
+  columns.forEach((c, ci) => {
     stickyLeft.push(c.sticky ? left : undefined)
-    left += c.width
-  }
+    left += widths[ci]
+  })
   const colStyle = (ci: number) =>
-    stickyLeft[ci] === undefined
-      ? { width: columns[ci].width }
-      : { width: columns[ci].width, left: stickyLeft[ci] }
+    stickyLeft[ci] === undefined ? { width: widths[ci] } : { width: widths[ci], left: stickyLeft[ci] }
   const stickyClass = (ci: number) => (stickyLeft[ci] === undefined ? '' : ' grid-sticky')
 
   const move = (row: number, col: number) => {
@@ -203,6 +209,7 @@ function DataGridInner<R>(props: Props<R>, ref: React.Ref<DataGridHandle>) {
                 columns.map((c, ci) => {
                   const isActive = isActiveRow && active?.col === ci
                   return (
+                    // biome-ignore lint/a11y/useKeyWithClickEvents: the grid itself handles Enter for the active cell
                     <div
                       key={c.id}
                       id={cellId(item.index, ci)}
@@ -213,7 +220,14 @@ function DataGridInner<R>(props: Props<R>, ref: React.Ref<DataGridHandle>) {
                       className={`grid-cell${stickyClass(ci)}${isActive ? ' grid-cell-active' : ''} ${c.cellClass?.(row, item.index) ?? ''}`}
                       style={colStyle(ci)}
                       onMouseDown={() => onActiveChange?.({ row: item.index, col: ci })}
-                      onDoubleClick={() => props.onCellActivate?.({ row: item.index, col: ci })}
+                      onClick={(e) => {
+                        if (!props.activateOnClick) return
+                        if ((e.target as HTMLElement).closest('input, button, a, select, label')) return
+                        props.onCellActivate?.({ row: item.index, col: ci })
+                      }}
+                      onDoubleClick={() => {
+                        if (!props.activateOnClick) props.onCellActivate?.({ row: item.index, col: ci })
+                      }}
                     >
                       {c.cell(row, item.index, isActive)}
                     </div>
@@ -226,6 +240,37 @@ function DataGridInner<R>(props: Props<R>, ref: React.Ref<DataGridHandle>) {
       </div>
     </div>
   )
+}
+
+/** The grid's inner width (without its scrollbar), followed as the window or a side panel changes it. */
+function usePaneWidth(ref: React.RefObject<HTMLDivElement | null>): number {
+  const [width, setWidth] = useState(0)
+  useLayoutEffect(() => {
+    const el = ref.current
+    if (!el) return
+    const measure = () => setWidth(el.clientWidth)
+    measure()
+    const observer = new ResizeObserver(measure)
+    observer.observe(el)
+    return () => observer.disconnect()
+  }, [ref])
+  return width
+}
+
+/** Column widths, with the pane's spare room shared among the columns that `grow`; whole pixels. */
+export function fillPane(columns: readonly { width: number; grow?: number }[], pane: number): number[] {
+  const widths = columns.map((c) => c.width)
+  const growth = columns.reduce((s, c) => s + (c.grow ?? 0), 0)
+  const spare = pane - widths.reduce((s, w) => s + w, 0)
+  if (growth <= 0 || spare <= 0) return widths
+  let given = 0
+  const last = columns.map((c) => (c.grow ?? 0) > 0).lastIndexOf(true)
+  return columns.map((c, i) => {
+    if (!c.grow) return widths[i]
+    const extra = i === last ? spare - given : Math.floor((spare * c.grow) / growth)
+    given += extra
+    return widths[i] + extra
+  })
 }
 
 export const DataGrid = forwardRef(DataGridInner) as <R>(

@@ -22,6 +22,15 @@ const CHOICES: Partial<Record<string, readonly string[]>> = {
   currency: ['NOK'],
 }
 
+/** The words shown for those values (the value itself is what the file would hold). */
+const CHOICE_LABEL: Partial<Record<string, MessageKey>> = {
+  b2b: 'settings.productB2b',
+  b2c: 'settings.productB2c',
+  b2b_grouped: 'settings.productB2bGrouped',
+  kravia: 'settings.channelKravia',
+  merchant: 'settings.channelMerchant',
+}
+
 const CONSTANT = '\u0000constant'
 const NONE = '\u0000none'
 
@@ -59,7 +68,6 @@ export function FieldRow({
       <th scope="row" className="map-field">
         <label htmlFor={id}>{label}</label>
         {f.required && <span className="map-required"> *</span>}
-        <div className="muted mono">{f.field}</div>
         <div className="muted map-note">{lang === 'nb' ? f.note_nb : f.note_en}</div>
       </th>
       <td>
@@ -107,7 +115,7 @@ export function FieldRow({
                 <option value="">—</option>
                 {CHOICES[f.field]?.map((c) => (
                   <option key={c} value={c}>
-                    {c}
+                    {CHOICE_LABEL[c] ? t(CHOICE_LABEL[c]) : c}
                   </option>
                 ))}
               </select>

@@ -3,6 +3,7 @@ import type { Selection, SelectionPreview } from '../../../../shared/contract'
 import { useApi } from '../../app/use-api'
 import { Button } from '../../components/Button'
 import { Dialog } from '../../components/Dialog'
+import { MenuButton } from '../../components/MenuButton'
 import { useToast } from '../../components/Toast'
 import { useI18n } from '../../i18n/I18nProvider'
 
@@ -16,16 +17,19 @@ interface Props {
   batchId: string
   selectedIds: number[]
   canCapture: boolean
+  /** While the run is still sending or paused, its own controls are the next step, not these. */
+  runOpen: boolean
   onDone: () => void
   askRef?: { current: AskAction | null }
 }
 
 /**
- * Void and capture for a selection or for every eligible row. Main first says which rows are
- * eligible and their total; the confirmation names that count and amount, and only those ids
- * are sent.
+ * Void and capture for a selection or for every eligible row. Voiding everything is rare and
+ * final, so it sits in the "More actions" menu rather than beside the run's next step. Main first
+ * says which rows are eligible and their total; the confirmation names that count and amount, and
+ * only those ids are sent.
  */
-export function BulkActions({ batchId, selectedIds, canCapture, onDone, askRef }: Props) {
+export function BulkActions({ batchId, selectedIds, canCapture, runOpen, onDone, askRef }: Props) {
   const { t, money, num } = useI18n()
   const { api, call } = useApi()
   const toast = useToast()
@@ -72,27 +76,37 @@ export function BulkActions({ batchId, selectedIds, canCapture, onDone, askRef }
   return (
     // A group, not a toolbar: each button is its own Tab stop (a toolbar promises arrow-key roving).
     <fieldset className="run-bulk" aria-label={t('run.bulkActions')}>
-      <Button
-        variant="danger"
-        disabled={!sel}
-        onClick={() => sel && ask('void', sel)}
-        data-testid="void-selected"
-      >
-        {t('run.voidSelected')}
-      </Button>
-      <Button variant="danger" onClick={() => ask('void', { all: true })} data-testid="void-all">
-        {t('run.voidAll')}
-      </Button>
-      {canCapture && (
-        <>
-          <Button disabled={!sel} onClick={() => sel && ask('capture', sel)} data-testid="capture-selected">
-            {t('run.captureSelected')}
-          </Button>
-          <Button onClick={() => ask('capture', { all: true })} data-testid="capture-all">
-            {t('run.captureAll')}
-          </Button>
-        </>
+      {sel && (
+        <Button onClick={() => ask('void', sel)} data-testid="void-selected">
+          {t('run.voidSelected')}
+        </Button>
       )}
+      {sel && canCapture && (
+        <Button onClick={() => ask('capture', sel)} data-testid="capture-selected">
+          {t('run.captureSelected')}
+        </Button>
+      )}
+      {canCapture && (
+        <Button
+          variant={runOpen ? 'secondary' : 'primary'}
+          onClick={() => ask('capture', { all: true })}
+          data-testid="capture-all"
+        >
+          {t('run.captureAll')}
+        </Button>
+      )}
+      <MenuButton
+        label={t('run.moreActions')}
+        testId="more-actions"
+        items={[
+          {
+            id: 'void-all',
+            label: t('run.voidAll'),
+            danger: true,
+            onSelect: () => ask('void', { all: true }),
+          },
+        ]}
+      />
       <Dialog
         open={pending !== null}
         title={t(pending?.kind === 'capture' ? 'run.captureTitle' : 'run.voidTitle')}

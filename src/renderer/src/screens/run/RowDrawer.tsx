@@ -5,7 +5,9 @@ import { Button } from '../../components/Button'
 import { useToast } from '../../components/Toast'
 import { formatDate, formatDateTime } from '../../i18n/format'
 import { useI18n } from '../../i18n/I18nProvider'
+import { norwegianAccountNumber } from './bank-account'
 import { attemptText, CAPTURABLE, reasonText, stateLabel, VOIDABLE } from './labels'
+import { TechnicalDetails } from './TechnicalDetails'
 
 interface Props {
   batchId: string
@@ -36,7 +38,7 @@ function Field({
 
 /** One invoice: its Kravia details, every attempt with Dintero's answers, and the request sent. */
 export function RowDrawer({ batchId, invoiceId, version, onClose, onAction }: Props) {
-  const { t, money, num, lang } = useI18n()
+  const { t, money, lang } = useI18n()
   const { api, call } = useApi()
   const toast = useToast()
   const ref = useRef<HTMLElement>(null)
@@ -50,6 +52,12 @@ export function RowDrawer({ batchId, invoiceId, version, onClose, onAction }: Pr
     ref.current?.focus()
     return () => before?.focus?.()
   }, [])
+
+  const bban = norwegianAccountNumber(data?.account)
+  // Dintero's own code and message when it refused; otherwise the outcome in words.
+  const answer = (a: InvoiceDetail['attempts'][number]) =>
+    [a.code, a.message].filter(Boolean).join(': ') ||
+    (a.httpStatus !== null && a.httpStatus < 300 ? t('run.attemptOk') : '—')
 
   const open = async () => {
     const r = await call(api.batches.openInvoice({ batchId, invoiceId }))
@@ -98,9 +106,9 @@ export function RowDrawer({ batchId, invoiceId, version, onClose, onAction }: Pr
               testId="drawer-invoice-number"
             />
             <Field label={t('run.kid')} value={data.kid} testId="drawer-kid" />
-            <Field label={t('run.account')} value={data.account} />
+            {bban && <Field label={t('run.account')} value={bban} testId="drawer-account" />}
+            <Field label={t('run.iban')} value={data.account} testId="drawer-iban" />
             <Field label={t('run.dueDate')} value={data.dueDate && formatDate(data.dueDate, lang)} />
-            <Field label={t('run.transaction')} value={data.transactionId} testId="drawer-transaction" />
             <Field label={t('run.sourceRows')} value={data.sourceRows.join(', ')} />
           </dl>
           <div className="run-drawer-actions">
@@ -129,9 +137,7 @@ export function RowDrawer({ batchId, invoiceId, version, onClose, onAction }: Pr
                 <tr>
                   <th scope="col">{t('run.attemptAt')}</th>
                   <th scope="col">{t('run.attemptKind')}</th>
-                  <th scope="col">{t('run.attemptStatus')}</th>
                   <th scope="col">{t('run.attemptAnswer')}</th>
-                  <th scope="col">{t('run.attemptMs')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -140,18 +146,13 @@ export function RowDrawer({ batchId, invoiceId, version, onClose, onAction }: Pr
                   <tr key={i}>
                     <td>{formatDateTime(a.at, lang, true)}</td>
                     <td>{attemptText(a.kind, t)}</td>
-                    <td>{a.httpStatus ?? '—'}</td>
-                    <td>{[a.code, a.message].filter(Boolean).join(': ') || '—'}</td>
-                    <td>{a.durationMs === null ? '—' : num(a.durationMs)}</td>
+                    <td>{answer(a)}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
           )}
-          <details>
-            <summary>{t('run.request')}</summary>
-            <pre className="run-json">{JSON.stringify(data.request, null, 2)}</pre>
-          </details>
+          <TechnicalDetails detail={data} />
         </div>
       )}
     </aside>

@@ -88,12 +88,7 @@ export function RunControls({
           </Button>
         )}
         {open && (
-          <Button
-            variant="danger"
-            onClick={() => setConfirmCancel(true)}
-            disabled={busy}
-            data-testid="run-cancel"
-          >
+          <Button onClick={() => setConfirmCancel(true)} disabled={busy} data-testid="run-cancel">
             {t('run.cancel')}
           </Button>
         )}

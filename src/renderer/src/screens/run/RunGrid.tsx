@@ -4,6 +4,7 @@ import { DataGrid, type GridCell, type GridColumn } from '../../components/DataG
 import { useI18n } from '../../i18n/I18nProvider'
 import { reasonText, stateLabel } from './labels'
 import type { RowStore } from './row-store'
+import { useContentWidths } from './use-content-widths'
 
 interface Props {
   store: RowStore
@@ -14,10 +15,27 @@ interface Props {
   onRangeChange: (start: number, end: number) => void
 }
 
-/** The live per-row status grid. Space selects the active row, Enter opens its details. */
+/** Text that ends in "…" when the column is too narrow, with the whole text as its tooltip. */
+function text(value: string) {
+  return (
+    <span className="cell-text" title={value || undefined}>
+      {value}
+    </span>
+  )
+}
+
+/** The live per-row status grid. Space selects the active row; a click or Enter opens its details. */
 export function RunGrid({ store, total, selected, onToggle, onOpen, onRangeChange }: Props) {
   const { t, money } = useI18n()
   const [active, setActive] = useState<GridCell | null>(null)
+
+  const {
+    ref: refW,
+    customer: customerW,
+    amount: amountW,
+    state: stateW,
+    invoice: invoiceW,
+  } = useContentWidths(store)
 
   const columns = useMemo<GridColumn<RunRow>[]>(
     () => [
@@ -36,33 +54,46 @@ export function RunGrid({ store, total, selected, onToggle, onOpen, onRangeChang
           />
         ),
       },
-      { id: 'ref', header: t('run.colRef'), width: 170, cell: (r) => r.reference },
-      { id: 'customer', header: t('run.colCustomer'), width: 230, cell: (r) => r.customer },
+      { id: 'ref', header: t('run.colRef'), width: refW, cell: (r) => text(r.reference) },
+      {
+        id: 'customer',
+        header: t('run.colCustomer'),
+        width: customerW,
+        grow: 1,
+        cell: (r) => text(r.customer),
+      },
       {
         id: 'amount',
         header: t('run.colAmount'),
-        width: 130,
+        width: amountW,
         cell: (r) => <span className="num">{money(r.amount)}</span>,
       },
       {
         id: 'state',
         header: t('run.colState'),
-        width: 170,
+        width: stateW,
         cell: (r) => (
           <span className={`state-chip state-${r.state}`} data-state={r.state}>
             {t(stateLabel(r.state))}
           </span>
         ),
       },
-      { id: 'invoice', header: t('run.colInvoice'), width: 120, cell: (r) => r.invoiceNumber ?? '' },
+      {
+        id: 'invoice',
+        header: t('run.colInvoice'),
+        width: invoiceW,
+        cell: (r) => text(r.invoiceNumber ?? ''),
+      },
       {
         id: 'msg',
         header: t('run.colError'),
-        width: 360,
-        cell: (r) => (r.supersededBy ? t('run.superseded', { id: r.supersededBy }) : reasonText(r.error, t)),
+        width: 240,
+        grow: 3,
+        cell: (r) =>
+          text(r.supersededBy ? t('run.superseded', { id: r.supersededBy }) : reasonText(r.error, t)),
       },
     ],
-    [t, money, selected, onToggle],
+    [t, money, selected, onToggle, refW, customerW, amountW, stateW, invoiceW],
   )
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
@@ -85,6 +116,7 @@ export function RunGrid({ store, total, selected, onToggle, onOpen, onRangeChang
         onRangeChange={onRangeChange}
         active={active}
         onActiveChange={setActive}
+        activateOnClick
         onCellActivate={(cell) => {
           const row = store.rowAt(cell.row)
           if (row) onOpen(row)

@@ -14,6 +14,7 @@ import { RefreshPayments } from '../history/RefreshPayments'
 import { RowDrawer } from './RowDrawer'
 import { RunControls } from './RunControls'
 import { RunGrid } from './RunGrid'
+import { batchHeading } from './run-title'
 import { useRunProgress } from './use-run-progress'
 import { useRunRows } from './use-run-rows'
 import './run.css'
@@ -86,17 +87,20 @@ export function RunScreen({ route }: { route: RouteOf<'run'> }) {
   const counts = progress?.counts ?? {}
   const failedCount = summary.data?.fixable ?? 0
   const canCapture = (counts.awaiting_capture ?? 0) > 0
+  const runOpen = !progress || progress.state === 'running' || progress.state === 'paused'
   const shownError = error ?? summary.error ?? null
   const live = drawer ? rows.store.loadedRows().find((r) => r.id === drawer.id) : undefined
 
   return (
     <main className="screen run-screen" data-testid="run-screen">
       <header className="run-head">
-        <h1 tabIndex={-1}>{t('run.title', { id: batchId })}</h1>
+        <h1 tabIndex={-1} data-testid="run-title">
+          {summary.data ? batchHeading(summary.data, lang, t) : t('run.title', { id: batchId })}
+        </h1>
         {summary.data && (
           <p className="muted run-source">
             <EnvBadge env={summary.data.environment} /> {summary.data.account} ·{' '}
-            {t('run.source', { name: summary.data.sourceName })}
+            <span data-testid="run-batch-id">{t('run.title', { id: batchId })}</span>
           </p>
         )}
       </header>
@@ -140,19 +144,20 @@ export function RunScreen({ route }: { route: RouteOf<'run'> }) {
             <RefreshPayments batchId={batchId} refreshedAt={summary.data.refreshedAt} onDone={afterAction} />
           )}
           {failedCount > 0 && progress?.state !== 'running' && (
-            <Button onClick={fixAndRetry} data-testid="fix-retry">
+            <Button variant={runOpen ? 'secondary' : 'primary'} onClick={fixAndRetry} data-testid="fix-retry">
               {t('run.fixRetry', { n: num(failedCount) })}
             </Button>
           )}
+          <BulkActions
+            batchId={batchId}
+            selectedIds={[...selected]}
+            canCapture={canCapture}
+            runOpen={runOpen}
+            onDone={afterAction}
+            askRef={askRef}
+          />
         </span>
       </div>
-      <BulkActions
-        batchId={batchId}
-        selectedIds={[...selected]}
-        canCapture={canCapture}
-        onDone={afterAction}
-        askRef={askRef}
-      />
       <div className={`run-body${drawer ? ' with-drawer' : ''}`}>
         <RunGrid
           store={rows.store}

@@ -6,6 +6,7 @@ import { errorText, useApi, useResource } from '../../app/use-api'
 import { Alert } from '../../components/Alert'
 import { Button } from '../../components/Button'
 import type { MessageKey } from '../../i18n/catalog'
+import { secretStoreName } from './secret-store-name'
 import { useI18n } from '../../i18n/I18nProvider'
 import { CredentialsForm } from './CredentialsForm'
 import { DefaultsForm } from './DefaultsForm'
@@ -84,7 +85,7 @@ export function SettingsScreen(_: { route: RouteOf<'settings'> }) {
             <p className="muted">{t('settings.envIntro')}</p>
             <Alert kind={view.secureStore.secure ? 'info' : 'warning'} testId="secure-store">
               {t(view.secureStore.secure ? 'settings.secureStore' : 'settings.insecureStore', {
-                backend: view.secureStore.backend,
+                backend: t(secretStoreName(view.secureStore.backend)),
               })}
             </Alert>
             <fieldset className="settings-envs">
