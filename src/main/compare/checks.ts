@@ -67,11 +67,14 @@ interface CustomerTotal {
 
 function byCustomer<T>(
   list: readonly T[],
-  of: (x: T) => { customer: ComparedCustomer; amount: number; ref: string; rows: readonly number[] },
+  of: (
+    x: T,
+    i: number,
+  ) => { customer: ComparedCustomer; amount: number; ref: string; rows: readonly number[] },
 ): Map<string, CustomerTotal> {
   const m = new Map<string, CustomerTotal>()
-  for (const x of list) {
-    const { customer, amount, ref, rows } = of(x)
+  for (let i = 0; i < list.length; i++) {
+    const { customer, amount, ref, rows } = of(list[i], i)
     let t = m.get(customer.key)
     if (!t) {
       t = { customer, amount: 0, references: [], rows: [] }
@@ -79,30 +82,43 @@ function byCustomer<T>(
     }
     t.amount += amount
     t.references.push(ref)
-    t.rows.push(...rows)
+    for (const r of rows) t.rows.push(r)
   }
   return m
 }
 
-function possibleDuplicates(invoices: readonly ThisInvoice[]): PossibleDuplicate[] {
-  const groups = new Map<string, { inv: ThisInvoice; customer: ComparedCustomer }[]>()
-  for (const inv of invoices) {
-    const customer = customerOf(inv.customer)
-    const descriptions = inv.lines.map((l) => norm(l.description)).sort()
-    const key = JSON.stringify([customer.key, inv.amount, descriptions])
-    const g = groups.get(key)
-    if (g) g.push({ inv, customer })
-    else groups.set(key, [{ inv, customer }])
-  }
+function possibleDuplicates(
+  invoices: readonly ThisInvoice[],
+  customers: readonly ComparedCustomer[],
+): PossibleDuplicate[] {
+  // Most keys are met once: the first index is kept as a number, a list only for a second one.
+  const first = new Map<string, number>()
+  const groups = new Map<string, number[]>()
+  invoices.forEach((inv, i) => {
+    const descriptions =
+      inv.lines.length === 1
+        ? norm(inv.lines[0].description)
+        : inv.lines
+            .map((l) => norm(l.description))
+            .sort()
+            .join('\u0001')
+    const key = `${customers[i].key}\u0000${inv.amount}\u0000${descriptions}`
+    const at = first.get(key)
+    if (at === undefined) first.set(key, i)
+    else {
+      const g = groups.get(key)
+      if (g) g.push(i)
+      else groups.set(key, [at, i])
+    }
+  })
   const out: PossibleDuplicate[] = []
   for (const g of groups.values()) {
-    if (g.length < 2) continue
-    const sorted = [...g].sort((a, b) => (a.inv.rows[0] ?? 0) - (b.inv.rows[0] ?? 0))
+    const sorted = g.map((i) => invoices[i]).sort((a, b) => (a.rows[0] ?? 0) - (b.rows[0] ?? 0))
     out.push({
-      customer: sorted[0].customer,
-      amount: sorted[0].inv.amount,
-      descriptions: sorted[0].inv.lines.map((l) => l.description),
-      invoices: sorted.map((x) => ({ merchant_reference: x.inv.merchant_reference, rows: x.inv.rows })),
+      customer: customers[g[0]],
+      amount: sorted[0].amount,
+      descriptions: sorted[0].lines.map((l) => l.description),
+      invoices: sorted.map((x) => ({ merchant_reference: x.merchant_reference, rows: x.rows })),
     })
   }
   return out.sort((a, b) => (a.invoices[0].rows[0] ?? 0) - (b.invoices[0].rows[0] ?? 0))
@@ -149,10 +165,11 @@ function amountOutliers(invoices: readonly ThisInvoice[]): AmountOutlier[] {
  */
 export function compareBatch(invoices: readonly ThisInvoice[], previous: PreviousRun | null): Comparison {
   const thisTotals = { invoices: invoices.length, amount: invoices.reduce((s, i) => s + i.amount, 0) }
+  const customers = invoices.map((i) => customerOf(i.customer))
   const comparison: Comparison = {
     previous_batch: previous?.batch ?? null,
     totals: { this: thisTotals, previous: null, change_percent: { invoices: null, amount: null } },
-    possible_duplicates: possibleDuplicates(invoices),
+    possible_duplicates: possibleDuplicates(invoices, customers),
     customers_missing: [],
     customers_new: [],
     amounts_changed: [],
@@ -170,8 +187,8 @@ export function compareBatch(invoices: readonly ThisInvoice[], previous: Previou
     amount: percentChange(prevTotals.amount, thisTotals.amount),
   }
 
-  const now = byCustomer(invoices, (i) => ({
-    customer: customerOf(i.customer),
+  const now = byCustomer(invoices, (i, k) => ({
+    customer: customers[k],
     amount: i.amount,
     ref: i.merchant_reference,
     rows: i.rows,
