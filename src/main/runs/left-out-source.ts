@@ -14,6 +14,9 @@ const NUMBER_FIELDS: ReadonlySet<CanonicalField> = new Set([
   'quantity',
   'unit_price',
   'amount',
+  'unit_price_excl_vat',
+  'amount_excl_vat',
+  'discount_percent',
   'vat',
 ])
 
@@ -22,7 +25,7 @@ function lineValue(field: CanonicalField, c: RawCell | undefined): LineValue | u
   if (typeof c === 'string') return c.trim() === '' ? undefined : c
   if ('n' in c) {
     if (!NUMBER_FIELDS.has(field)) return c.text ?? String(c.n)
-    // 0.25 shown as 25 %: the template's vat column takes the percent (rounded like the validator shows it).
+    // 0.25 shown as 25 %: the template's vat and discount columns take the percent (rounded like the validator shows it).
     return c.pct ? Math.round(c.n * 1e8) / 1e6 : c.n
   }
   if ('date' in c) return c.date
