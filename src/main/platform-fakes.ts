@@ -93,6 +93,10 @@ export class MemorySecretStore implements SecretStore {
     this.values.delete(key)
   }
 
+  reset(): void {
+    this.values.clear()
+  }
+
   keys(): string[] {
     return [...this.values.keys()]
   }

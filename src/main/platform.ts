@@ -52,6 +52,8 @@ export interface SecretStore {
   set(key: string, value: string): void
   get(key: string): string | null
   delete(key: string): void
+  /** Sets a damaged store aside and starts empty (throws AppError `secrets_damaged` until then). */
+  reset(): void
 }
 
 /** Opens links in the user's browser, only through the one safe predicate. */

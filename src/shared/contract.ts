@@ -171,6 +171,8 @@ export interface SettingsView {
   environment: EnvironmentKind
   environments: { test: EnvironmentSettings; production: EnvironmentSettings }
   secureStore: { secure: boolean; backend: string }
+  /** The saved credentials cannot be read (a damaged file): the message, and Settings offers a reset. */
+  secretsProblem?: { message: string; message_nb: string } | null
   defaults: RunDefaults
   language: 'nb' | 'en' | null
 }
@@ -301,6 +303,8 @@ const runRequests = {
     input: z.object({ environment: z.enum(['test', 'production']) }).strict(),
     result: returns<SettingsView>(),
   },
+  /** Sets a damaged credentials file aside; the credentials are then entered again. */
+  'settings:resetSecrets': { input: z.object({}).strict(), result: returns<SettingsView>() },
   'settings:testConnection': {
     input: z.object({ environment: envSchema }).strict(),
     result: returns<{ ok: boolean; message: string; message_nb: string }>(),

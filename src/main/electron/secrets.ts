@@ -36,6 +36,16 @@ const unreadable = (key: string) =>
     message_nb: `Den lagrede hemmeligheten ${key} kan ikke lenger dekrypteres; skriv den inn på nytt.`,
   })
 
+/** The secrets file cannot be read at all (cut short, edited by hand, overwritten by another tool). */
+export const damaged = (file: string) =>
+  new AppError(
+    'secrets_damaged',
+    `The file that keeps the saved credentials (${file}) is damaged and cannot be read. Reset it in Settings, then enter the credentials again.`,
+    {
+      message_nb: `Filen med de lagrede nøklene (${file}) er skadet og kan ikke leses. Tilbakestill den i Innstillinger, og skriv inn nøklene på nytt.`,
+    },
+  )
+
 /** Secrets encrypted with safeStorage, kept as tagged blobs in `<dataDir>/secrets.json` (mode 600). */
 export class SafeStorageSecretStore implements SecretStore {
   private readonly file: string
@@ -87,10 +97,31 @@ export class SafeStorageSecretStore implements SecretStore {
     this.write(data)
   }
 
+  /**
+   * Moves a damaged secrets file aside (kept as `secrets.json.damaged-<time>`, owner-only) so new
+   * credentials can be saved; the old ones must be entered again.
+   */
+  reset(): void {
+    if (!existsSync(this.file)) return
+    const aside = `${this.file}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`
+    renameSync(this.file, aside)
+    chmodSync(aside, 0o600)
+  }
+
   private read(): SecretsFile {
     if (!existsSync(this.file)) return { version: 1, entries: {} }
-    const parsed = JSON.parse(readFileSync(this.file, 'utf8')) as SecretsFile
-    return { version: 1, entries: parsed.entries ?? {} }
+    let parsed: unknown
+    try {
+      parsed = JSON.parse(readFileSync(this.file, 'utf8'))
+    } catch {
+      throw damaged(this.file)
+    }
+    const entries = (parsed as Partial<SecretsFile> | null)?.entries
+    if (!entries || typeof entries !== 'object' || Array.isArray(entries)) throw damaged(this.file)
+    for (const e of Object.values(entries)) {
+      if (!e || typeof e.blob !== 'string' || typeof e.backend !== 'string') throw damaged(this.file)
+    }
+    return { version: 1, entries }
   }
 
   private write(data: SecretsFile): void {

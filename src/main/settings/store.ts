@@ -98,6 +98,19 @@ export function createSettingsStore(db: Db, secrets: SecretStore): SettingsStore
     }
   }
 
+  // A damaged secrets file is said in Settings (with a reset), not hidden as "no credentials".
+  const secretsProblem = (): SettingsView['secretsProblem'] => {
+    try {
+      secrets.get(KEY.clientId('test'))
+      return null
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'secrets_damaged') {
+        return { message: e.message, message_nb: e.options.message_nb ?? e.message }
+      }
+      return null
+    }
+  }
+
   const view = (): SettingsView => {
     const language = get(KEY.language)
     const backend = secrets.isSecure()
@@ -111,6 +124,7 @@ export function createSettingsStore(db: Db, secrets: SecretStore): SettingsStore
         },
       },
       secureStore: { secure: backend.secure, backend: backend.backend },
+      secretsProblem: secretsProblem(),
       defaults: defaults(),
       language: language === 'nb' || language === 'en' ? language : null,
     }

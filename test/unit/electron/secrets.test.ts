@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -8,7 +8,9 @@ import {
   type SafeStorageLike,
   SECRETS_FILE,
 } from '../../../src/main/electron/secrets'
+import { openMemoryAppDb } from '../../../src/main/db/store'
 import { MemorySecretStore } from '../../../src/main/platform-fakes'
+import { createSettingsStore } from '../../../src/main/settings/store'
 
 type Backend = ReturnType<SafeStorageLike['getSelectedStorageBackend']>
 
@@ -78,6 +80,35 @@ describe('safeStorage secret store', () => {
     store.set('k', 'v')
     state.backend = 'basic_text'
     expect(() => store.get('k')).toThrow(expect.objectContaining({ code: 'secret_unreadable' }))
+  })
+
+  it.each([
+    ['cut short', '{"version":1,"entries":{"k":{"backend":"gnome'],
+    ['not JSON at all', '\u0000\u0000\u0000'],
+    ['JSON of the wrong shape', '{"version":1,"entries":["x"]}'],
+    ['an entry without its blob', '{"version":1,"entries":{"k":{"backend":"gnome_libsecret"}}}'],
+  ])('a damaged file (%s) gives one clear error, in Settings too, and a reset starts over', (_what, text) => {
+    const file = join(dir, SECRETS_FILE)
+    writeFileSync(file, text)
+    const store = new SafeStorageSecretStore(fakeSafeStorage().storage, dir, 'linux')
+    expect(() => store.get('k')).toThrow(expect.objectContaining({ code: 'secrets_damaged' }))
+    expect(() => store.set('k', 'v')).toThrow(/damaged and cannot be read\. Reset it in Settings/)
+
+    const settings = createSettingsStore(openMemoryAppDb(), store)
+    expect(settings.view().secretsProblem).toMatchObject({
+      message: expect.stringContaining(file),
+      message_nb: expect.stringContaining('skadet'),
+    })
+
+    store.reset()
+    expect(settings.view().secretsProblem).toBeNull()
+    store.set('k', 'new')
+    expect(store.get('k')).toBe('new')
+    // The damaged file is kept beside it, owner-only, not deleted.
+    const aside = readdirSync(dir).filter((f) => f.startsWith(`${SECRETS_FILE}.damaged-`))
+    expect(aside).toHaveLength(1)
+    expect(readFileSync(join(dir, aside[0]), 'utf8')).toBe(text)
+    if (process.platform !== 'win32') expect(statSync(join(dir, aside[0])).mode & 0o777).toBe(0o600)
   })
 })
 

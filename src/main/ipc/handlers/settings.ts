@@ -28,6 +28,11 @@ export function settingsHandlers(ctx: HandlerContext): AreaHandlers<'settings'> 
       ctx.log.info(`credentials removed for ${environment}`)
       return changed(view)
     },
+    'settings:resetSecrets': () => {
+      ctx.secrets.reset()
+      ctx.log.warn("the damaged credentials file was set aside at the user's request")
+      return changed(settings.view())
+    },
     'settings:testConnection': ({ environment }) => environments.testConnection(environment),
   }
 }

@@ -7,6 +7,7 @@ import { read } from './read'
 import { repeat } from './repeat'
 import { review } from './review'
 import { run } from './run'
+import { secrets } from './secrets'
 import { settings } from './settings'
 import { start } from './start'
 import { updates } from './updates'
@@ -28,5 +29,6 @@ export const areas = {
   history,
   repeat,
   updates,
+  secrets,
   // UI-run's areas: run, history, settings
 } as const

@@ -10,6 +10,7 @@ import { secretStoreName } from './secret-store-name'
 import { useI18n } from '../../i18n/I18nProvider'
 import { CredentialsForm } from './CredentialsForm'
 import { DefaultsForm } from './DefaultsForm'
+import { SecretsProblem } from './SecretsProblem'
 import { UpdatesSection } from './UpdatesSection'
 import './settings.css'
 
@@ -88,6 +89,7 @@ export function SettingsScreen(_: { route: RouteOf<'settings'> }) {
                 backend: t(secretStoreName(view.secureStore.backend)),
               })}
             </Alert>
+            <SecretsProblem view={view} onView={setView} />
             <fieldset className="settings-envs">
               <legend className="visually-hidden">{t('settings.envHeading')}</legend>
               {ENVS.map(({ env, label }) => {
