@@ -12,6 +12,9 @@ import {
 import type { PriceBasisSummary } from './price-basis'
 import { type BatchState, INVOICE_STATES, type InvoiceState } from './states'
 
+/** The Settings choice that lets each invoice's organisation number decide its customer type. */
+export const FROM_ORG_NUMBER = 'from_org_number'
+
 /**
  * The one place that declares every main↔renderer operation and push event.
  * Channels are `area:verb`. The preload, the test bridge, the main-process dispatcher and the
@@ -151,7 +154,8 @@ export interface EnvironmentSettings {
 
 export interface RunDefaults {
   daysUntilDue: number
-  productType: ProductType
+  /** The customer type for invoices that give none; `from_org_number`: Bedrift with an org number, else Privat. */
+  productType: ProductType | typeof FROM_ORG_NUMBER
   invoiceChannel: InvoiceChannel
   callbackUrl: string
   rate: number
@@ -271,7 +275,7 @@ const runRequests = {
     input: z
       .object({
         daysUntilDue: z.number().int().min(0).max(365),
-        productType: z.enum(PRODUCT_TYPES),
+        productType: z.enum([...PRODUCT_TYPES, FROM_ORG_NUMBER]),
         invoiceChannel: z.enum(INVOICE_CHANNELS),
         callbackUrl: z.string().max(2000),
         rate: z.number().min(0.1).max(1000),
@@ -424,6 +428,22 @@ export interface MappingFieldView {
    * whether the header says so (then it cannot be flipped).
    */
   basis?: { basis: 'incl' | 'excl'; stated: boolean }
+  /**
+   * A rule provides it when nothing else does: `org_number` (customer type: Bedrift with an
+   * organisation number, Privat without), `customer_name` (first and last name from the
+   * customer-name column on private invoices).
+   */
+  rule: 'org_number' | 'customer_name' | null
+}
+
+/** A choice on the Map screen that was not applied, and why (the field keeps what it had). */
+export interface MappingRefusal {
+  field: string
+  column: string
+  message: string
+  message_nb: string
+  /** `full_name`: the column can be used as the full name instead (split into first and last). */
+  offer: 'full_name' | null
 }
 
 /** Which VAT basis the prices were read on and from which columns, in words (Review, Plan). */
@@ -442,6 +462,8 @@ export interface MappingView {
   /** Fields the matcher could not decide (e.g. `MVA`: rate or amount?), with its reason. */
   ambiguous: { field: string; column: string; message: string; message_nb: string }[]
   rowCount: number
+  /** Set in the answer to a choice that was refused. */
+  refusal?: MappingRefusal
 }
 
 export interface ReviewRowView {
@@ -519,6 +541,8 @@ export interface PlanView {
   dueMoved: ImportIssueView[]
   /** Invoices the user left out on this screen: not sent; they can be taken back in. */
   leftOutByUser: { reference: string; rows: number[] }[]
+  /** File-level notices worth reading before sending (e.g. customer types decided by the org number). */
+  notices: ImportIssueView[]
 }
 
 export interface DraftSummary {

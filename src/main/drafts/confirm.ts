@@ -2,6 +2,7 @@ import type { PayRequest } from '../../shared/kravia'
 import { AppError } from '../../shared/errors'
 import type { Db } from '../db/open'
 import type { ValidatedInvoice } from '../invoice/types'
+import { rememberMapping } from '../mapping'
 import { type BatchInvoiceInput, createBatch } from '../runs/batch'
 import { leftOutFromResult } from '../runs/left-out-source'
 import type { BatchSettings } from '../runs/types'
@@ -59,7 +60,7 @@ export function confirmPlan(
     const i = table?.lineIndex.get(line)
     return i === undefined ? undefined : table?.rows[i]
   })
-  return createBatch(db, {
+  const batchId = createBatch(db, {
     source: { name: s.fileName, sha256: s.sha256 ?? table?.info.sha256 ?? '' },
     sheet: table?.info.sheet ?? null,
     mapping: v.mapping.mapping,
@@ -73,4 +74,7 @@ export function confirmPlan(
     parentBatchId: s.followUpOf,
     now,
   })
+  // Sent with this mapping: remember it for this source next time (never from a discarded import).
+  if (table) rememberMapping(db, table.info.headers, v.mapping.mapping, v.mapping.constants)
+  return batchId
 }

@@ -16,6 +16,7 @@ import {
   type RememberedMapping,
   suggestMapping,
 } from '../mapping'
+import { CUSTOMER_NAME_KEYS, normalizeHeader } from '../mapping/synonyms'
 import type { DraftState } from './store'
 
 const SAMPLE_ROWS = 500
@@ -30,13 +31,13 @@ const REQUIRED: Partial<Record<CanonicalField, CanonicalField[]>> = {
   payment_product_type: [],
   days_until_due: ['due_date'],
   due_date: ['days_until_due'],
-  first_name: [],
-  last_name: [],
+  first_name: ['full_name'],
+  last_name: ['full_name'],
   email: [],
   phone_number: [],
   address_line: [],
-  postal_code: [],
-  postal_place: [],
+  postal_code: ['postal_code_place'],
+  postal_place: ['postal_code_place'],
   description: [],
   unit_price: ['amount', 'unit_price_excl_vat', 'amount_excl_vat'],
   amount: ['unit_price', 'unit_price_excl_vat', 'amount_excl_vat'],
@@ -115,9 +116,12 @@ export function mappingView(
     eff.columns[f] !== undefined || eff.constants[f] !== undefined || defaults[f] !== undefined
   const fields: MappingFieldView[] = FIELD_INFO.map((info) => {
     const f = info.field
-    const alternatives = REQUIRED[f]
     const col = eff.columns[f]
     const source = sourceOf(eff, f, state)
+    const rule = ruleFor(f, headers, eff, provided)
+    // "Required" marks fields every invoice needs with no alternative column (a rule still counts).
+    const alternatives = REQUIRED[f]
+    const needed = alternatives !== undefined && (alternatives.length === 0 || f === 'payment_product_type')
     return {
       field: f,
       label_en: info.label_en,
@@ -130,8 +134,9 @@ export function mappingView(
       source,
       samples: samples(rows, col),
       defaultValue: eff.constants[f] === undefined ? (defaults[f] ?? null) : null,
-      required: alternatives !== undefined && alternatives.length === 0,
-      missing: alternatives !== undefined && !provided(f) && !alternatives.some(provided),
+      required: needed,
+      missing: alternatives !== undefined && rule === null && !provided(f) && !alternatives.some(provided),
+      rule,
       ...basisOf(f, col === undefined ? undefined : headers[col]),
     }
   })
@@ -158,6 +163,24 @@ export function mappingView(
     })),
     rowCount: rows.length,
   }
+}
+
+/**
+ * The rule that provides a field nothing else provides: the organisation number decides the
+ * customer type; a customer-name column (Kundenavn) is the person's name on private invoices.
+ */
+function ruleFor(
+  f: CanonicalField,
+  headers: readonly string[],
+  eff: EffectiveMapping,
+  provided: (f: CanonicalField) => boolean,
+): MappingFieldView['rule'] {
+  if (f === 'payment_product_type') return provided(f) ? null : 'org_number'
+  if (f !== 'first_name' && f !== 'last_name') return null
+  if (provided(f) || provided('full_name')) return null
+  const col = eff.columns.business_name
+  const customerName = col !== undefined && CUSTOMER_NAME_KEYS.has(normalizeHeader(headers[col] ?? ''))
+  return customerName ? 'customer_name' : null
 }
 
 export const FIELD_ORDER: readonly CanonicalField[] = CANONICAL_FIELDS

@@ -4,10 +4,12 @@ import type { CanonicalField } from '../../shared/canonical'
 import type {
   EnvironmentKind,
   ImportStep,
+  MappingRefusal,
   MappingView,
   ReadOverrides,
   RunDefaults,
 } from '../../shared/contract'
+import { FROM_ORG_NUMBER } from '../../shared/contract'
 import { AppError } from '../../shared/errors'
 import type { Db } from '../db/open'
 import { inspectFile, type ReadIssue } from '../import'
@@ -15,7 +17,8 @@ import type { InspectResult } from '../import/types'
 import type { Defaults, Issue } from '../invoice/types'
 import { ValidationSession } from '../invoice/validate'
 import type { Logger } from '../log'
-import { loadRememberedMapping, type RememberedMapping, rememberMapping } from '../mapping'
+import { loadRememberedMapping, type RememberedMapping } from '../mapping'
+import { refuseChoice } from './choice'
 import { findInvoicedReferences } from '../runs/invoiced'
 import { cellKey, type LoadedTable, loadTable, setCell } from './load-table'
 import { type EffectiveMapping, effectiveMapping, mappingView } from './mapping-state'
@@ -218,11 +221,13 @@ export class ImportSession {
   async mappingView(): Promise<MappingView> {
     const { table, mapping, remembered } = await this.effectiveMapping()
     const d = this.deps.scope().defaults
-    const defaults = {
+    const defaults: Partial<Record<CanonicalField, string>> = {
       days_until_due: String(d.daysUntilDue),
-      payment_product_type: d.productType.replace(/^kravia\.invoice_/, ''),
       invoice_channel: d.invoiceChannel,
     }
+    // "Decide from the organisation number" is no default value: the rule fills the type.
+    if (d.productType !== FROM_ORG_NUMBER)
+      defaults.payment_product_type = d.productType.replace(/^kravia\.invoice_/, '')
     return mappingView(this.id, table.info.headers, table.rows, mapping, remembered, this.state, defaults)
   }
 
@@ -234,13 +239,25 @@ export class ImportSession {
     return nextProblem(v.index.problems, from, direction)
   }
 
+  /** Why a column cannot be applied to a field (see choice.ts); null when it can. */
+  async refusal(field: CanonicalField, column: string | null): Promise<MappingRefusal | null> {
+    const { table, mapping } = await this.effectiveMapping()
+    return refuseChoice(table.info.headers, mapping, this.state, field, column)
+  }
+
   /** A user's choice for one field: a column, a fixed value, or nothing. */
   setField(field: CanonicalField, column: string | null, constant: string | null): void {
     delete this.state.constants[field]
     if (constant !== null) {
       this.state.constants[field] = constant
       delete this.state.mapping[field]
-    } else this.state.mapping[field] = column
+    } else {
+      this.state.mapping[field] = column
+      // The column moves to this field: a field the user had given it to lets go (full name over first/last).
+      if (column !== null)
+        for (const [f, c] of Object.entries(this.state.mapping))
+          if (f !== field && c === column) this.state.mapping[f] = null
+    }
     this.mapping = null
     this.validated = null
     this.validating = null
@@ -276,7 +293,7 @@ export class ImportSession {
     const d = scope.defaults
     const defaults: Defaults = {
       days_until_due: d.daysUntilDue,
-      payment_product_type: d.productType,
+      payment_product_type: d.productType === FROM_ORG_NUMBER ? undefined : d.productType,
       invoice_channel: d.invoiceChannel,
     }
     const session = new ValidationSession(table.info.headers, {
@@ -305,8 +322,6 @@ export class ImportSession {
     }
     const result = session.finish()
     const index = buildReviewIndex(table.rows, result, mapping.columns.merchant_reference)
-    // The user went past the mapping step with it: remember it for this source next time.
-    rememberMapping(this.deps.db, table.info.headers, mapping.mapping, mapping.constants)
     this.validated = { scopeKey, session, index, mapping }
     return this.validated
   }

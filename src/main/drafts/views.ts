@@ -175,5 +175,12 @@ export function planView(
     confirmWord: scope.env === 'production' ? scope.account || 'SEND' : null,
     followUpOf: s.followUpOf,
     ...planComparison(db, s, v, scope, r),
+    notices: v.session
+      .result()
+      .warnings.filter((w) => PLAN_NOTICES.has(w.code))
+      .map(toIssueView),
   }
 }
+
+/** File-level notices the Plan repeats, so nobody sends without having read them. */
+const PLAN_NOTICES: ReadonlySet<string> = new Set(['product_type_from_org_number'])

@@ -1,4 +1,4 @@
-import type { EnvironmentKind, RunDefaults } from '../../shared/contract'
+import { type EnvironmentKind, FROM_ORG_NUMBER, type RunDefaults } from '../../shared/contract'
 import { AppError } from '../../shared/errors'
 import type { FeatureToggle } from '../../shared/kravia'
 
@@ -9,7 +9,7 @@ import type { FeatureToggle } from '../../shared/kravia'
 
 export const DEFAULT_RUN_DEFAULTS: RunDefaults = {
   daysUntilDue: 14,
-  productType: 'kravia.invoice_b2b',
+  productType: FROM_ORG_NUMBER,
   invoiceChannel: 'kravia',
   callbackUrl: '',
   // Placeholders: the store reads the pace per environment (the engine's defaults until saved).

@@ -106,8 +106,11 @@ export function importHandlers(ctx: HandlerContext): AreaHandlers<'import'> & Ar
     },
     'import:setMapping': async ({ sessionId, field: name, column, constant }) => {
       const s = sessions.get(sessionId)
-      s.setField(field(name), column, constant)
-      return s.mappingView()
+      const f = field(name)
+      const refusal = constant === null ? await s.refusal(f, column) : null
+      if (!refusal) s.setField(f, column, constant)
+      const view = await s.mappingView()
+      return refusal ? { ...view, refusal } : view
     },
     'import:setPriceBasis': async ({ sessionId, field: name, basis }) => {
       const s = sessions.get(sessionId)

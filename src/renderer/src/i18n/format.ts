@@ -1,4 +1,11 @@
+import { CUSTOMER_TYPE_LABELS } from '../../../shared/canonical'
 import type { Lang } from './define'
+
+/** A customer type in words: `b2b` or `kravia.invoice_b2b` → Bedrift / Business. */
+export function customerType(type: string, lang: Lang): string {
+  const l = CUSTOMER_TYPE_LABELS[type.startsWith('kravia.') ? type : `kravia.invoice_${type}`]
+  return l ? l[lang] : type
+}
 
 const locales: Record<Lang, string> = { nb: 'nb-NO', en: 'en-GB' }
 

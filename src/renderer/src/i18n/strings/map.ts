@@ -39,6 +39,11 @@ export const map = defineStrings({
     basisAssumed: 'overskriften sier ikke hvilken',
     readAsExcl: 'Les som eks. mva',
     readAsIncl: 'Les som inkl. mva',
+    missingFields: 'Velg en kolonne eller en fast verdi for: {list}',
+    refusedTitle: 'Valget ble ikke brukt',
+    useFullName: 'Bruk «{column}» som Fullt navn',
+    ruleOrgNumber: 'Avgjøres av organisasjonsnummeret: med nummer Bedrift, uten Privat',
+    ruleCustomerName: 'Fra kundenavnet på privatfakturaer',
   },
   en: {
     title: 'Map columns',
@@ -78,5 +83,10 @@ export const map = defineStrings({
     basisAssumed: 'the header does not say',
     readAsExcl: 'Read as excl. VAT',
     readAsIncl: 'Read as incl. VAT',
+    missingFields: 'Choose a column or a fixed value for: {list}',
+    refusedTitle: 'The choice was not applied',
+    useFullName: 'Use "{column}" as Full name',
+    ruleOrgNumber: 'Decided by the organisation number: with one Business, without Private',
+    ruleCustomerName: 'From the customer name on private invoices',
   },
 })

@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react'
 import type { MappingFieldView, MatchSource } from '../../../../shared/contract'
 import type { MessageKey } from '../../i18n/catalog'
+import { customerType } from '../../i18n/format'
 import { useI18n } from '../../i18n/I18nProvider'
 import { PriceBasis } from './PriceBasis'
 
@@ -29,6 +30,12 @@ const CHOICE_LABEL: Partial<Record<string, MessageKey>> = {
   b2b_grouped: 'settings.productB2bGrouped',
   kravia: 'settings.channelKravia',
   merchant: 'settings.channelMerchant',
+}
+
+/** What a rule that provides the field says about it. */
+const RULES: Record<NonNullable<MappingFieldView['rule']>, MessageKey> = {
+  org_number: 'map.ruleOrgNumber',
+  customer_name: 'map.ruleCustomerName',
 }
 
 const CONSTANT = '\u0000constant'
@@ -148,7 +155,12 @@ export function FieldRow({
       <td className="muted map-samples">
         {f.samples.length > 0
           ? f.samples.join(' · ')
-          : f.defaultValue !== null && t('map.fromDefault', { value: f.defaultValue })}
+          : f.defaultValue !== null
+            ? t('map.fromDefault', {
+                value:
+                  f.field === 'payment_product_type' ? customerType(f.defaultValue, lang) : f.defaultValue,
+              })
+            : f.rule && <span data-testid={`map-rule-${f.field}`}>{t(RULES[f.rule])}</span>}
       </td>
     </tr>
   )

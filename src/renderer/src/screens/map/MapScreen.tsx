@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import type { MappingView } from '../../../../shared/contract'
+import type { MappingRefusal, MappingView } from '../../../../shared/contract'
 import { useNavigate } from '../../app/navigation'
 import type { RouteOf } from '../../app/routes'
 import { useApi } from '../../app/use-api'
@@ -10,6 +10,7 @@ import { ImportSteps } from '../../components/ImportSteps'
 import { ProgressBar } from '../../components/ProgressBar'
 import { useI18n } from '../../i18n/I18nProvider'
 import { FieldRow } from './FieldRow'
+import { RefusalAlert } from './RefusalAlert'
 
 /** Step 2: every canonical field with its column (or a fixed value), how sure the match is, and changes since last time. */
 export function MapScreen({ route }: { route: RouteOf<'map'> }) {
@@ -19,6 +20,7 @@ export function MapScreen({ route }: { route: RouteOf<'map'> }) {
   const progress = useImportProgress(route.sessionId)
   const [view, setView] = useState<MappingView | null>(null)
   const [failed, setFailed] = useState(false)
+  const [refusal, setRefusal] = useState<MappingRefusal | null>(null)
 
   useEffect(() => {
     let live = true
@@ -34,12 +36,17 @@ export function MapScreen({ route }: { route: RouteOf<'map'> }) {
 
   const set = async (field: string, column: string | null, constant: string | null) => {
     const v = await call(api.import.setMapping({ sessionId: route.sessionId, field, column, constant }))
-    if (v) setView(v)
+    if (v) {
+      setView(v)
+      setRefusal(v.refusal ?? null)
+    }
   }
   const flip = async (field: string, basis: 'incl' | 'excl') => {
     const v = await call(api.import.setPriceBasis({ sessionId: route.sessionId, field, basis }))
     if (v) setView(v)
   }
+  // Continue waits until every required field has a column, a fixed value or a rule.
+  const missing = view ? view.fields.filter((f) => f.missing) : []
 
   return (
     <main className="screen" data-testid="map-screen" aria-busy={!view}>
@@ -95,6 +102,9 @@ export function MapScreen({ route }: { route: RouteOf<'map'> }) {
               </ul>
             </Alert>
           )}
+          {refusal && (
+            <RefusalAlert refusal={refusal} onUseFullName={(c) => void set('full_name', c, null)} />
+          )}
           <div className="table-scroll map-table">
             <table className="simple" data-testid="mapping-table">
               <thead>
@@ -118,13 +128,21 @@ export function MapScreen({ route }: { route: RouteOf<'map'> }) {
           )}
         </>
       )}
+      {missing.length > 0 && (
+        <p className="map-missing" id="map-missing" data-testid="map-missing">
+          {t('map.missingFields', {
+            list: missing.map((f) => (lang === 'nb' ? f.label_nb : f.label_en)).join(', '),
+          })}
+        </p>
+      )}
       <div className="screen-actions">
         <Button onClick={() => navigate({ screen: 'read', sessionId: route.sessionId })}>
           {t('common.back')}
         </Button>
         <Button
           variant="primary"
-          disabled={!view}
+          disabled={!view || missing.length > 0}
+          aria-describedby={missing.length > 0 ? 'map-missing' : undefined}
           data-testid="to-review"
           onClick={() => navigate({ screen: 'review', sessionId: route.sessionId })}
         >

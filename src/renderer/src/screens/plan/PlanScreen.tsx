@@ -7,7 +7,7 @@ import { useApi } from '../../app/use-api'
 import { Alert } from '../../components/Alert'
 import { Button } from '../../components/Button'
 import { ImportSteps } from '../../components/ImportSteps'
-import { formatRate } from '../../i18n/format'
+import { customerType, formatRate } from '../../i18n/format'
 import { useI18n } from '../../i18n/I18nProvider'
 import { confirmationMatches, etaParts } from './eta'
 import { PlanComparison } from './PlanComparison'
@@ -64,6 +64,11 @@ export function PlanScreen({ route }: { route: RouteOf<'plan'> }) {
               {t('plan.title')}
             </h2>
             {plan.followUpOf && <Alert kind="info">{t('plan.followUp', { batch: plan.followUpOf })}</Alert>}
+            {plan.notices.map((n) => (
+              <Alert key={n.code} kind="info" testId={`plan-notice-${n.code}`}>
+                {lang === 'nb' ? n.message_nb : n.message}
+              </Alert>
+            ))}
             <dl className="kv plan-kv">
               <dt>{t('plan.environment')}</dt>
               <dd>
@@ -116,7 +121,7 @@ export function PlanScreen({ route }: { route: RouteOf<'plan'> }) {
               <tbody>
                 {plan.byProductType.map((p) => (
                   <tr key={p.type}>
-                    <th scope="row">{p.type}</th>
+                    <th scope="row">{customerType(p.type, lang)}</th>
                     <td className="num">{num(p.invoices)}</td>
                     <td className="num">{money(p.amount)}</td>
                   </tr>

@@ -1,5 +1,5 @@
 import type { ImportSummary } from '../../../../shared/contract'
-import { formatRate } from '../../i18n/format'
+import { customerType, formatRate } from '../../i18n/format'
 import { useI18n } from '../../i18n/I18nProvider'
 
 /** What the file adds up to: the numbers a bookkeeper checks before sending. */
@@ -37,7 +37,7 @@ export function TotalsPanel({ summary: s }: { summary: ImportSummary }) {
       <dl className="kv">
         {s.byProductType.map((p) => (
           <div key={p.type} className="kv-sub">
-            <dt>{p.type}</dt>
+            <dt>{customerType(p.type, lang)}</dt>
             <dd>
               {num(p.invoices)} · {money(p.amount)}
             </dd>

@@ -7,6 +7,8 @@ import { useI18n } from '../../i18n/I18nProvider'
 import { Field, SelectField } from './Field'
 
 const PRODUCTS: [RunDefaults['productType'], MessageKey][] = [
+  // The default: each invoice's organisation number decides (Bedrift with one, Privat without).
+  ['from_org_number', 'settings.productFromOrg'],
   ['kravia.invoice_b2b', 'settings.productB2b'],
   ['kravia.invoice_b2b_grouped', 'settings.productB2bGrouped'],
   ['kravia.invoice_b2c', 'settings.productB2c'],
