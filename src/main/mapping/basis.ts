@@ -5,6 +5,7 @@
  * and excluding price fields, so a header that says "excluding" can never be read as including.
  */
 import type { PriceBasis } from '../../shared/canonical'
+import { foldHeader } from './synonyms'
 
 /** Words that mean excluding VAT on their own (`eks`, `netto`) or together with a VAT word. */
 const EXCL_WORDS = new Set([
@@ -56,15 +57,7 @@ const PREFIXES: [string, PriceBasis][] = [
 
 /** Lower-case words of a header, æøå spelled out as in normalizeHeader. */
 export function headerWords(h: string): string[] {
-  return h
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/æ/g, 'ae')
-    .replace(/[øö]/g, 'o')
-    .replace(/[åäâàá]/g, 'a')
-    .replace(/[éèêë]/g, 'e')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
+  return foldHeader(h)
     .split(/[^a-z0-9]+/)
     .filter((w) => w !== '')
 }

@@ -406,8 +406,8 @@ export const VALUE_DECIDED: Record<string, 'vat' | 'total' | 'due' | 'postal'> =
   due: 'due',
 }
 
-/** Normalised key: `Org.nr` → `orgnr`, `E-post` → `epost`, `Beløp` → `belop`, `Mva %` → `mvapct`. */
-export function normalizeHeader(h: string): string {
+/** A header in lower case with æøå and accents spelled out in ASCII letters (`Beløp` → `belop`). */
+export function foldHeader(h: string): string {
   return h
     .normalize('NFC')
     .toLowerCase()
@@ -415,8 +415,11 @@ export function normalizeHeader(h: string): string {
     .replace(/[øö]/g, 'o')
     .replace(/[åäâàá]/g, 'a')
     .replace(/[éèêë]/g, 'e')
-    .replace(/%/g, 'pct')
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]/g, '')
+}
+
+/** Normalised key: `Org.nr` → `orgnr`, `E-post` → `epost`, `Beløp` → `belop`, `Mva %` → `mvapct`. */
+export function normalizeHeader(h: string): string {
+  return foldHeader(h.replace(/%/g, 'pct')).replace(/[^a-z0-9]/g, '')
 }
