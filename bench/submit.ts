@@ -18,12 +18,12 @@ import { cpus, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openAppDb } from '../src/main/db/store'
 import { createDinteroClient } from '../src/main/dintero'
-import { createBatch } from '../src/main/runs/batch'
-import { startRun } from '../src/main/runs/engine'
-import { resolveSettings } from '../src/main/runs/settings'
+import { createBatch } from '../src/main/journal/freeze'
+import { startRun } from '../src/main/engine/engine'
+import { resolveSettings } from '../src/main/engine/settings'
 import { type Sandbox, seededRandom, startSandbox } from '../src/main/sandbox'
 import { isAuthorizedOrLater } from '../src/shared/states'
-import { payRequest } from '../test/unit/runs/fixtures'
+import { payRequest } from '../test/support/journal-fixtures'
 
 const N1 = Number(process.env.BENCH_N1 ?? 2000)
 const N2 = Number(process.env.BENCH_N2 ?? 1500)

@@ -5,12 +5,12 @@
  * number of messages the page received meanwhile.
  */
 import type { Browser, Page } from 'playwright-core'
-import { createBatch } from '../src/main/runs/batch'
-import { getBatch, getCounts } from '../src/main/runs/journal'
-import { resolveSettings } from '../src/main/runs/settings'
-import type { BatchInvoiceInput } from '../src/main/runs/batch'
+import { createBatch } from '../src/main/journal/freeze'
+import { getBatch, getCounts } from '../src/main/journal/reads'
+import { resolveSettings } from '../src/main/engine/settings'
+import type { BatchInvoiceInput } from '../src/main/journal/freeze'
 import type { Harness } from '../test/e2e/harness'
-import { payRequest } from '../test/unit/runs/fixtures'
+import { payRequest } from '../test/support/journal-fixtures'
 
 export interface UiBenchResult {
   rows: number

@@ -5,8 +5,8 @@ import {
   BACKGROUND_INTERVAL_MS,
   BACKGROUND_RETRY_MS,
 } from '../../src/main/ipc/handlers/background-refresh'
-import { FakeClock } from '../../src/main/runs/clock'
-import { getBatch, getInvoiceByReference } from '../../src/main/runs/journal'
+import { FakeClock } from '../../src/main/engine/clock'
+import { getBatch, getInvoiceByReference } from '../../src/main/journal/reads'
 import type { SettingsView } from '../../src/shared/contract'
 import { type Harness, launchChromium, startHarness } from './harness'
 import { eventually, seedBatch } from './run-helpers'

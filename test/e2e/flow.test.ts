@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { getBatch, getInvoiceByReference, listInvoices } from '../../src/main/runs/journal'
+import { getBatch, getInvoiceByReference, listInvoices } from '../../src/main/journal/reads'
 import { type Harness, launchChromium, startHarness } from './harness'
 import { eventually } from './run-helpers'
 

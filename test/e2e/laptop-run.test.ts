@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { getBatch, getInvoiceByReference } from '../../src/main/runs/journal'
+import { getBatch, getInvoiceByReference } from '../../src/main/journal/reads'
 import { type Harness, launchChromium, startHarness } from './harness'
 import { clippedText, LANGS, LAPTOP, silentlyClipped } from './laptop/layout'
 import { eventually, seedBatch } from './run-helpers'

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import type { RunProgress, RunRow } from '../../src/shared/contract'
-import { getBatch, listInvoices } from '../../src/main/runs/journal'
+import { getBatch, listInvoices } from '../../src/main/journal/reads'
 import type { Harness } from './harness'
 import { eventsIn, recordFrames, seedBatch, eventually, withHarness } from './run-helpers'
 

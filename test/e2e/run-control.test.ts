@@ -6,7 +6,7 @@ import {
   getInvoiceByReference,
   listInvoices,
   setInvoiceState,
-} from '../../src/main/runs/journal'
+} from '../../src/main/journal/reads'
 import type { Harness } from './harness'
 import { seedBatch, eventually, withHarness } from './run-helpers'
 

@@ -90,10 +90,10 @@ export function pageStrings(page: Page): Promise<string[]> {
 }
 
 import type { Db } from '../../src/main/db/open'
-import { createBatch } from '../../src/main/runs/batch'
-import type { BatchSettings } from '../../src/main/runs/types'
-import type { BatchInvoiceInput } from '../../src/main/runs/batch'
-import { batchInput, invoices } from '../unit/runs/fixtures'
+import { createBatch } from '../../src/main/journal/freeze'
+import type { BatchSettings } from '../../src/main/journal/types'
+import type { BatchInvoiceInput } from '../../src/main/journal/freeze'
+import { batchInput, invoices } from '../support/journal-fixtures'
 
 /**
  * A planned sandbox batch straight in the journal (what the Plan screen's confirm makes):

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as XLSX from 'xlsx'
-import { getBatch, getInvoiceByReference } from '../../src/main/runs/journal'
+import { getBatch, getInvoiceByReference } from '../../src/main/journal/reads'
 import { callApi, type Harness, launchChromium, startHarness } from './harness'
 import { seedBatch, eventually } from './run-helpers'
 

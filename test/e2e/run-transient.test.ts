@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { getCounts } from '../../src/main/runs/journal'
+import { getCounts } from '../../src/main/journal/reads'
 import type { Harness } from './harness'
 import { eventually, seedBatch, withHarness } from './run-helpers'
 

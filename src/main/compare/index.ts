@@ -1,7 +1,7 @@
 import type { Comparison } from '../../shared/comparison'
 import type { Db } from '../db/open'
 import type { Issue, ValidatedInvoice } from '../invoice/types'
-import type { RunEnv } from '../runs/types'
+import type { RunEnv } from '../journal/types'
 import { compareBatch, type PreviousRun, type ThisInvoice } from './checks'
 import { loadPreviousRun } from './previous'
 import { comparisonWarnings } from './warnings'

@@ -1,5 +1,5 @@
 import type { Db } from '../db/open'
-import type { RunEnv } from '../runs/types'
+import type { RunEnv } from '../journal/types'
 import type { PreviousRun } from './checks'
 
 /** States in which the previous run's invoice stands (created and not voided): what was billed. */

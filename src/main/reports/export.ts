@@ -1,6 +1,6 @@
 import { AppError } from '../../shared/errors'
 import type { Db } from '../db/open'
-import { getBatch } from '../runs/journal'
+import { getBatch } from '../journal/reads'
 import { type CsvDelimiter, writeCsvFile } from './csv'
 import { failedRowsReport } from './failed-rows'
 import { invoiceSheet } from './invoice-sheet'

@@ -1,7 +1,7 @@
 import { CANONICAL_FIELDS } from '../../shared/canonical'
 import type { PayRequest } from '../../shared/kravia'
 import type { Db } from '../db/open'
-import { countLeftOut, iterateLeftOut } from '../runs/left-out'
+import { countLeftOut, iterateLeftOut } from '../journal/left-out'
 import { errorText } from './report-rows'
 import { requestLines } from './request-lines'
 import type { Cell, Table } from './table'

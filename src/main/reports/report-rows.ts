@@ -1,5 +1,5 @@
 import type { Db } from '../db/open'
-import type { InvoiceListItem } from '../runs/types'
+import type { InvoiceListItem } from '../journal/types'
 import type { Cell, Table } from './table'
 
 /** Rows read from the journal per page: a 100k-row batch never sits in memory as journal rows. */

@@ -1,7 +1,7 @@
 import { decFromNumber, vatOfGross } from '../../shared/money'
 import { INVOICED_STATES } from '../../shared/states'
 import type { Db } from '../db/open'
-import type { Batch } from '../runs/types'
+import type { Batch } from '../journal/types'
 import { invoiceMoney, reportStatus } from './invoice-sheet'
 import {
   CUSTOMER_TYPE_WORDS,

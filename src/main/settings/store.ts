@@ -2,8 +2,8 @@ import type { EnvironmentKind, RunDefaults, SettingsView } from '../../shared/co
 import { AppError } from '../../shared/errors'
 import type { Db } from '../db/open'
 import type { SecretStore } from '../platform'
-import { DEFAULT_SETTINGS } from '../runs/settings'
-import type { BatchSettings } from '../runs/types'
+import { DEFAULT_SETTINGS } from '../engine/settings'
+import type { BatchSettings } from '../journal/types'
 import {
   backgroundRefreshDefault,
   checkAccountId,

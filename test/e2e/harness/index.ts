@@ -30,7 +30,7 @@
  * Results must be plain JSON data: Electron's structured clone and the bridge's JSON differ for
  * Date/Map/Set/undefined-in-arrays, so the harness answers such results with `non_plain_result`.
  */
-import type { Clock } from '../../../src/main/runs/clock'
+import type { Clock } from '../../../src/main/engine/clock'
 import { readFileSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'

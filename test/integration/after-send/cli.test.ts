@@ -8,9 +8,9 @@ import { openAppDb } from '../../../src/main/db/store'
 import { SANDBOX_FILE } from '../../../src/main/environments/environments'
 import { silentLogger } from '../../../src/main/log'
 import { startSandbox } from '../../../src/main/sandbox'
-import { createBatch } from '../../../src/main/runs/batch'
+import { createBatch } from '../../../src/main/journal/freeze'
 import { AppError } from '../../../src/shared/errors'
-import { batchInput, payRequest } from '../../unit/runs/fixtures'
+import { batchInput, payRequest } from '../../support/journal-fixtures'
 import { clientFor, customerPays, row, sentBatch } from './helpers'
 
 const dataDir = mkdtempSync(join(tmpdir(), 'kb-cli-after-'))

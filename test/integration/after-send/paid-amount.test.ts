@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import Papa from 'papaparse'
 import { afterEach, describe, expect, it } from 'vitest'
 import { exportBatch } from '../../../src/main/reports/export'
-import { refreshBatch } from '../../../src/main/runs/refresh'
+import { refreshBatch } from '../../../src/main/after-send/refresh'
 import { customerPays, row, sandboxAndClient, sentBatch, tempDb } from './helpers'
 
 const cleanup: (() => Promise<void> | void)[] = []

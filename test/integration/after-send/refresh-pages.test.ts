@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { DinteroClient } from '../../../src/main/dintero'
-import { getBatch } from '../../../src/main/runs/journal'
-import { type RefreshProgress, refreshBatch } from '../../../src/main/runs/refresh'
+import { getBatch } from '../../../src/main/journal/reads'
+import { type RefreshProgress, refreshBatch } from '../../../src/main/after-send/refresh'
 import { type Sandbox, seededRandom } from '../../../src/main/sandbox'
 import { customerPays, row, sandboxAndClient, sentBatch, tempDb } from './helpers'
 

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { DinteroClient } from '../../../src/main/dintero'
-import { chartAmounts, paymentSummary, refreshBatch } from '../../../src/main/runs/refresh'
-import { voidInvoices } from '../../../src/main/runs/void'
+import { chartAmounts, paymentSummary, refreshBatch } from '../../../src/main/after-send/refresh'
+import { voidInvoices } from '../../../src/main/after-send/void'
 import type { Sandbox } from '../../../src/main/sandbox'
 import { attemptsOf, customerPays, row, sandboxAndClient, sentBatch, tempDb } from './helpers'
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Transaction, TransactionEvent } from '../../../src/main/dintero/types'
-import { refreshOutcome, stateFromTransaction } from '../../../src/main/runs/after-send/transaction-state'
+import { refreshOutcome, stateFromTransaction } from '../../../src/main/after-send/transaction-state'
 
 // Pure rules (no HTTP): how a re-read transaction moves a journal row.
 const tx = (status: string, ...events: Partial<TransactionEvent>[]): Transaction => ({

@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { DinteroClient } from '../../../src/main/dintero'
-import { captureInvoices, previewCapture } from '../../../src/main/runs/capture'
-import { refreshBatch } from '../../../src/main/runs/refresh'
-import { previewVoid, voidInvoices } from '../../../src/main/runs/void'
+import { captureInvoices, previewCapture } from '../../../src/main/after-send/capture'
+import { refreshBatch } from '../../../src/main/after-send/refresh'
+import { previewVoid, voidInvoices } from '../../../src/main/after-send/void'
 import { type Sandbox, seededRandom } from '../../../src/main/sandbox'
 import { attemptsOf, customerPays, row, sandboxAndClient, sentBatch, tempDb } from './helpers'
 

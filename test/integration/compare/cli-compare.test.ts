@@ -6,7 +6,7 @@ import type { CliContext } from '../../../src/main/cli/context'
 import { silentLogger } from '../../../src/main/log'
 import type { Sandbox } from '../../../src/main/sandbox'
 import type { Comparison } from '../../../src/shared/comparison'
-import { sandbox } from '../runs/helpers'
+import { sandbox } from '../engine/helpers'
 import { november, october } from './months'
 
 let dir: string

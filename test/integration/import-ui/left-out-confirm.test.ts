@@ -2,7 +2,7 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { listLeftOut } from '../../../src/main/runs/left-out'
+import { listLeftOut } from '../../../src/main/journal/left-out'
 import type { ImportSummary } from '../../../src/shared/contract'
 import { startServices } from './services'
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openAppDb } from '../../../src/main/db/store'
 import { buildTemplate, validateRows } from '../../../src/main/invoice'
 import { rememberMapping, suggestMapping } from '../../../src/main/mapping'
-import { createBatch } from '../../../src/main/runs/batch'
+import { createBatch } from '../../../src/main/journal/freeze'
 import { payRequestSchema } from '../../../src/shared/kravia-schema'
 import { cli } from './cli'
 

@@ -9,10 +9,10 @@ import {
   RecordingNotifier,
   RecordingOpener,
 } from '../../../src/main/platform-fakes'
-import { createBatch } from '../../../src/main/runs/batch'
-import type { RunEnv } from '../../../src/main/runs/types'
+import { createBatch } from '../../../src/main/journal/freeze'
+import type { RunEnv } from '../../../src/main/journal/types'
 import { createAppServices } from '../../../src/main/services'
-import { batchInput, invoices } from '../runs/fixtures'
+import { batchInput, invoices } from '../../support/journal-fixtures'
 
 function setup(env: RunEnv, confirm: boolean[], locale = 'en-GB') {
   const db = openMemoryAppDb()

@@ -2,9 +2,9 @@ import { EventEmitter } from 'node:events'
 import { describe, expect, it } from 'vitest'
 import { openMemoryAppDb } from '../../../src/main/db/store'
 import { silentLogger } from '../../../src/main/log'
-import { createBatch } from '../../../src/main/runs/batch'
+import { createBatch } from '../../../src/main/journal/freeze'
 import { createUpdates, type UpdaterLike } from '../../../src/main/updates'
-import { batchInput, invoices } from '../runs/fixtures'
+import { batchInput, invoices } from '../../support/journal-fixtures'
 
 class FakeUpdater extends EventEmitter implements UpdaterLike {
   autoDownload = false

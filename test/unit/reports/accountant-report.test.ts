@@ -4,10 +4,10 @@ import Papa from 'papaparse'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as XLSX from 'xlsx'
 import { exportBatch } from '../../../src/main/reports/export'
-import { createBatch } from '../../../src/main/runs/batch'
-import { getInvoiceByReference, setInvoiceState } from '../../../src/main/runs/journal'
+import { createBatch } from '../../../src/main/journal/freeze'
+import { getInvoiceByReference, setInvoiceState } from '../../../src/main/journal/reads'
 import type { PayRequest } from '../../../src/shared/kravia'
-import { batchInput, payRequest, tempDb } from '../runs/fixtures'
+import { batchInput, payRequest, tempDb } from '../../support/journal-fixtures'
 
 let t: ReturnType<typeof tempDb>
 afterEach(() => t?.close())

@@ -6,11 +6,11 @@ import * as XLSX from 'xlsx'
 import { exportBatch } from '../../../src/main/reports/export'
 import { FAILED_ROWS_HEADERS } from '../../../src/main/reports/failed-rows'
 import { REPORT_HEADERS } from '../../../src/main/reports/report-rows'
-import { createBatch } from '../../../src/main/runs/batch'
-import { getInvoiceByReference, setInvoiceState } from '../../../src/main/runs/journal'
+import { createBatch } from '../../../src/main/journal/freeze'
+import { getInvoiceByReference, setInvoiceState } from '../../../src/main/journal/reads'
 import { CANONICAL_FIELDS } from '../../../src/shared/canonical'
 import type { PayRequest } from '../../../src/shared/kravia'
-import { batchInput, payRequest, tempDb } from '../runs/fixtures'
+import { batchInput, payRequest, tempDb } from '../../support/journal-fixtures'
 
 let t: ReturnType<typeof tempDb>
 afterEach(() => t?.close())

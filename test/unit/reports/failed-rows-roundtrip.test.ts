@@ -4,11 +4,11 @@ import { readTable, type SourceRow } from '../../../src/main/import'
 import type { ColumnIndexes } from '../../../src/main/invoice/plan'
 import { ValidationSession } from '../../../src/main/invoice/validate'
 import { exportBatch } from '../../../src/main/reports/export'
-import { createBatch } from '../../../src/main/runs/batch'
-import { getInvoiceByReference, setInvoiceState } from '../../../src/main/runs/journal'
+import { createBatch } from '../../../src/main/journal/freeze'
+import { getInvoiceByReference, setInvoiceState } from '../../../src/main/journal/reads'
 import { CANONICAL_FIELDS, type CanonicalField } from '../../../src/shared/canonical'
 import type { PayRequest } from '../../../src/shared/kravia'
-import { batchInput, payRequest, tempDb } from '../runs/fixtures'
+import { batchInput, payRequest, tempDb } from '../../support/journal-fixtures'
 
 let t: ReturnType<typeof tempDb>
 afterEach(() => t?.close())

@@ -10,17 +10,17 @@ import type { ColumnIndexes } from '../../../src/main/invoice/plan'
 import { ValidationSession } from '../../../src/main/invoice/validate'
 import { exportBatch } from '../../../src/main/reports/export'
 import { countFailedForExport } from '../../../src/main/reports/failed-rows'
-import { createBatch } from '../../../src/main/runs/batch'
-import { findInvoicedReferences } from '../../../src/main/runs/invoiced'
-import { getInvoiceByReference, setInvoiceState } from '../../../src/main/runs/journal'
-import { listLeftOut } from '../../../src/main/runs/left-out'
+import { createBatch } from '../../../src/main/journal/freeze'
+import { findInvoicedReferences } from '../../../src/main/journal/invoiced'
+import { getInvoiceByReference, setInvoiceState } from '../../../src/main/journal/reads'
+import { listLeftOut } from '../../../src/main/journal/left-out'
 import {
   leftOutFromResult,
   leftOutLineNumbers,
   readSourceLines,
-} from '../../../src/main/runs/left-out-source'
+} from '../../../src/main/journal/left-out-source'
 import { CANONICAL_FIELDS, type CanonicalField } from '../../../src/shared/canonical'
-import { batchInput, payRequest, tempDb } from '../runs/fixtures'
+import { batchInput, payRequest, tempDb } from '../../support/journal-fixtures'
 
 let t: ReturnType<typeof tempDb>
 afterEach(() => t?.close())

@@ -1,4 +1,4 @@
-import { captureInvoices, previewCapture } from '../../runs/capture'
+import { captureInvoices, previewCapture } from '../../after-send/capture'
 import { actionCommand } from './after-send-common'
 
 const usage = `Usage: npm run -s cli -- capture BATCH (--all | --ref REF [--ref REF…]) --yes [--api-url URL]

@@ -1,6 +1,6 @@
 import { extname, resolve } from 'node:path'
 import { type ExportFormat, exportBatch, type ReportColumns } from '../../reports/export'
-import { checkApiUrl } from '../../runs/after-send/client'
+import { checkApiUrl } from '../../after-send/client'
 import { type Command, Exit, parseCommandArgs, usageError } from '../context'
 import { batchArg, openBatch } from './after-send-common'
 

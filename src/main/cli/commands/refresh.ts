@@ -4,9 +4,9 @@ import {
   paymentSummary,
   refreshBatch,
   refreshBatches,
-} from '../../runs/refresh'
-import { getBatch, resolveBatchId } from '../../runs/journal'
-import type { Batch } from '../../runs/types'
+} from '../../after-send/refresh'
+import { getBatch, resolveBatchId } from '../../journal/reads'
+import type { Batch } from '../../journal/types'
 import { type CliContext, type Command, Exit, parseCommandArgs, usageError } from '../context'
 import { batchArg, finishRun, nok, openBatch, withBatchClient } from './after-send-common'
 import { openAppDb } from '../../db/store'

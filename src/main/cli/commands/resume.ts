@@ -1,6 +1,6 @@
 import { openAppDb } from '../../db/store'
-import { confirm, driveRun } from '../../runs/cli-run'
-import { getBatch, resolveBatchId } from '../../runs/journal'
+import { confirm, driveRun } from '../run'
+import { getBatch, resolveBatchId } from '../../journal/reads'
 import { type Command, Exit, parseCommandArgs, usageError } from '../context'
 import { withBatchClient } from './after-send-common'
 

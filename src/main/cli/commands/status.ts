@@ -1,9 +1,9 @@
 import { formatOre } from '../../../shared/money'
 import { openAppDb } from '../../db/store'
-import { getBatch, listInvoices, resolveBatchId } from '../../runs/journal'
-import { leaseHolder } from '../../runs/lease'
-import { iterateLeftOut } from '../../runs/left-out'
-import type { InvoiceListItem } from '../../runs/types'
+import { getBatch, listInvoices, resolveBatchId } from '../../journal/reads'
+import { leaseHolder } from '../../engine/lease'
+import { iterateLeftOut } from '../../journal/left-out'
+import type { InvoiceListItem } from '../../journal/types'
 import { type Command, Exit, parseCommandArgs, usageError } from '../context'
 
 const usage = `Usage: npm run -s cli -- status [BATCH] [--json]

@@ -1,4 +1,4 @@
-import { voidInvoices, previewVoid } from '../../runs/void'
+import { voidInvoices, previewVoid } from '../../after-send/void'
 import { actionCommand } from './after-send-common'
 
 const usage = `Usage: npm run -s cli -- void BATCH (--all | --ref REF [--ref REF…]) --yes [--api-url URL]

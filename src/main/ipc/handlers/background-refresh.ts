@@ -1,7 +1,7 @@
 import { formatOre } from '../../../shared/money'
-import { type Clock, realClock } from '../../runs/clock'
-import { LEASE_STALE_MS, leaseHolder } from '../../runs/lease'
-import { batchesToRefresh, refreshBatches } from '../../runs/refresh'
+import { type Clock, realClock } from '../../engine/clock'
+import { LEASE_STALE_MS, leaseHolder } from '../../engine/lease'
+import { batchesToRefresh, refreshBatches } from '../../after-send/refresh'
 import { runtimeFor } from '../../environments/runtime'
 import type { HandlerContext } from './context'
 

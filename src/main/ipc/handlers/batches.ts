@@ -1,7 +1,7 @@
 import { AppError } from '../../../shared/errors'
 import { runtimeFor } from '../../environments/runtime'
 import { exportBatch } from '../../reports/export'
-import { countInvoices, getInvoiceDetail, listBatches, listInvoices } from '../../runs/journal'
+import { countInvoices, getInvoiceDetail, listBatches, listInvoices } from '../../journal/reads'
 import { batchAfterSend } from './after-send'
 import { pageByPosition, requireBatch, toDetailView, toRunRow, toSummary } from './batch-view'
 import type { AreaHandlers, HandlerContext } from './context'

@@ -1,7 +1,7 @@
 import type { RequestName } from '../../../shared/contract'
 import type { Db } from '../../db/open'
 import type { Logger } from '../../log'
-import type { Clock } from '../../runs/clock'
+import type { Clock } from '../../engine/clock'
 import type { UpdatesControl } from '../../updates'
 import type { Dialogs, ExternalOpener, Notifier, SecretStore, SystemInfo } from '../../platform'
 import type { EventSink, Handler } from '../dispatch'

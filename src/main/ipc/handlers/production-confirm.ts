@@ -1,7 +1,7 @@
 import { AppError } from '../../../shared/errors'
 import { formatOre } from '../../../shared/money'
 import type { Db } from '../../db/open'
-import type { Batch } from '../../runs/types'
+import type { Batch } from '../../journal/types'
 import type { HandlerContext } from './context'
 
 export type ProductionAction = 'send' | 'void' | 'capture'
