@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { buildReviewIndex, updateReviewIndex } from '../../../src/main/drafts/review-index'
+import { buildReviewIndex, updateReviewIndex } from '../../../src/main/import-sessions/review-index'
 import { readTable, type SourceRow } from '../../../src/main/import'
 import { ValidationSession } from '../../../src/main/invoice/validate'
 import { suggestMapping } from '../../../src/main/mapping'

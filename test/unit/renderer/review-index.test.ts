@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { nextProblem } from '../../../src/main/drafts/review-index'
+import { nextProblem } from '../../../src/main/import-sessions/review-index'
 
 describe('next problem', () => {
   const problems = [3, 10, 42]

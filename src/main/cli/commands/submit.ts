@@ -1,7 +1,7 @@
 import { basename, resolve } from 'node:path'
 import { formatOre } from '../../../shared/money'
 import { openAppDb } from '../../db/store'
-import { toBatchInvoice } from '../../drafts/confirm'
+import { toBatchInvoice } from '../../import-sessions/confirm'
 import { type Issue, validateFile } from '../../invoice'
 import { loadRememberedMapping } from '../../mapping'
 import { createBatch } from '../../journal/freeze'
