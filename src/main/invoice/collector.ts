@@ -5,7 +5,7 @@
 import type { CanonicalField } from '../../shared/canonical'
 import type { LineRecord } from './lines'
 import { type Picked, pick } from './pick'
-import type { IssueInput, Plan } from './plan'
+import type { IssueInput, Plan } from './field-sources'
 
 /** Methods, not per-invoice closures: this runs for every invoice. */
 export class Collector {

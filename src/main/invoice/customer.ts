@@ -8,7 +8,7 @@ import type { ProductType } from '../../shared/kravia'
 import { CUSTOMER_NAME_KEYS, normalizeHeader } from '../mapping/synonyms'
 import type { Collector } from './collector'
 import type { Picked } from './pick'
-import type { IssueInput } from './plan'
+import type { IssueInput } from './field-sources'
 import { parseOrgNumber, parseProductType } from './values'
 
 export interface Customer {

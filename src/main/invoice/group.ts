@@ -12,7 +12,7 @@ import { Collector } from './collector'
 import { customerOf } from './customer'
 import { lineMoney } from './line-money'
 import type { LineRecord } from './lines'
-import { type IssueInput, makeIssue, type Plan } from './plan'
+import { type IssueInput, makeIssue, type Plan } from './field-sources'
 import { postalOf } from './postal'
 import type { InvalidInvoice, Issue, ValidatedInvoice } from './types'
 import {

@@ -41,7 +41,7 @@ export {
   type ValidateFileOptions,
   validateFile,
 } from './pipeline'
-export type { ColumnIndexes, Constants } from './plan'
+export type { ColumnIndexes, Constants } from './field-sources'
 export { summarize } from './summary'
 export { buildTemplate, TEMPLATE_NOTES_SHEET } from './template'
 export type * from './types'

@@ -21,7 +21,7 @@ import {
 } from '../../shared/money'
 import { cellDisplay } from './cells'
 import type { LineRecord } from './lines'
-import { columnName, type IssueInput, type Plan } from './plan'
+import { columnName, type IssueInput, type Plan } from './field-sources'
 
 const ONE: Dec = { units: 1n, scale: 0 }
 

@@ -16,7 +16,7 @@ import {
 import type { RawCell, SourceRow } from '../import/types'
 import { cellText } from './cells'
 import { cellNumber, cellVat, isAllowedNokRate } from './values'
-import { cellOf, type IssueInput, type Plan } from './plan'
+import { cellOf, type IssueInput, type Plan } from './field-sources'
 import type { Issue } from './types'
 import { parseVatCode } from './vat-codes'
 

@@ -8,7 +8,7 @@ import { cleanOrgNumber } from '../../shared/no-validators'
 import type { RawCell } from '../import/types'
 import { cellText } from './cells'
 import type { LineRecord } from './lines'
-import { cellOf, type IssueInput, type Plan } from './plan'
+import { cellOf, type IssueInput, type Plan } from './field-sources'
 import { parseCountry, parseDays, parseDueDate, parsePhone, parseProductType } from './values'
 
 export interface Picked {

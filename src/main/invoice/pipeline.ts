@@ -20,7 +20,7 @@ import type {
 import { checkMappingAgainst, type MappingFile } from '../mapping/mapping-file'
 import { suggestMapping } from '../mapping/match'
 import type { MappingSuggestion, RememberedMapping } from '../mapping/types'
-import type { Constants } from './plan'
+import type { Constants } from './field-sources'
 import type { Defaults, Issue, ValidationResult } from './types'
 import { ValidationSession } from './validate'
 

@@ -1,7 +1,7 @@
 import { CANONICAL_FIELDS, PRICE_FIELDS } from '../../shared/canonical'
 import { describePriceBasis, type PriceBasisSummary } from '../../shared/price-basis'
 import { headerBasis } from '../mapping/basis'
-import type { Plan } from './plan'
+import type { Plan } from './field-sources'
 
 /** The price columns of a plan, and whether each header states its basis, in words. */
 export function priceBasisOf(plan: Plan): PriceBasisSummary {

@@ -28,7 +28,7 @@ import {
   makeIssue,
   makePlan,
   type Plan,
-} from './plan'
+} from './field-sources'
 import { priceBasisOf } from './price-basis'
 import { summarize } from './summary'
 import type { Defaults, Issue, ValidationResult } from './types'

@@ -3,7 +3,7 @@ import { AppError } from '../../shared/errors'
 import { readTable } from '../import'
 import { shown } from '../import/errors'
 import type { RawCell, ReadOptions, SourceRow } from '../import/types'
-import { cellOf, type Plan } from '../invoice/plan'
+import { cellOf, type Plan } from '../invoice/field-sources'
 import type { Issue, ValidationResult } from '../invoice/types'
 import type { LeftOutInput, LeftOutIssue, LeftOutLine, LineValue } from './left-out'
 

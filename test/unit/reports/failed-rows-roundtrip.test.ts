@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { readTable, type SourceRow } from '../../../src/main/import'
-import type { ColumnIndexes } from '../../../src/main/invoice/plan'
+import type { ColumnIndexes } from '../../../src/main/invoice/field-sources'
 import { ValidationSession } from '../../../src/main/invoice/validate'
 import { exportBatch } from '../../../src/main/reports/export'
 import { createBatch } from '../../../src/main/journal/freeze'
