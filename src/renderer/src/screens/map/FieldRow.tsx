@@ -69,6 +69,12 @@ export function FieldRow({
     setConstant(f.constant ?? '')
   }, [f.constant])
   const label = lang === 'nb' ? f.label_nb : f.label_en
+  // A default from Settings in words ("Kravia sends the invoice"), not as the value the file would hold.
+  const defaultLabel = (field: string, value: string) => {
+    if (field === 'payment_product_type') return customerType(value, lang)
+    const key = CHOICE_LABEL[value]
+    return key ? t(key) : value
+  }
   const value = constantMode ? CONSTANT : (f.column ?? NONE)
   return (
     <tr data-testid={`map-field-${f.field}`} data-source={f.source}>
@@ -157,8 +163,7 @@ export function FieldRow({
           ? f.samples.join(' · ')
           : f.defaultValue !== null
             ? t('map.fromDefault', {
-                value:
-                  f.field === 'payment_product_type' ? customerType(f.defaultValue, lang) : f.defaultValue,
+                value: defaultLabel(f.field, f.defaultValue),
               })
             : f.rule && <span data-testid={`map-rule-${f.field}`}>{t(RULES[f.rule])}</span>}
       </td>

@@ -4,13 +4,14 @@ import { useNavigate } from '../../app/navigation'
 import type { RouteOf } from '../../app/routes'
 import { useApi } from '../../app/use-api'
 import { useImportProgress } from '../../app/use-import-progress'
-import { Alert } from '../../components/Alert'
 import { Button } from '../../components/Button'
 import { ImportSteps } from '../../components/ImportSteps'
 import { ProgressBar } from '../../components/ProgressBar'
 import { useI18n } from '../../i18n/I18nProvider'
 import { FieldRow } from './FieldRow'
+import { MapNotices } from './MapNotices'
 import { RefusalAlert } from './RefusalAlert'
+import './map.css'
 
 /** Step 2: every canonical field with its column (or a fixed value), how sure the match is, and changes since last time. */
 export function MapScreen({ route }: { route: RouteOf<'map'> }) {
@@ -49,10 +50,13 @@ export function MapScreen({ route }: { route: RouteOf<'map'> }) {
   const missing = view ? view.fields.filter((f) => f.missing) : []
 
   return (
-    <main className="screen" data-testid="map-screen" aria-busy={!view}>
+    <main className="screen map-screen" data-testid="map-screen" aria-busy={!view}>
       <ImportSteps current="map" sessionId={route.sessionId} />
       <h1 tabIndex={-1}>{t('map.title')}</h1>
-      <p className="muted intro">{t('map.intro')}</p>
+      <p className="muted intro">
+        {t('map.intro')}
+        {view && <span data-testid="map-rowcount"> {t('map.rows', { rows: num(view.rowCount) })}.</span>}
+      </p>
       {!view && !failed && (
         <ProgressBar
           testId="read-progress"
@@ -67,41 +71,7 @@ export function MapScreen({ route }: { route: RouteOf<'map'> }) {
       )}
       {view && (
         <>
-          <p className="muted" data-testid="map-rowcount">
-            {t('map.rows', { rows: num(view.rowCount) })}
-          </p>
-          {view.remembered && (
-            <Alert kind="info" testId="map-remembered">
-              {t('map.remembered')}
-            </Alert>
-          )}
-          {view.drift &&
-            (view.drift.added.length > 0 ||
-              view.drift.missing.length > 0 ||
-              view.drift.renamed.length > 0) && (
-              <Alert kind="warning" title={t('map.driftTitle')} testId="map-drift">
-                <ul>
-                  {view.drift.renamed.map((r) => (
-                    <li key={r.from}>{t('map.driftRenamed', r)}</li>
-                  ))}
-                  {view.drift.added.length > 0 && (
-                    <li>{t('map.driftAdded', { list: view.drift.added.join(', ') })}</li>
-                  )}
-                  {view.drift.missing.length > 0 && (
-                    <li>{t('map.driftMissing', { list: view.drift.missing.join(', ') })}</li>
-                  )}
-                </ul>
-              </Alert>
-            )}
-          {view.ambiguous.length > 0 && (
-            <Alert kind="warning" title={t('map.ambiguousTitle')} testId="map-ambiguous">
-              <ul>
-                {view.ambiguous.map((a) => (
-                  <li key={a.column}>{lang === 'nb' ? a.message_nb : a.message}</li>
-                ))}
-              </ul>
-            </Alert>
-          )}
+          <MapNotices view={view} />
           {refusal && (
             <RefusalAlert refusal={refusal} onUseFullName={(c) => void set('full_name', c, null)} />
           )}
@@ -122,20 +92,24 @@ export function MapScreen({ route }: { route: RouteOf<'map'> }) {
               </tbody>
             </table>
           </div>
-          <p className="muted">{t('map.requiredNote')}</p>
-          {view.unused.length > 0 && (
-            <p className="muted">{t('map.unused', { list: view.unused.join(', ') })}</p>
-          )}
         </>
       )}
-      {missing.length > 0 && (
-        <p className="map-missing" id="map-missing" data-testid="map-missing">
-          {t('map.missingFields', {
-            list: missing.map((f) => (lang === 'nb' ? f.label_nb : f.label_en)).join(', '),
-          })}
-        </p>
-      )}
-      <div className="screen-actions">
+      <div className="screen-actions map-actions">
+        <div className="map-foot">
+          {missing.length > 0 && (
+            <p className="map-missing" id="map-missing" data-testid="map-missing">
+              {t('map.missingFields', {
+                list: missing.map((f) => (lang === 'nb' ? f.label_nb : f.label_en)).join(', '),
+              })}
+            </p>
+          )}
+          {view && (
+            <p className="muted">
+              {t('map.requiredNote')}
+              {view.unused.length > 0 && ` · ${t('map.unused', { list: view.unused.join(', ') })}`}
+            </p>
+          )}
+        </div>
         <Button onClick={() => navigate({ screen: 'read', sessionId: route.sessionId })}>
           {t('common.back')}
         </Button>
