@@ -1,7 +1,7 @@
 /**
  * The operating-system edges the services use, as small interfaces. Electron implements them in
- * src/main/electron/*; tests and the browser harness use the fakes in platform-fakes.ts. Nothing
- * here imports Electron, so services run in plain Node.
+ * src/main/electron/*; tests and the browser harness use the fakes in test/support/platform-fakes.ts.
+ * Nothing here imports Electron, so services run in plain Node.
  */
 
 export interface FileFilter {

@@ -5,7 +5,7 @@ import {
   BACKGROUND_INTERVAL_MS,
   BACKGROUND_RETRY_MS,
 } from '../../src/main/ipc/handlers/background-refresh'
-import { FakeClock } from '../../src/main/engine/clock'
+import { FakeClock } from '../support/fake-clock'
 import { getBatch, getInvoiceByReference } from '../../src/main/journal/reads'
 import type { SettingsView } from '../../src/shared/contract'
 import { type Harness, launchChromium, startHarness } from './harness'

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { MemorySecretStore } from '../../src/main/platform-fakes'
+import { MemorySecretStore } from '../support/platform-fakes'
 import { callApi, type Harness, startHarness } from './harness'
 import { pageStrings, recordFrames, eventually, withHarness } from './run-helpers'
 

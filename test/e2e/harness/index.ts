@@ -49,7 +49,7 @@ import {
   MemorySecretStore,
   RecordingNotifier,
   RecordingOpener,
-} from '../../../src/main/platform-fakes'
+} from '../../support/platform-fakes'
 import { type AppServices, createAppServices } from '../../../src/main/services'
 import { type OpenedPage, openPage, type PageOptions } from './browser'
 import { startHost } from './host'

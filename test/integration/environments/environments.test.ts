@@ -6,7 +6,7 @@ import { openAppDb } from '../../../src/main/db/store'
 import { realConnectors } from '../../../src/main/environments/connectors'
 import { createEnvironments, SANDBOX_FILE } from '../../../src/main/environments/environments'
 import { silentLogger } from '../../../src/main/log'
-import { MemorySecretStore } from '../../../src/main/platform-fakes'
+import { MemorySecretStore } from '../../support/platform-fakes'
 import { createSettingsStore } from '../../../src/main/settings/store'
 
 const cleanups: (() => Promise<void> | void)[] = []

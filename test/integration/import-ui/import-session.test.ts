@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { openAppDb } from '../../../src/main/db/store'
-import { FakeDialogs } from '../../../src/main/platform-fakes'
+import { FakeDialogs } from '../../support/platform-fakes'
 import type {
   ImportSummary,
   MappingView,

@@ -7,7 +7,7 @@ import {
   MemorySecretStore,
   RecordingNotifier,
   RecordingOpener,
-} from '../../../src/main/platform-fakes'
+} from '../../support/platform-fakes'
 import { createAppServices } from '../../../src/main/services'
 
 /**

@@ -31,10 +31,7 @@ const KNOWN_FOLDER_CYCLE_EDGES = [
   'journal → engine',
 ]
 
-const KNOWN_LAYERING_EDGES = [
-  'environments/runtime.ts → ipc/handlers/context.ts',
-  'platform-fakes.ts → electron/security.ts',
-]
+const KNOWN_LAYERING_EDGES = ['environments/runtime.ts → ipc/handlers/context.ts']
 
 const OUTER = new Set(['cli', 'ipc', 'electron', 'index.ts', 'services.ts'])
 const FRONT_ENDS = new Set(['cli', 'ipc', 'electron'])

@@ -5,7 +5,7 @@ import { confirmBoxOptions, type DialogLike, electronDialogs } from '../../../sr
 import { electronNotifier } from '../../../src/main/electron/notifications'
 import { electronOpener } from '../../../src/main/electron/shell'
 import { electronSystemInfo, type NativeThemeLike } from '../../../src/main/electron/system'
-import { FakeDialogs, RecordingNotifier, RecordingOpener } from '../../../src/main/platform-fakes'
+import { FakeDialogs, RecordingNotifier, RecordingOpener } from '../../support/platform-fakes'
 
 describe('dialogs', () => {
   it('makes destructive confirmations default to Cancel', () => {

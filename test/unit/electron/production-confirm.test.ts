@@ -8,7 +8,7 @@ import {
   MemorySecretStore,
   RecordingNotifier,
   RecordingOpener,
-} from '../../../src/main/platform-fakes'
+} from '../../support/platform-fakes'
 import { createBatch } from '../../../src/main/journal/freeze'
 import type { RunEnv } from '../../../src/main/journal/types'
 import { createAppServices } from '../../../src/main/services'

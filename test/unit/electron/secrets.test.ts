@@ -9,7 +9,7 @@ import {
   SECRETS_FILE,
 } from '../../../src/main/electron/secrets'
 import { openMemoryAppDb } from '../../../src/main/db/store'
-import { MemorySecretStore } from '../../../src/main/platform-fakes'
+import { MemorySecretStore } from '../../support/platform-fakes'
 import { createSettingsStore } from '../../../src/main/settings/store'
 
 type Backend = ReturnType<SafeStorageLike['getSelectedStorageBackend']>

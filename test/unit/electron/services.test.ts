@@ -8,7 +8,7 @@ import {
   MemorySecretStore,
   RecordingNotifier,
   RecordingOpener,
-} from '../../../src/main/platform-fakes'
+} from '../../support/platform-fakes'
 import { createAppServices } from '../../../src/main/services'
 import { createSettingsStore } from '../../../src/main/settings/store'
 import { requestNames } from '../../../src/shared/api'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { FakeClock } from '../../../src/main/engine/clock'
+import { FakeClock } from '../../support/fake-clock'
 import { Scheduler } from '../../../src/main/engine/scheduler'
 
 /** A server with an undisclosed token-bucket limit (burst = limit), as the sandbox's --rate-limit. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { openMemoryAppDb } from '../../../src/main/db/store'
-import { MemorySecretStore } from '../../../src/main/platform-fakes'
+import { MemorySecretStore } from '../../support/platform-fakes'
 import { createSettingsStore } from '../../../src/main/settings/store'
 import { checkCallbackUrl, effectiveToggle } from '../../../src/main/settings/values'
 

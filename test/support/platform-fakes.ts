@@ -1,5 +1,5 @@
-import { AppError } from '../shared/errors'
-import { type ExternalLinkPolicy, openExternalSafe } from './electron/security'
+import { AppError } from '../../src/shared/errors'
+import { type ExternalLinkPolicy, openExternalSafe } from '../../src/main/electron/security'
 import type {
   ConfirmOptions,
   Dialogs,
@@ -12,7 +12,7 @@ import type {
   SecretStore,
   SystemInfo,
   Theme,
-} from './platform'
+} from '../../src/main/platform'
 
 /**
  * Test doubles for the OS edges (platform.ts). They are real implementations of the interfaces
