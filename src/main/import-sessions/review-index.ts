@@ -215,3 +215,36 @@ export function nextProblem(problems: readonly number[], from: number, direction
   if (j >= 0 && problems[j] === from) j--
   return j >= 0 ? problems[j] : problems[problems.length - 1]
 }
+
+/**
+ * "Next problem" (F8): the next or previous row, after `from` and wrapping around, that has a note
+ * of its own to read. A row that is only marked because its invoice is left out for a problem on
+ * another row is passed over; that other row is where the fix is. With `problemsOnly` positions are
+ * places in the list of problem rows (what the filtered grid shows), otherwise row numbers.
+ */
+export function findNoted(
+  idx: ReviewIndex,
+  rows: readonly SourceRow[],
+  problemsOnly: boolean,
+  from: number,
+  direction: 1 | -1,
+): number | null {
+  const list = idx.problems
+  const n = list.length
+  if (n === 0) return null
+  const noted = (row: number) => idx.issuesByLine.has(rows[row]?.line ?? -1)
+  // Where to start in the problem list: the first entry after (or before) `from`.
+  let at: number
+  if (problemsOnly) at = from < 0 ? (direction === 1 ? 0 : n - 1) : from + direction
+  else {
+    const next = nextProblem(list, from, direction)
+    if (next === null) return null
+    at = list.indexOf(next)
+  }
+  for (let k = 0; k < n; k++) {
+    const p = (((at + direction * k) % n) + n) % n
+    if (noted(list[p])) return problemsOnly ? p : list[p]
+  }
+  // Every problem row is only marked for its invoice: visit them as before rather than none.
+  return problemsOnly ? ((at % n) + n) % n : list[((at % n) + n) % n]
+}

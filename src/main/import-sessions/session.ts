@@ -12,9 +12,10 @@ import type {
 import { FROM_ORG_NUMBER } from '../../shared/contract'
 import { AppError } from '../../shared/errors'
 import type { Db } from '../db/open'
-import { inspectFile, type ReadIssue } from '../import'
+import { inspectFile } from '../import'
 import type { InspectResult } from '../import/types'
-import type { Defaults, Issue } from '../invoice/types'
+import type { Defaults } from '../invoice/types'
+import { readIssueToIssue } from '../invoice/pipeline'
 import { ValidationSession } from '../invoice/validate'
 import type { Logger } from '../log'
 import { loadRememberedMapping, type RememberedMapping } from '../mapping'
@@ -22,7 +23,7 @@ import { refuseChoice } from './choice'
 import { findInvoicedReferences } from '../journal/invoiced'
 import { cellKey, type LoadedTable, loadTable, setCell } from './load-table'
 import { type EffectiveMapping, effectiveMapping, mappingView } from './mapping-state'
-import { buildReviewIndex, nextProblem, type ReviewIndex, updateReviewIndex } from './review-index'
+import { buildReviewIndex, findNoted, type ReviewIndex, updateReviewIndex } from './review-index'
 import { type DraftState, emptyDraftState } from './store'
 
 /** Where invoices would go: decides the "already invoiced" check and the defaults. */
@@ -54,17 +55,6 @@ export interface Validated {
 const PREVIEW_ROWS = 20
 const WORKBOOK = /\.(xlsx|xlsm|xls|ods)$/i
 const VALIDATE_CHUNK = 5_000
-
-const readIssueToIssue = (i: ReadIssue): Issue => ({
-  severity: i.severity,
-  code: 'read_issue',
-  rows: i.line > 0 ? [i.line] : [],
-  column: i.column ?? null,
-  field: null,
-  value: null,
-  message: i.message,
-  message_nb: i.message_nb,
-})
 
 /**
  * One import in progress: the file, how it is read, the mapping, the user's cell edits and the
@@ -233,10 +223,8 @@ export class ImportSession {
 
   /** Position of the next/previous problem row in the list the grid shows (all rows, or only problems). */
   findProblem(v: Validated, problemsOnly: boolean, from: number, direction: 1 | -1): number | null {
-    const n = v.index.problems.length
-    if (n === 0) return null
-    if (problemsOnly) return from < 0 ? (direction === 1 ? 0 : n - 1) : (((from + direction) % n) + n) % n
-    return nextProblem(v.index.problems, from, direction)
+    const rows = this.table?.rows ?? []
+    return findNoted(v.index, rows, problemsOnly, from, direction)
   }
 
   /** Why a column cannot be applied to a field (see choice.ts); null when it can. */

@@ -4,6 +4,7 @@ import { LEASE_STALE_MS, leaseHolder } from '../../engine/lease'
 import { batchesToRefresh, refreshBatches } from '../../after-send/refresh'
 import { runtimeFor } from '../../environments/runtime'
 import type { HandlerContext } from './context'
+import { uiLanguage } from './dialog-text'
 
 /**
  * Reads payments while the app is open, so "what is paid" is current without anyone pressing a
@@ -95,8 +96,7 @@ export function createBackgroundRefresh(
     })
   }
 
-  const language = (): 'nb' | 'en' =>
-    settings.view().language ?? (ctx.system.locale().toLowerCase().startsWith('n') ? 'nb' : 'en')
+  const language = () => uiLanguage(ctx)
 
   /** One pass; returns how long to wait before the next. */
   const pass = async (): Promise<number> => {

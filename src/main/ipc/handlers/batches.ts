@@ -5,6 +5,7 @@ import { countInvoices, getInvoiceDetail, listBatches, listInvoices } from '../.
 import { batchAfterSend } from './after-send'
 import { pageByPosition, requireBatch, toDetailView, toRunRow, toSummary } from './batch-view'
 import type { AreaHandlers, HandlerContext } from './context'
+import { dialogText } from './dialog-text'
 
 /** History and the run grid's data: batches, pages of invoices, one invoice's detail, export. */
 export function batchesHandlers(ctx: HandlerContext): AreaHandlers<'batches'> {
@@ -51,7 +52,7 @@ export function batchesHandlers(ctx: HandlerContext): AreaHandlers<'batches'> {
       const b = requireBatch(db, batchId)
       const suffix = failedOnly ? '-failed' : ''
       const file = await ctx.dialogs.saveFile({
-        title: failedOnly ? 'Export failed rows' : 'Export report',
+        title: failedOnly ? dialogText(ctx).exportFailed : dialogText(ctx).exportReport,
         defaultPath: `kravia-${b.id}${suffix}.${format}`,
         filters: [
           format === 'csv' ? { name: 'CSV', extensions: ['csv'] } : { name: 'Excel', extensions: ['xlsx'] },

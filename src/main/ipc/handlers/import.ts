@@ -17,12 +17,10 @@ import { countFailedForExport, failedRowsReport } from '../../reports/failed-row
 import { getBatch } from '../../journal/reads'
 import { resolveSettings } from '../../engine/settings'
 import type { AreaHandlers, HandlerContext } from './context'
+import { dialogText } from './dialog-text'
 import { repeatHandlers } from './repeat'
 
-export const IMPORT_FILTERS = [
-  { name: 'Spreadsheets', extensions: ['csv', 'tsv', 'txt', 'xlsx', 'xlsm', 'xls', 'ods'] },
-  { name: 'All files', extensions: ['*'] },
-]
+export const IMPORT_EXTENSIONS = ['csv', 'tsv', 'txt', 'xlsx', 'xlsm', 'xls', 'ods']
 
 interface ImportRuntime {
   sessions: ImportSessions
@@ -68,7 +66,14 @@ export function importHandlers(ctx: HandlerContext): AreaHandlers<'import'> & Ar
 
   return {
     'import:openDialog': async () => {
-      const path = await ctx.dialogs.openFile({ title: 'Open invoice spreadsheet', filters: IMPORT_FILTERS })
+      const text = dialogText(ctx)
+      const path = await ctx.dialogs.openFile({
+        title: text.openSpreadsheet,
+        filters: [
+          { name: text.spreadsheets, extensions: IMPORT_EXTENSIONS },
+          { name: text.allFiles, extensions: ['*'] },
+        ],
+      })
       if (!path) return null
       return sessions.info(await sessions.open(path))
     },

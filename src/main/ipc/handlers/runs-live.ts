@@ -7,6 +7,7 @@ import { LEASE_STALE_MS, leaseHolder } from '../../engine/lease'
 import { makeProgress } from '../../engine/progress'
 import { requireBatch } from './batch-view'
 import type { HandlerContext } from './context'
+import { uiLanguage } from './dialog-text'
 
 /** A run that ends after this long, while the window is in the background, is notified. */
 export const LONG_RUN_MS = 20_000
@@ -28,7 +29,7 @@ interface Live {
  */
 export function createLiveRuns(ctx: HandlerContext) {
   const { db } = ctx
-  const { environments, settings } = runtimeFor(ctx)
+  const { environments } = runtimeFor(ctx)
   const live = new Map<string, Live>()
   let background = false
 
@@ -55,7 +56,7 @@ export function createLiveRuns(ctx: HandlerContext) {
 
   const notifyEnd = (summary: RunSummary, startedAt: number) => {
     if (!background || ctx.clock().getTime() - startedAt < LONG_RUN_MS) return
-    const lang = settings.view().language ?? (ctx.system.locale().toLowerCase().startsWith('n') ? 'nb' : 'en')
+    const lang = uiLanguage(ctx)
     const failed = (summary.counts.failed ?? 0) + (summary.counts.unknown ?? 0)
     const done = summary.total - (summary.counts.pending ?? 0) - (summary.counts.cancelled ?? 0) - failed
     ctx.notifier.notify(

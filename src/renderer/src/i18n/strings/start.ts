@@ -40,7 +40,6 @@ export const start = defineStrings({
     statePaused: 'Pause',
     stateCancelled: 'Avbrutt',
     stateFinished: 'Ferdig',
-    countsLine: '{ok} ok, {failed} feilet',
   },
   en: {
     title: 'New invoice run',
@@ -82,6 +81,5 @@ export const start = defineStrings({
     statePaused: 'Paused',
     stateCancelled: 'Cancelled',
     stateFinished: 'Finished',
-    countsLine: '{ok} ok, {failed} failed',
   },
 })

@@ -9,7 +9,7 @@ import { Alert } from '../../components/Alert'
 import { Button } from '../../components/Button'
 import type { DataGridHandle, GridCell } from '../../components/DataGrid'
 import { ImportSteps } from '../../components/ImportSteps'
-import { IssueList } from '../../components/IssueList'
+import { alertKindFor, IssueList } from '../../components/IssueList'
 import { ProgressBar } from '../../components/ProgressBar'
 import { useI18n } from '../../i18n/I18nProvider'
 import { firstProblemColumn } from './cell-issues'
@@ -161,7 +161,11 @@ export function ReviewScreen({ route }: { route: RouteOf<'review'> }) {
             </div>
             <p className="muted">{t('review.editHint')}</p>
             {summary.fileIssues.length > 0 && (
-              <Alert kind="error" title={t('review.fileIssues')}>
+              <Alert
+                kind={alertKindFor(summary.fileIssues)}
+                title={t('review.fileIssues')}
+                testId="file-issues"
+              >
                 <IssueList issues={summary.fileIssues} />
               </Alert>
             )}

@@ -6,6 +6,7 @@ import { Button } from '../../components/Button'
 import type { MessageKey } from '../../i18n/catalog'
 import { formatDateTime } from '../../i18n/format'
 import { useI18n } from '../../i18n/I18nProvider'
+import { InvoiceStates } from './InvoiceStates'
 
 const stateLabel: Record<RunBatchState, MessageKey> = {
   running: 'start.stateRunning',
@@ -19,8 +20,6 @@ const stateTag: Record<RunBatchState, string> = {
   cancelled: 'tag',
   finished: 'tag-ok',
 }
-
-const OK_STATES = ['authorized', 'awaiting_capture', 'paid', 'part_paid', 'voided', 'void_pending'] as const
 
 /** The last batches with their state; an unfinished one continues in the Run screen. */
 export function RecentBatches() {
@@ -56,8 +55,6 @@ export function RecentBatches() {
           </thead>
           <tbody>
             {list.map((b) => {
-              const ok = OK_STATES.reduce((s, k) => s + (b.counts[k] ?? 0), 0)
-              const failed = (b.counts.failed ?? 0) + (b.counts.unknown ?? 0)
               const unfinished = b.state === 'running' || b.state === 'paused'
               return (
                 <tr key={b.id} data-testid="recent-batch">
@@ -69,9 +66,7 @@ export function RecentBatches() {
                   </td>
                   <td>
                     <span className={`tag ${stateTag[b.state]}`}>{t(stateLabel[b.state])}</span>{' '}
-                    <span className="muted">
-                      {t('start.countsLine', { ok: num(ok), failed: num(failed) })}
-                    </span>
+                    <InvoiceStates counts={b.counts} />
                   </td>
                   <td className="num">{num(b.total)}</td>
                   <td className="num">{money(b.totalAmount)}</td>
