@@ -60,6 +60,11 @@ export interface ValidateFileOptions {
   sampleRows?: number
   /** Due dates on a weekend or Norwegian public holiday move to the next business day. */
   businessDayDue?: boolean
+  /**
+   * Default true. False for a one-shot validation (the CLI): rows are let go once their invoice is
+   * checked (less work for the garbage collector); the session cannot edit cells afterwards.
+   */
+  keepRows?: boolean
 }
 
 export interface FileValidation {
@@ -145,6 +150,7 @@ export async function validateFile(file: string, o: ValidateFileOptions = {}): P
       invoicedLookup: o.invoicedLookup,
       invoicedScope: o.invoicedScope,
       businessDayDue: o.businessDayDue,
+      keepRows: o.keepRows,
     })
   }
 
@@ -181,6 +187,26 @@ export async function validateFile(file: string, o: ValidateFileOptions = {}): P
     buffered.length = 0
   }
   const s = session as unknown as ValidationSession
+  // A reference that came back after its invoice's rows were let go: those lines are read again.
+  const lost = s.lostLines()
+  if (lost.size > 0) {
+    const again: SourceRow[] = []
+    const second = await read(
+      file,
+      readOptions,
+      (rows) => {
+        for (const r of rows) if (lost.has(r.line)) again.push(r)
+      },
+      o.hooks,
+    )
+    if (second.info.sha256 !== res.info.sha256)
+      throw new AppError('file_changed', `${shown(file)} changed while it was being read.`, {
+        message_nb: `${shown(file)} ble endret mens den ble lest.`,
+        file,
+        exitCode: 2,
+      })
+    s.restoreRows(again)
+  }
   const readIssues = res.issues
     .filter((i) => !(o.mappingFile && i.code === 'duplicate_header'))
     .map(readIssueToIssue)

@@ -55,7 +55,17 @@ export interface ValidateOptions {
   preIssues?: Issue[]
   /** Due dates on a weekend or Norwegian public holiday move to the next business day (warning `due_moved`). */
   businessDayDue?: boolean
+  /**
+   * Default true. False (one-shot validation, the CLI): an invoice's rows are let go as soon as it
+   * is checked, so they die young instead of being copied into the old generation by the garbage
+   * collector. editCell is then unavailable, and a reference met again after its rows were let go
+   * lists their lines in lostLines(), for the caller to read again and hand back (restoreRows).
+   */
+  keepRows?: boolean
 }
+
+/** Stands for the rows of an invoice that were let go after its check (keepRows: false). */
+const LET_GO: SourceRow[] = Object.freeze([]) as unknown as SourceRow[]
 
 const REQUIRED_FIELDS: { field: CanonicalField; alt?: CanonicalField[] }[] = [
   { field: 'merchant_reference' },
@@ -89,6 +99,8 @@ export class ValidationSession {
   private seps?: Map<NumberField, { sep: DecimalSeparator }>
   private finished = false
   private cached?: ValidationResult
+  /** Lines of invoices let go and then met again (keepRows: false): to be read again. */
+  private lost: number[] = []
 
   constructor(
     headers: string[],
@@ -143,8 +155,10 @@ export class ValidationSession {
     for (const ref of ready) {
       if (this.checked.has(ref) || this.recheck.has(ref)) continue
       const o = this.assembleOne(ref, undefined)
-      if (o) this.outcomes.set(ref, o)
-      else this.recheck.add(ref)
+      if (o) {
+        this.outcomes.set(ref, o)
+        if (this.options.keepRows === false) this.groups.set(ref, LET_GO)
+      } else this.recheck.add(ref)
       this.checked.add(ref)
     }
   }
@@ -173,8 +187,10 @@ export class ValidationSession {
       for (const row of this.loose) this.orphans.push(this.orphanIssue(row))
       // Reader findings arrive only now: their invoices are checked again with them.
       if (this.readIssuesByLine.size > 0)
-        for (const [ref, g] of this.groups)
-          if (g.some((r) => this.readIssuesByLine.has(r.line))) this.recheck.add(ref)
+        for (const [ref, g] of this.groups) {
+          if (g === LET_GO) this.addReadIssues(ref)
+          else if (g.some((r) => this.readIssuesByLine.has(r.line))) this.recheck.add(ref)
+        }
       const seps = this.seps
       for (const ref of this.groups.keys()) {
         if (this.checked.has(ref) && !this.recheck.has(ref)) continue
@@ -253,6 +269,7 @@ export class ValidationSession {
    */
   editCell(line: number, column: number, value: RawCell): { changed: InvoiceOutcome[]; removed: string[] } {
     if (!this.finished || !this.seps) throw new Error('editCell before finish')
+    if (this.options.keepRows === false) throw new Error('editCell on a session that let its rows go')
     const entry = this.byLine().get(line)
     if (!entry) throw new Error(`No row ${line}`)
     // The invoice the row is in now, from the session's own records (never re-read from the row).
@@ -304,8 +321,51 @@ export class ValidationSession {
 
   private linesInInvoices(): Set<number> {
     const out = new Set<number>()
-    for (const g of this.groups.values()) for (const r of g) out.add(r.line)
+    for (const [ref, g] of this.groups)
+      if (g === LET_GO) for (const line of outcomeRows(this.outcomes.get(ref))) out.add(line)
+      else for (const r of g) out.add(r.line)
     return out
+  }
+
+  /**
+   * Lines of invoices whose rows were let go before the reference came back later in the file:
+   * read them again and pass them to restoreRows() before finish(). Empty when references are
+   * contiguous (the usual export).
+   */
+  lostLines(): ReadonlySet<number> {
+    return new Set(this.lost)
+  }
+
+  /** Hands back rows listed by lostLines(); their invoices are checked again in finish(). */
+  restoreRows(rows: Iterable<SourceRow>): void {
+    const back = new Set<string>()
+    for (const row of rows) {
+      const ref = cellText(cellOf(this.plan, row, 'merchant_reference'))
+      this.groups.get(ref)?.push(row)
+      back.add(ref)
+    }
+    for (const ref of back) this.groups.get(ref)?.sort((a, b) => a.line - b.line)
+    this.lost = []
+  }
+
+  /**
+   * The reader's errors on the rows of an invoice already let go: the same outcome as checking it
+   * again with them (they come first, and make it invalid).
+   */
+  private addReadIssues(ref: string): void {
+    const o = this.outcomes.get(ref)
+    if (!o) return
+    const found: Issue[] = []
+    for (const line of outcomeRows(o))
+      for (const i of this.readIssuesByLine.get(line) ?? []) found.push({ ...i, merchant_reference: ref })
+    if (found.length === 0) return
+    const issues = [...found, ...o.issues]
+    const invalid = o.ok
+      ? { merchant_reference: ref, rows: o.invoice.rows, errors: found, warnings: o.invoice.warnings }
+      : { ...o.invalid, errors: [...found, ...o.invalid.errors] }
+    const next: InvoiceOutcome = { ok: false, invalid, issues }
+    if (o.inferred) next.inferred = o.inferred
+    this.outcomes.set(ref, next)
   }
 
   private place(row: SourceRow, ref: string): void {
@@ -316,7 +376,11 @@ export class ValidationSession {
       return
     }
     const g = this.groups.get(ref)
-    if (g) g.push(row)
+    if (g === LET_GO) {
+      // Its rows were let go: the caller reads them again (lostLines) before finish().
+      for (const line of outcomeRows(this.outcomes.get(ref))) this.lost.push(line)
+      this.groups.set(ref, [row])
+    } else if (g) g.push(row)
     else this.groups.set(ref, [row])
   }
 
@@ -422,6 +486,10 @@ export class ValidationSession {
       )
     }
   }
+}
+
+function outcomeRows(o: InvoiceOutcome | undefined): readonly number[] {
+  return !o ? [] : o.ok ? o.invoice.rows : o.invalid.rows
 }
 
 /** Validates rows already in memory (tests, the UI's preview, small files). */

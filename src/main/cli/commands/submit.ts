@@ -134,6 +134,8 @@ export const command: Command = {
         invoicedLookup: (refs) => findInvoicedReferences(db, env, conn.account, refs),
         invoicedScope: `${env}, account ${conn.account}`,
         hooks: { signal: ctx.signal },
+        // Nothing edits cells here: rows are let go once checked (less garbage-collector work).
+        keepRows: false,
       })
       const r = v.result
       const plan = planBatch(r, settings.rate)

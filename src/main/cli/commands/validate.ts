@@ -129,6 +129,8 @@ export const command: Command = {
         invoicedLookup: invoicedLookup(db, env, account),
         invoicedScope: `${env}, account ${account}`,
         hooks: { signal: ctx.signal },
+        // Nothing edits cells here: rows are let go once checked (less garbage-collector work).
+        keepRows: false,
       })
       const r = v.result
       const cmp = comparePlan(db, { env, account }, r.invoices)
