@@ -3,7 +3,7 @@ import type { PriceBasis } from '../../shared/canonical'
 import { AppError } from '../../shared/errors'
 import type { ValidateFileOptions } from '../invoice/pipeline'
 import type { Defaults } from '../invoice/types'
-import { parseProductType } from '../invoice/values'
+import { parseProductType } from '../values/parse'
 import { parseMappingFile } from '../mapping'
 import { parseIntOption, usageError } from './context'
 

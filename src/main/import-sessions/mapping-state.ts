@@ -7,7 +7,7 @@ import {
 } from '../../shared/canonical'
 import type { MappingFieldView, MappingView, MatchSource } from '../../shared/contract'
 import type { SourceRow } from '../import/types'
-import { cellDisplay } from '../invoice/cells'
+import { cellDisplay } from '../values/cells'
 import { headerBasis } from '../mapping/basis'
 import {
   type Constants,

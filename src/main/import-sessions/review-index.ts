@@ -1,6 +1,6 @@
 import type { ImportIssueView, ReviewRowView } from '../../shared/contract'
 import type { SourceRow } from '../import/types'
-import { cellDisplay, cellText } from '../invoice/cells'
+import { cellDisplay, cellText } from '../values/cells'
 import type { Issue, ValidationResult } from '../invoice/types'
 
 export const toIssueView = (i: Issue): ImportIssueView => ({

@@ -9,7 +9,7 @@ import { CUSTOMER_NAME_KEYS, normalizeHeader } from '../mapping/synonyms'
 import type { Collector } from './collector'
 import type { Picked } from './pick'
 import type { IssueInput } from './field-sources'
-import { parseOrgNumber, parseProductType } from './values'
+import { parseOrgNumber, parseProductType } from '../values/parse'
 
 export interface Customer {
   productType?: ProductType

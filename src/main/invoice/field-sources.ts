@@ -1,6 +1,6 @@
 import { CANONICAL_FIELDS, type CanonicalField, FIELD_BY_NAME } from '../../shared/canonical'
 import type { RawCell, SourceRow } from '../import/types'
-import { cellDisplay, isBlank } from './cells'
+import { cellDisplay, isBlank } from '../values/cells'
 import { describeRows, type IssueCode, MESSAGES } from './messages'
 import type { Defaults, Issue, Severity } from './types'
 

@@ -24,7 +24,7 @@ import {
   parseDays,
   parseDueDate,
   parsePhone,
-} from './values'
+} from '../values/parse'
 
 const INT32_MAX = 2_147_483_647n
 const NONE: Issue[] = Object.freeze([]) as unknown as Issue[]

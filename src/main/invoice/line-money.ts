@@ -19,7 +19,7 @@ import {
   vatOfGross,
   vatOfNet,
 } from '../../shared/money'
-import { cellDisplay } from './cells'
+import { cellDisplay } from '../values/cells'
 import type { LineRecord } from './lines'
 import { columnName, type IssueInput, type Plan } from './field-sources'
 

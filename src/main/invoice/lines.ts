@@ -14,11 +14,11 @@ import {
   separatorEvidence,
 } from '../../shared/money'
 import type { RawCell, SourceRow } from '../import/types'
-import { cellText } from './cells'
-import { cellNumber, cellVat, isAllowedNokRate } from './values'
+import { cellText } from '../values/cells'
+import { cellNumber, cellVat, isAllowedNokRate } from '../values/parse'
 import { cellOf, type IssueInput, type Plan } from './field-sources'
 import type { Issue } from './types'
-import { parseVatCode } from './vat-codes'
+import { parseVatCode } from '../values/vat-codes'
 
 export const NUMBER_FIELDS = [
   'quantity',

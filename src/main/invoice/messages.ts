@@ -3,7 +3,7 @@
  * The UI and tests key on the code; the sentences name the row(s), column and value.
  */
 
-import { ACCEPTED_CODES_EN, ACCEPTED_CODES_NB } from './vat-codes'
+import { ACCEPTED_CODES_EN, ACCEPTED_CODES_NB } from '../values/vat-codes'
 
 export const ISSUE_CODES = [
   // mapping / file level

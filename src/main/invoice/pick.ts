@@ -6,10 +6,10 @@
 import type { CanonicalField } from '../../shared/canonical'
 import { cleanOrgNumber } from '../../shared/no-validators'
 import type { RawCell } from '../import/types'
-import { cellText } from './cells'
+import { cellText } from '../values/cells'
 import type { LineRecord } from './lines'
 import { cellOf, type IssueInput, type Plan } from './field-sources'
-import { parseCountry, parseDays, parseDueDate, parsePhone, parseProductType } from './values'
+import { parseCountry, parseDays, parseDueDate, parsePhone, parseProductType } from '../values/parse'
 
 export interface Picked {
   text: string

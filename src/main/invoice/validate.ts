@@ -10,7 +10,7 @@ import type { CanonicalField } from '../../shared/canonical'
 import { type Dec, type DecimalSeparator, decToString, parseNumberText } from '../../shared/money'
 import type { RawCell, SourceRow } from '../import/types'
 import { assembleInvoice, type GroupContext, type InvoiceOutcome } from './group'
-import { cellText } from './cells'
+import { cellText } from '../values/cells'
 import {
   checkLine,
   type LineRecord,

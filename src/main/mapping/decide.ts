@@ -5,10 +5,10 @@
  */
 import type { CanonicalField } from '../../shared/canonical'
 import type { RawCell } from '../import/types'
-import { cellText, isBlank } from '../invoice/cells'
-import { splitPostalPlace } from '../invoice/postal'
-import { cellNumber, cellVat, isAllowedNokRate, parseDays, parseDueDate } from '../invoice/values'
-import { allOutputCodes } from '../invoice/vat-codes'
+import { cellText, isBlank } from '../values/cells'
+import { splitPostalPlace } from '../values/postal'
+import { cellNumber, cellVat, isAllowedNokRate, parseDays, parseDueDate } from '../values/parse'
+import { allOutputCodes } from '../values/vat-codes'
 
 export type Decision =
   | { kind: 'field'; field: CanonicalField; confidence: number }

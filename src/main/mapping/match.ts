@@ -11,8 +11,8 @@ import {
   type PriceBasis,
 } from '../../shared/canonical'
 import type { RawCell, SourceRow } from '../import/types'
-import { parseProductType } from '../invoice/values'
-import { allOutputCodes } from '../invoice/vat-codes'
+import { parseProductType } from '../values/parse'
+import { allOutputCodes } from '../values/vat-codes'
 import { headerBasis } from './basis'
 import { columnValues, type Decision, decideDue, decidePostal, decideTotal, decideVat } from './decide'
 import { diffSources } from './changes'

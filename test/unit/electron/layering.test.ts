@@ -25,7 +25,6 @@ const KNOWN_FILE_CYCLE_EDGES = [
 const KNOWN_FOLDER_CYCLE_EDGES = [
   'environments → ipc',
   'import → reports',
-  'mapping → invoice',
   'engine → after-send',
   'environments → after-send',
   'journal → engine',

@@ -14,7 +14,7 @@ import {
   parsePhone,
   parsePostalCode,
   parseProductType,
-} from '../../../src/main/invoice/values'
+} from '../../../src/main/values/parse'
 
 describe('product types', () => {
   it.each([
