@@ -3,7 +3,7 @@
  * and missing columns, so the user sees it before validation instead of a silent wrong mapping.
  */
 import type { CanonicalField } from '../../shared/canonical'
-import { matchHeader } from './match'
+import { matchHeader } from './header-match'
 import { normalizeHeader } from './synonyms'
 import type { RememberedMapping, SourceChanges } from './types'
 

@@ -11,7 +11,8 @@
  */
 export { diffSources } from './changes'
 export { checkMappingAgainst, type MappingFile, parseMappingFile } from './mapping-file'
-export { editDistance, matchHeader, refFor, resolveRef, type SuggestOptions, suggestMapping } from './match'
+export { editDistance, matchHeader } from './header-match'
+export { refFor, resolveRef, type SuggestOptions, suggestMapping } from './match'
 export { headerKey, loadRememberedMapping, rememberMapping } from './remembered'
 export { normalizeHeader } from './synonyms'
 export type * from './types'

@@ -12,7 +12,8 @@ import {
 } from '../../shared/canonical'
 import { AppError } from '../../shared/errors'
 import { headerBasis } from './basis'
-import { basisAllows, resolveRef } from './match'
+import { basisAllows } from './header-match'
+import { resolveRef } from './match'
 import type { Constants, Mapping } from './types'
 
 export interface MappingFile {

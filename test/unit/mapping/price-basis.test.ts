@@ -6,7 +6,8 @@ import {
   PRICE_FIELDS,
 } from '../../../src/shared/canonical'
 import { headerBasis } from '../../../src/main/mapping/basis'
-import { matchHeader, suggestMapping } from '../../../src/main/mapping/match'
+import { matchHeader } from '../../../src/main/mapping/header-match'
+import { suggestMapping } from '../../../src/main/mapping/match'
 import { parseMappingFile } from '../../../src/main/mapping/mapping-file'
 import { SYNONYMS } from '../../../src/main/mapping/synonyms'
 import type { RememberedMapping } from '../../../src/main/mapping/types'
