@@ -1,28 +1,24 @@
 import { useEffect, useState } from 'react'
 import type { PlanView } from '../../../../shared/contract'
-import { useNavigate } from '../../app/navigation'
 import type { RouteOf } from '../../app/routes'
 import { EnvBadge } from '../../app/TopBar'
 import { useApi } from '../../app/use-api'
 import { Alert } from '../../components/Alert'
-import { Button } from '../../components/Button'
 import { ImportSteps } from '../../components/ImportSteps'
 import { customerType, formatRate } from '../../i18n/format'
 import { useI18n } from '../../i18n/I18nProvider'
-import { confirmationMatches, etaParts } from './eta'
+import { etaParts } from './eta'
 import { PlanComparison } from './PlanComparison'
+import { PlanDecision } from './PlanDecision'
+import { PlanLeftOut } from './PlanLeftOut'
+import './plan.css'
 
 /** Step 4: exactly what will be sent, where, and how fast; production needs a typed confirmation. */
 export function PlanScreen({ route }: { route: RouteOf<'plan'> }) {
   const { t, lang, money, num } = useI18n()
   const { api, call } = useApi()
-  const navigate = useNavigate()
   const sessionId = route.sessionId
   const [plan, setPlan] = useState<PlanView | null>(null)
-  const [canaryOn, setCanaryOn] = useState(false)
-  const [canary, setCanary] = useState(5)
-  const [typed, setTyped] = useState('')
-  const [busy, setBusy] = useState(false)
 
   useEffect(() => {
     void call(api.plan.get({ sessionId })).then((p) => p && setPlan(p))
@@ -39,20 +35,8 @@ export function PlanScreen({ route }: { route: RouteOf<'plan'> }) {
     return t('plan.etaValue', { time })
   }
 
-  const confirmed = plan ? confirmationMatches(typed, plan.confirmWord) : false
-  const canaryValid = !canaryOn || (Number.isInteger(canary) && canary >= 1 && canary <= 1000)
-  const send = async () => {
-    if (!plan || !confirmed || !canaryValid) return
-    setBusy(true)
-    const r = await call(
-      api.plan.confirm({ sessionId, confirmation: typed, canary: canaryOn ? canary : null }),
-    )
-    setBusy(false)
-    if (r) navigate({ screen: 'run', batchId: r.batchId })
-  }
-
   return (
-    <main className="screen" data-testid="plan-screen" aria-busy={!plan}>
+    <main className="screen plan-screen" data-testid="plan-screen" aria-busy={!plan}>
       <ImportSteps current="plan" sessionId={sessionId} />
       <h1 tabIndex={-1}>{t('plan.title')}</h1>
       <p className="muted intro">{t('plan.intro')}</p>
@@ -129,105 +113,11 @@ export function PlanScreen({ route }: { route: RouteOf<'plan'> }) {
               </tbody>
             </table>
           </section>
-          {(plan.duplicates.length > 0 || plan.leftOut.length > 0) && (
-            <section className="panel" aria-label={t('plan.leftOut', { count: num(plan.leftOut.length) })}>
-              {plan.duplicates.length > 0 && (
-                <>
-                  <h2>{t('plan.duplicates', { count: num(plan.duplicates.length) })}</h2>
-                  <ul data-testid="plan-duplicates">
-                    {plan.duplicates.slice(0, 50).map((d) => (
-                      <li key={d.reference}>
-                        {t('plan.duplicateLine', { reference: d.reference, batch: d.batchId })}
-                      </li>
-                    ))}
-                  </ul>
-                </>
-              )}
-              {plan.leftOut.length > 0 && (
-                <>
-                  <h2>{t('plan.leftOut', { count: num(plan.leftOut.length) })}</h2>
-                  <ul data-testid="plan-left-out">
-                    {plan.leftOut.slice(0, 100).map((l) => (
-                      <li key={l.reference}>
-                        {t('plan.leftOutLine', {
-                          reference: l.reference,
-                          message: lang === 'nb' ? l.message_nb : l.message,
-                        })}
-                      </li>
-                    ))}
-                    {plan.leftOut.length > 100 && <li>…</li>}
-                  </ul>
-                </>
-              )}
-            </section>
-          )}
+          <PlanLeftOut plan={plan} />
         </div>
       )}
       {plan && <PlanComparison plan={plan} onPlan={setPlan} />}
-      {plan && (
-        <section
-          className="panel plan-confirm"
-          aria-label={
-            plan.invoices === 1 ? t('plan.confirmOne') : t('plan.confirm', { count: num(plan.invoices) })
-          }
-        >
-          <label className="row">
-            <input
-              type="checkbox"
-              checked={canaryOn}
-              data-testid="plan-canary"
-              onChange={(e) => setCanaryOn(e.target.checked)}
-            />
-            {t('plan.canary')}
-          </label>
-          {canaryOn && (
-            <label className="field plan-canary-n">
-              <span>{t('plan.canaryCount')}</span>
-              <input
-                type="number"
-                min={1}
-                max={1000}
-                value={canary}
-                data-testid="plan-canary-count"
-                onChange={(e) => setCanary(Number.parseInt(e.target.value, 10))}
-              />
-            </label>
-          )}
-          {plan.environment === 'production' && <Alert kind="warning">{t('plan.prodWarning')}</Alert>}
-          {plan.confirmWord !== null && (
-            <label className="field">
-              <span>{t('plan.confirmPrompt', { word: plan.confirmWord })}</span>
-              <input
-                value={typed}
-                autoComplete="off"
-                spellCheck={false}
-                data-testid="plan-confirm-word"
-                aria-invalid={typed !== '' && !confirmed}
-                onChange={(e) => setTyped(e.target.value)}
-              />
-              {typed !== '' && !confirmed && (
-                <span className="muted">{t('plan.confirmMismatch', { word: plan.confirmWord })}</span>
-              )}
-            </label>
-          )}
-        </section>
-      )}
-      <div className="screen-actions">
-        {plan && plan.invoices === 0 && <span className="muted">{t('plan.nothing')}</span>}
-        <Button onClick={() => navigate({ screen: 'review', sessionId })}>{t('plan.backToReview')}</Button>
-        <Button
-          variant={plan?.environment === 'production' ? 'danger' : 'primary'}
-          disabled={!plan || plan.invoices === 0 || !confirmed || !canaryValid || busy}
-          data-testid="plan-send"
-          onClick={() => void send()}
-        >
-          {busy
-            ? t('plan.confirming')
-            : plan?.invoices === 1
-              ? t('plan.confirmOne')
-              : t('plan.confirm', { count: num(plan?.invoices ?? 0) })}
-        </Button>
-      </div>
+      <PlanDecision plan={plan} sessionId={sessionId} />
     </main>
   )
 }
