@@ -15,16 +15,8 @@ import type { LineRecord } from './lines'
 import { type IssueInput, makeIssue, type Plan } from './field-sources'
 import { postalOf } from './postal'
 import type { InvalidInvoice, Issue, ValidatedInvoice } from './types'
-import {
-  daysUntilDue,
-  isEmail,
-  osloToday,
-  parseChannel,
-  parseCountry,
-  parseDays,
-  parseDueDate,
-  parsePhone,
-} from '../values/parse'
+import { isEmail, parseChannel, parseCountry, parseDays, parseDueDate, parsePhone } from '../values/parse'
+import { daysUntilDue, osloToday } from '../values/oslo-date'
 
 const INT32_MAX = 2_147_483_647n
 const NONE: Issue[] = Object.freeze([]) as unknown as Issue[]

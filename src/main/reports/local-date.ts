@@ -1,21 +1,5 @@
+import { osloDateTime } from '../values/oslo-date'
 import type { LocalDate } from './table'
-
-let osloParts: Intl.DateTimeFormat | undefined
-
-/** An instant as the calendar date and time of day in Norway. */
-export function osloDateTime(instant: Date): LocalDate {
-  osloParts ??= new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Oslo',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  })
-  const p = Object.fromEntries(osloParts.formatToParts(instant).map((x) => [x.type, x.value]))
-  return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` }
-}
 
 /**
  * A date from the journal as a date cell: `YYYY-MM-DD` (Kravia's invoice and due dates) as it is,

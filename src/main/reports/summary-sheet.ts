@@ -15,7 +15,7 @@ import {
   SUMMARY_WORDS,
   vatRateWords,
 } from './labels'
-import { osloDateTime } from './local-date'
+import { osloDateTime } from '../values/oslo-date'
 import type { ReportSource } from './report-rows'
 import type { Cell, Table } from './table'
 

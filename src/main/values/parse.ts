@@ -141,26 +141,6 @@ export function parseDueDate(c: RawCell | undefined): string | undefined {
   return undefined
 }
 
-let osloFormat: Intl.DateTimeFormat | undefined
-
-/** Today's calendar date in Norway (`YYYY-MM-DD`) at the instant `now`. */
-export function osloToday(now: Date): string {
-  osloFormat ??= new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Oslo',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  })
-  return osloFormat.format(now)
-}
-
-/** Days from today (Europe/Oslo, at `now`) to the due date; negative when it has passed. */
-export function daysUntilDue(dueDate: string, now: Date): number {
-  const [y, m, d] = dueDate.split('-').map(Number)
-  const [ty, tm, td] = osloToday(now).split('-').map(Number)
-  return Math.round((Date.UTC(y, m - 1, d) - Date.UTC(ty, tm - 1, td)) / 86_400_000)
-}
-
 type ParsePhone = typeof import('libphonenumber-js/min').parsePhoneNumberFromString
 let parseLib: ParsePhone | undefined
 

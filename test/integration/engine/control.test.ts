@@ -1,7 +1,7 @@
 import { hostname } from 'node:os'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { DinteroApi } from '../../../src/main/dintero/types'
-import { daysUntilDue } from '../../../src/main/values/parse'
+import { daysUntilDue } from '../../../src/main/values/oslo-date'
 import { createBatch } from '../../../src/main/journal/freeze'
 import { startRun } from '../../../src/main/engine/engine'
 import { getAttempts, getBatch, getInvoiceByReference, listInvoices } from '../../../src/main/journal/reads'

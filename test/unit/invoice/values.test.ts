@@ -3,10 +3,8 @@ import { decToString } from '../../../src/shared/money'
 import {
   cellNumber,
   cellVat,
-  daysUntilDue,
   isAllowedNokRate,
   isEmail,
-  osloToday,
   parseCountry,
   parseDays,
   parseDueDate,
@@ -15,6 +13,7 @@ import {
   parsePostalCode,
   parseProductType,
 } from '../../../src/main/values/parse'
+import { daysUntilDue, osloToday } from '../../../src/main/values/oslo-date'
 
 describe('product types', () => {
   it.each([
