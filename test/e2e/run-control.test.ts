@@ -1,14 +1,9 @@
 import type { Browser } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import {
-  getBatch,
-  getCounts,
-  getInvoiceByReference,
-  listInvoices,
-  setInvoiceState,
-} from '../../src/main/journal/reads'
+import { getBatch, getCounts, getInvoiceByReference, listInvoices } from '../../src/main/journal/reads'
 import type { Harness } from './harness'
 import { seedBatch, eventually, withHarness } from './run-helpers'
+import { setInvoiceState } from '../../src/main/journal/invoice-state'
 
 const state = (harness: Harness, batchId: string) => getBatch(harness.db, batchId)?.state
 const sent = (harness: Harness, batchId: string) => {

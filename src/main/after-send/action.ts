@@ -4,7 +4,7 @@ import type { InvoiceState } from '../../shared/states'
 import type { Db } from '../db/open'
 import type { DinteroApi, Transaction } from '../dintero/types'
 import { DinteroError } from '../dintero/types'
-import { getBatch, getInvoice, setInvoiceState } from '../journal/reads'
+import { getBatch, getInvoice } from '../journal/reads'
 import type { InvoiceListItem } from '../journal/types'
 import { beginAttempt, finishAttempt } from './attempts'
 import {
@@ -18,6 +18,7 @@ import {
 } from './common'
 import { forEachPaced } from './limiter'
 import { type AfterSendSelection, selectInvoices } from './select'
+import { setInvoiceState } from '../journal/invoice-state'
 
 /** One after-sending action (void, capture) as the shared runner needs it. */
 export interface ActionSpec {

@@ -4,10 +4,9 @@ import type { Db } from '../db/open'
 import type { DinteroApi } from '../dintero/types'
 import { type ActionSpec, previewAction, runAction } from './action'
 import type { ActionSummary, AfterSendOptions } from './common'
-import { patchFromTransaction } from './common'
 import type { AfterSendSelection } from './select'
 import { isCaptureInitiated } from './transaction-state'
-import { setInvoiceState } from '../journal/reads'
+import { patchFromTransaction, setInvoiceState } from '../journal/invoice-state'
 
 /**
  * Capture for `invoice_channel: merchant` invoices: Kravia waits until the merchant captures the

@@ -1,7 +1,4 @@
 import { setMaxListeners } from 'node:events'
-import type { InvoicePatch } from '../journal/reads'
-import { extractKraviaDetails } from '../dintero/details'
-import type { Transaction } from '../dintero/types'
 import { DinteroError } from '../dintero/types'
 import type { Clock } from '../engine/clock'
 import type { Batch } from '../journal/types'
@@ -48,42 +45,6 @@ export function emptySummary(): ActionSummary {
     authFailed: false,
     stopped: false,
   }
-}
-
-/** The fields a transaction read fills in (never clears what the journal already knows). */
-export function patchFromTransaction(tx: Transaction): InvoicePatch {
-  const d = extractKraviaDetails(tx)
-  const patch: InvoicePatch = { transaction_status: String(tx.status) }
-  if (d.invoice_number) patch.invoice_number = d.invoice_number
-  if (d.invoice_url) patch.invoice_url = d.invoice_url
-  if (d.invoice_date) patch.invoice_date = d.invoice_date
-  if (d.due_date) patch.kravia_due_date = d.due_date
-  if (d.kid) patch.kid = d.kid
-  if (d.bban) patch.account_bban = d.bban
-  if (d.iban) patch.account_iban = d.iban
-  const paid = paidFromEvents(tx)
-  if (paid) {
-    patch.paid_amount = paid.amount
-    patch.paid_at = paid.at
-  }
-  return patch
-}
-
-/**
- * What the customer has paid, from the transaction's successful CAPTURE events (INITIATE_CAPTURE
- * only starts Kravia's collection and is not a payment): the sum in øre and the last one's time.
- * Undefined when the read carried no events, so an earlier figure is never cleared by a bare read.
- */
-export function paidFromEvents(tx: Transaction): { amount: number; at: string | null } | undefined {
-  if (!tx.events) return undefined
-  let amount = 0
-  let at: string | null = null
-  for (const e of tx.events) {
-    if (e.event !== 'CAPTURE' || e.success === false || typeof e.amount !== 'number') continue
-    amount += e.amount
-    if (e.created_at && (at === null || e.created_at > at)) at = e.created_at
-  }
-  return { amount, at }
 }
 
 export function errorMessage(e: unknown): { code: string | null; message: string } {

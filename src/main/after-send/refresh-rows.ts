@@ -1,11 +1,12 @@
 import type { Db } from '../db/open'
 import type { DinteroApi, Transaction } from '../dintero/types'
-import { getInvoice, setInvoiceState } from '../journal/reads'
+import { getInvoice } from '../journal/reads'
 import type { InvoiceListItem } from '../journal/types'
 import { beginAttempt, finishAttempt } from './attempts'
-import { errorMessage, isAuthError, linkedStop, patchFromTransaction } from './common'
+import { errorMessage, isAuthError, linkedStop } from './common'
 import { forEachPaced, type PaceOptions, type RetryOptions } from './limiter'
 import { refreshOutcome } from './transaction-state'
+import { patchFromTransaction, setInvoiceState } from '../journal/invoice-state'
 
 /**
  * Reads the transactions of journal rows from Dintero a page at a time (up to 100 ids per list

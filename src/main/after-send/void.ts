@@ -4,10 +4,9 @@ import type { Db } from '../db/open'
 import type { DinteroApi } from '../dintero/types'
 import { type ActionSpec, previewAction, runAction } from './action'
 import type { ActionSummary, AfterSendOptions } from './common'
-import { patchFromTransaction } from './common'
 import type { AfterSendSelection } from './select'
 import { isVoidDone } from './transaction-state'
-import { setInvoiceState } from '../journal/reads'
+import { patchFromTransaction, setInvoiceState } from '../journal/invoice-state'
 
 /**
  * Void (cancel) invoices after sending. Kravia has no refunds: an unpaid invoice is cancelled with

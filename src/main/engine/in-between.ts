@@ -1,9 +1,9 @@
 import type { Db } from '../db/open'
 import type { Transaction } from '../dintero/types'
-import { patchFromTransaction } from '../after-send/common'
-import { getInvoice, setInvoiceState } from '../journal/reads'
+import { getInvoice } from '../journal/reads'
 import { decideLookup, type LookupDecision } from './outcome'
 import type { InvoiceListItem } from '../journal/types'
+import { patchFromTransaction, setInvoiceState } from '../journal/invoice-state'
 
 /**
  * The state rules for a row that is `unknown` because Dintero holds its transaction in an

@@ -1,6 +1,6 @@
 import type { Statement } from 'better-sqlite3'
 import { AppError } from '../../shared/errors'
-import { canTransition, type InvoiceState } from '../../shared/states'
+import type { InvoiceState } from '../../shared/states'
 import type { Db } from '../db/open'
 import type { Attempt, Batch, Counts, InvoiceDetail, InvoiceListItem } from './types'
 
@@ -214,80 +214,4 @@ export function getInvoiceDetail(db: Db, id: number): InvoiceDetail | null {
     source: r.source_json === null ? null : JSON.parse(r.source_json),
     attempts: getAttempts(db, id),
   }
-}
-
-/** Fields an outcome may set alongside a state change (null clears). */
-export interface InvoicePatch {
-  fail_reason?: string | null
-  lookup_reason?: string | null
-  transaction_id?: string | null
-  transaction_status?: string | null
-  invoice_number?: string | null
-  invoice_url?: string | null
-  invoice_date?: string | null
-  kravia_due_date?: string | null
-  kid?: string | null
-  account_bban?: string | null
-  account_iban?: string | null
-  error_code?: string | null
-  error_message?: string | null
-  completed_at?: string | null
-  /** Sum of the transaction's successful CAPTURE events, øre. */
-  paid_amount?: number | null
-  /** When the last successful capture happened (ISO-8601). */
-  paid_at?: string | null
-}
-const PATCH_KEYS = new Set<keyof InvoicePatch>([
-  'fail_reason',
-  'lookup_reason',
-  'transaction_id',
-  'transaction_status',
-  'invoice_number',
-  'invoice_url',
-  'invoice_date',
-  'kravia_due_date',
-  'kid',
-  'account_bban',
-  'account_iban',
-  'error_code',
-  'error_message',
-  'completed_at',
-  'paid_amount',
-  'paid_at',
-])
-
-/**
- * Moves an invoice to `to` if the state machine allows it from its current state, with the given
- * fields, in one statement guarded by the expected current state (a concurrent change loses).
- * Returns the new row; throws when the move is not allowed.
- */
-export function setInvoiceState(
-  db: Db,
-  id: number,
-  to: InvoiceState,
-  patch: InvoicePatch = {},
-  now: Date = new Date(),
-): InvoiceListItem {
-  const current = getInvoice(db, id)
-  if (!current) throw new AppError('no_invoice', `Invoice ${id} does not exist.`)
-  if (!canTransition(current.state, to)) {
-    throw new AppError(
-      'bad_transition',
-      `Invoice ${current.merchant_reference} cannot go from ${current.state} to ${to}.`,
-    )
-  }
-  const keys = Object.keys(patch).filter((k) =>
-    PATCH_KEYS.has(k as keyof InvoicePatch),
-  ) as (keyof InvoicePatch)[]
-  const sets = ['state = ?', 'updated_at = ?', ...keys.map((k) => `${k} = ?`)]
-  const info = db
-    .prepare(`UPDATE invoices SET ${sets.join(', ')} WHERE id = ? AND state = ?`)
-    .run(to, now.toISOString(), ...keys.map((k) => patch[k] ?? null), id, current.state)
-  if (info.changes !== 1) {
-    throw new AppError(
-      'conflict',
-      `Invoice ${current.merchant_reference} changed while it was being updated.`,
-    )
-  }
-  return getInvoice(db, id)!
 }

@@ -1,7 +1,6 @@
 import { canTransition, type InvoiceState } from '../../shared/states'
 import type { Db } from '../db/open'
 import type { KraviaDetails, Transaction } from '../dintero/types'
-import type { Lease } from '../engine/lease'
 import type { AttemptKind } from './types'
 
 /**
@@ -52,9 +51,15 @@ export interface SendRow {
   merchant_reference: string
 }
 
+/** The lease the writes are fenced by: the batch and the holder's token (see engine/lease.ts). */
+export interface LeaseFence {
+  batchId: string
+  token: string
+}
+
 const iso = (ms: number) => new Date(ms).toISOString()
 
-export function createLedger(db: Db, lease: Lease, env: string, account: string) {
+export function createLedger(db: Db, lease: LeaseFence, env: string, account: string) {
   const s = {
     leaseHeld: db.prepare('SELECT 1 FROM leases WHERE batch_id = ? AND owner_token = ?'),
     blocked:

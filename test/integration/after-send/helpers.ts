@@ -1,13 +1,13 @@
 import { createDinteroClient, type DinteroClient } from '../../../src/main/dintero'
 import type { Db } from '../../../src/main/db/open'
-import { patchFromTransaction } from '../../../src/main/after-send/common'
 import { stateFromTransaction } from '../../../src/main/after-send/transaction-state'
 import { createBatch } from '../../../src/main/journal/freeze'
-import { getInvoiceByReference, listInvoices, setInvoiceState } from '../../../src/main/journal/reads'
+import { getInvoiceByReference, listInvoices } from '../../../src/main/journal/reads'
 import type { InvoiceListItem } from '../../../src/main/journal/types'
 import { type Sandbox, startSandbox } from '../../../src/main/sandbox'
 import type { PayRequest } from '../../../src/shared/kravia'
 import { batchInput, payRequest, tempDb } from '../../support/journal-fixtures'
+import { patchFromTransaction, setInvoiceState } from '../../../src/main/journal/invoice-state'
 
 export { tempDb }
 

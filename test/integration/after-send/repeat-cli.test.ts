@@ -9,9 +9,9 @@ import { openAppDb } from '../../../src/main/db/store'
 import { SANDBOX_FILE } from '../../../src/main/environments/environments'
 import { TEMPLATE_FIELDS } from '../../../src/main/invoice/template'
 import { silentLogger } from '../../../src/main/log'
-import { setInvoiceState } from '../../../src/main/journal/reads'
 import { startSandbox } from '../../../src/main/sandbox'
 import { clientFor, row, sentBatch } from './helpers'
+import { setInvoiceState } from '../../../src/main/journal/invoice-state'
 
 const dataDir = mkdtempSync(join(tmpdir(), 'kb-cli-repeat-'))
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }))

@@ -21,13 +21,7 @@ const KNOWN_FILE_CYCLE_EDGES = [
   'engine/finish.ts → engine/engine.ts',
 ]
 
-const KNOWN_FOLDER_CYCLE_EDGES = [
-  'environments → ipc',
-  'import → reports',
-  'engine → after-send',
-  'environments → after-send',
-  'journal → engine',
-]
+const KNOWN_FOLDER_CYCLE_EDGES = ['environments → ipc', 'import → reports', 'environments → after-send']
 
 const KNOWN_LAYERING_EDGES = ['environments/runtime.ts → ipc/handlers/context.ts']
 

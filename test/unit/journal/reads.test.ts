@@ -8,9 +8,9 @@ import {
   getInvoiceDetail,
   listInvoices,
   resolveBatchId,
-  setInvoiceState,
 } from '../../../src/main/journal/reads'
 import { batchInput, invoices, tempDb } from '../../support/journal-fixtures'
+import { setInvoiceState } from '../../../src/main/journal/invoice-state'
 
 let t: ReturnType<typeof tempDb>
 afterEach(() => t?.close())

@@ -5,9 +5,10 @@ import { afterEach, describe, expect, it } from 'vitest'
 import * as XLSX from 'xlsx'
 import { exportBatch } from '../../../src/main/reports/export'
 import { createBatch } from '../../../src/main/journal/freeze'
-import { getInvoiceByReference, setInvoiceState } from '../../../src/main/journal/reads'
+import { getInvoiceByReference } from '../../../src/main/journal/reads'
 import type { PayRequest } from '../../../src/shared/kravia'
 import { batchInput, payRequest, tempDb } from '../../support/journal-fixtures'
+import { setInvoiceState } from '../../../src/main/journal/invoice-state'
 
 let t: ReturnType<typeof tempDb>
 afterEach(() => t?.close())

@@ -7,10 +7,11 @@ import { exportBatch } from '../../../src/main/reports/export'
 import { FAILED_ROWS_HEADERS } from '../../../src/main/reports/failed-rows'
 import { REPORT_HEADERS } from '../../../src/main/reports/report-rows'
 import { createBatch } from '../../../src/main/journal/freeze'
-import { getInvoiceByReference, setInvoiceState } from '../../../src/main/journal/reads'
+import { getInvoiceByReference } from '../../../src/main/journal/reads'
 import { CANONICAL_FIELDS } from '../../../src/shared/canonical'
 import type { PayRequest } from '../../../src/shared/kravia'
 import { batchInput, payRequest, tempDb } from '../../support/journal-fixtures'
+import { setInvoiceState } from '../../../src/main/journal/invoice-state'
 
 let t: ReturnType<typeof tempDb>
 afterEach(() => t?.close())

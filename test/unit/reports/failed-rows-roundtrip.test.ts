@@ -5,10 +5,11 @@ import type { ColumnIndexes } from '../../../src/main/invoice/field-sources'
 import { ValidationSession } from '../../../src/main/invoice/validate'
 import { exportBatch } from '../../../src/main/reports/export'
 import { createBatch } from '../../../src/main/journal/freeze'
-import { getInvoiceByReference, setInvoiceState } from '../../../src/main/journal/reads'
+import { getInvoiceByReference } from '../../../src/main/journal/reads'
 import { CANONICAL_FIELDS, type CanonicalField } from '../../../src/shared/canonical'
 import type { PayRequest } from '../../../src/shared/kravia'
 import { batchInput, payRequest, tempDb } from '../../support/journal-fixtures'
+import { setInvoiceState } from '../../../src/main/journal/invoice-state'
 
 let t: ReturnType<typeof tempDb>
 afterEach(() => t?.close())

@@ -12,7 +12,7 @@ import { exportBatch } from '../../../src/main/reports/export'
 import { countFailedForExport } from '../../../src/main/reports/failed-rows'
 import { createBatch } from '../../../src/main/journal/freeze'
 import { findInvoicedReferences } from '../../../src/main/journal/invoiced'
-import { getInvoiceByReference, setInvoiceState } from '../../../src/main/journal/reads'
+import { getInvoiceByReference } from '../../../src/main/journal/reads'
 import { listLeftOut } from '../../../src/main/journal/left-out'
 import {
   leftOutFromResult,
@@ -21,6 +21,7 @@ import {
 } from '../../../src/main/journal/left-out-source'
 import { CANONICAL_FIELDS, type CanonicalField } from '../../../src/shared/canonical'
 import { batchInput, payRequest, tempDb } from '../../support/journal-fixtures'
+import { setInvoiceState } from '../../../src/main/journal/invoice-state'
 
 let t: ReturnType<typeof tempDb>
 afterEach(() => t?.close())
