@@ -55,8 +55,21 @@ function customerOf(c: {
   }
 }
 
-/** Descriptions compare without regard to case and spacing. */
-const norm = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase()
+/**
+ * Descriptions compare without regard to case and spacing. A batch repeats a few descriptions on
+ * thousands of lines, so each distinct text is folded once per comparison.
+ */
+function descriptionFolder(): (s: string) => string {
+  const folded = new Map<string, string>()
+  return (s) => {
+    let f = folded.get(s)
+    if (f === undefined) {
+      f = s.trim().replace(/\s+/g, ' ').toLowerCase()
+      folded.set(s, f)
+    }
+    return f
+  }
+}
 
 interface CustomerTotal {
   customer: ComparedCustomer
@@ -90,6 +103,7 @@ function byCustomer<T>(
 function possibleDuplicates(
   invoices: readonly ThisInvoice[],
   customers: readonly ComparedCustomer[],
+  norm: (s: string) => string,
 ): PossibleDuplicate[] {
   // Most keys are met once: the first index is kept as a number, a list only for a second one.
   const first = new Map<string, number>()
@@ -124,7 +138,7 @@ function possibleDuplicates(
   return out.sort((a, b) => (a.invoices[0].rows[0] ?? 0) - (b.invoices[0].rows[0] ?? 0))
 }
 
-function amountOutliers(invoices: readonly ThisInvoice[]): AmountOutlier[] {
+function amountOutliers(invoices: readonly ThisInvoice[], norm: (s: string) => string): AmountOutlier[] {
   const byDescription = new Map<string, { inv: ThisInvoice; i: number }[]>()
   for (const inv of invoices) {
     inv.lines.forEach((l, i) => {
@@ -166,14 +180,15 @@ function amountOutliers(invoices: readonly ThisInvoice[]): AmountOutlier[] {
 export function compareBatch(invoices: readonly ThisInvoice[], previous: PreviousRun | null): Comparison {
   const thisTotals = { invoices: invoices.length, amount: invoices.reduce((s, i) => s + i.amount, 0) }
   const customers = invoices.map((i) => customerOf(i.customer))
+  const norm = descriptionFolder()
   const comparison: Comparison = {
     previous_batch: previous?.batch ?? null,
     totals: { this: thisTotals, previous: null, change_percent: { invoices: null, amount: null } },
-    possible_duplicates: possibleDuplicates(invoices, customers),
+    possible_duplicates: possibleDuplicates(invoices, customers, norm),
     customers_missing: [],
     customers_new: [],
     amounts_changed: [],
-    amount_outliers: amountOutliers(invoices),
+    amount_outliers: amountOutliers(invoices, norm),
   }
   if (!previous) return comparison
 
