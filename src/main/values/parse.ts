@@ -92,8 +92,15 @@ const TERMS =
   /^(?:(?:netto|net)\s*)?(\d{1,3})\s*(?:d|dg|dgr|dag|dager|days?)?\.?(?:\s*(?:netto|net|neto))?\.?$/
 const CASH = new Set(['kontant', 'kontantbetaling', 'kontant betaling', 'cash', 'contant'])
 
+/** Up to three digits and nothing else. */
+const PLAIN_DAYS = /^\d{1,3}$/
+
 /** Whole days 0–365 from `14`, `14,0`, a numeric cell, or terms as text (`14 dager`, `Kontant` = 0). */
 export function parseDays(c: RawCell | undefined): number | undefined {
+  // The usual cell (`14`, a numeric 30) is read without building a decimal: once per invoice.
+  if (typeof c === 'string') {
+    if (PLAIN_DAYS.test(c)) return Number(c) <= 365 ? Number(c) : undefined
+  } else if (c && 'n' in c && Number.isInteger(c.n) && c.n >= 0 && c.n <= 365) return c.n === 0 ? 0 : c.n
   let p = cellNumber(c, ',')
   if (p.kind !== 'ok' && typeof c === 'string') {
     const t = c.trim().toLowerCase()

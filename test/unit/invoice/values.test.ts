@@ -84,6 +84,12 @@ describe('days and due dates', () => {
     expect(parseDays('-1')).toBeUndefined()
     expect(parseDays('14,5')).toBeUndefined()
     expect(parseDays('fjorten')).toBeUndefined()
+    expect(parseDays('014')).toBe(14)
+    expect(parseDays(' 14 ')).toBe(14)
+    expect(parseDays('14,0')).toBe(14)
+    expect(parseDays({ n: 366 })).toBeUndefined()
+    expect(parseDays({ n: 14.5 })).toBeUndefined()
+    expect(Object.is(parseDays({ n: -0 }), 0)).toBe(true)
   })
   it('reads due dates written every usual way', () => {
     expect(parseDueDate('31.12.2026')).toBe('2026-12-31')
