@@ -64,6 +64,18 @@ function exitQuietlyOnClosedPipe(): void {
   })
 }
 
+/**
+ * One line to stdout. A long line (a slice of --json output, megabytes) is written as it is and
+ * the line break after it: joining them first would copy the whole text once more.
+ */
+function writeLine(line: string): void {
+  if (line.length < 65536) process.stdout.write(`${line}\n`)
+  else {
+    process.stdout.write(line)
+    process.stdout.write('\n')
+  }
+}
+
 export async function runCli(
   argv: readonly string[],
   env: NodeJS.ProcessEnv = process.env,
@@ -106,7 +118,7 @@ export async function runCli(
       env,
       log: createFileLogger(dataDir),
       interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
-      out: (line) => process.stdout.write(`${line}\n`),
+      out: writeLine,
       err: (line) => process.stderr.write(`${line}\n`),
       signal: controller.signal,
     }

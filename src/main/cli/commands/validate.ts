@@ -151,7 +151,8 @@ export const command: Command = {
 }
 
 /**
- * The --json object, written in pieces (one line per 500 invoices; JSON allows the line breaks)
+ * The --json object, written in pieces (one line per 500 invoices, a comma line between them;
+ * JSON allows the line breaks)
  * so 100k rows never become one 80 MB string plus its UTF-8 copy.
  */
 type Compared = ReturnType<typeof comparePlan>
@@ -176,8 +177,10 @@ function writeJson(out: (line: string) => void, v: Awaited<ReturnType<typeof val
           : { merchant_reference: inv.merchant_reference, rows: inv.rows, request: inv.request },
       ),
     )
-    const part = list.slice(1, -1)
-    out(i + BATCH < r.invoices.length ? `${part},` : part)
+    // The batch without its brackets; the comma between batches goes on a line of its own, as
+    // appending it would copy the whole batch's text once more.
+    if (i > 0) out(',')
+    out(list.slice(1, -1))
   }
   out(
     `],"errors":${J(r.errors.map(publicIssue))},"warnings":${J([...r.warnings, ...cmp.warnings].map(publicIssue))},"summary":${J(r.summary)},"comparison":${J(cmp.comparison)}}`,
