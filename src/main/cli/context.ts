@@ -1,4 +1,3 @@
-import { type ParseArgsConfig, parseArgs } from 'node:util'
 import { AppError } from '../../shared/errors'
 import type { Logger } from '../log'
 
@@ -35,43 +34,4 @@ export interface Command {
 
 export function usageError(message: string): AppError {
   return new AppError('usage', message, { exitCode: 2 })
-}
-
-type Options = NonNullable<ParseArgsConfig['options']>
-
-/** util.parseArgs with strict checking, turning its errors into one-line usage errors. */
-export function parseCommandArgs<O extends Options>(command: string, args: string[], options: O) {
-  try {
-    return parseArgs({ args, options, allowPositionals: true, strict: true })
-  } catch (e) {
-    const message = e instanceof Error ? e.message.split('\n')[0] : String(e)
-    throw usageError(`${command}: ${message}. See --help.`)
-  }
-}
-
-export function parseIntOption(
-  name: string,
-  raw: string | undefined,
-  min: number,
-  max: number,
-): number | undefined {
-  if (raw === undefined) return undefined
-  if (!/^-?\d+$/.test(raw.trim())) throw usageError(`--${name} must be a whole number, got "${raw}".`)
-  const n = Number(raw)
-  if (n < min || n > max) throw usageError(`--${name} must be between ${min} and ${max}, got ${n}.`)
-  return n
-}
-
-export function parseNumberOption(
-  name: string,
-  raw: string | undefined,
-  min: number,
-  max: number,
-): number | undefined {
-  if (raw === undefined) return undefined
-  const n = Number(raw)
-  if (!Number.isFinite(n) || n < min || n > max) {
-    throw usageError(`--${name} must be a number between ${min} and ${max}, got "${raw}".`)
-  }
-  return n
 }

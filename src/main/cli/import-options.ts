@@ -5,38 +5,21 @@ import type { ValidateFileOptions } from '../invoice/pipeline'
 import type { Defaults } from '../invoice/types'
 import { parseProductType } from '../values/parse'
 import { parseMappingFile } from '../mapping'
-import { parseIntOption, usageError } from './context'
-
-function parsePrices(v: string | undefined): PriceBasis | undefined {
-  if (v === undefined) return undefined
-  if (v === 'incl' || v === 'excl') return v
-  throw usageError(`--prices must be incl or excl (including or excluding VAT), got "${v}".`)
-}
+import { usageError } from './context'
+import { type OptionValues, opt } from './options'
 
 /** The options every command that reads a spreadsheet takes (validate, submit), parsed one way. */
 export const importOptionSpec = {
-  sheet: { type: 'string' },
-  mapping: { type: 'string' },
-  'no-remembered': { type: 'boolean' },
-  'days-until-due': { type: 'string' },
-  'product-type': { type: 'string' },
-  'invoice-channel': { type: 'string' },
-  'callback-url': { type: 'string' },
-  'business-day-due': { type: 'boolean' },
-  prices: { type: 'string' },
+  sheet: opt.string,
+  mapping: opt.string,
+  'no-remembered': opt.flag,
+  'days-until-due': opt.int(0, 365),
+  'product-type': opt.string,
+  'invoice-channel': opt.choice(['kravia', 'merchant']),
+  'callback-url': opt.string,
+  'business-day-due': opt.flag,
+  prices: opt.choice(['incl', 'excl'], 'including or excluding VAT'),
 } as const
-
-interface ImportOptionValues {
-  sheet?: string
-  mapping?: string
-  'no-remembered'?: boolean
-  'days-until-due'?: string
-  'product-type'?: string
-  'invoice-channel'?: string
-  'callback-url'?: string
-  'business-day-due'?: boolean
-  prices?: string
-}
 
 export interface ImportOptions {
   sheet?: string
@@ -65,14 +48,14 @@ export const PRICES_HELP = `Prices and VAT:
   --prices incl|excl     the VAT basis of price columns whose header does not say (default incl)`
 
 /** Checks the import options and reads the --mapping file; every problem is a one-line usage error. */
-export async function parseImportOptions(values: ImportOptionValues): Promise<ImportOptions> {
-  const days = parseIntOption('days-until-due', values['days-until-due'], 0, 365)
+export async function parseImportOptions(
+  values: OptionValues<typeof importOptionSpec>,
+): Promise<ImportOptions> {
+  const days = values['days-until-due']
   const productType = values['product-type']
   if (productType !== undefined && !parseProductType(productType))
     throw usageError(`--product-type must be b2b, b2c or b2b_grouped, got "${productType}".`)
   const channel = values['invoice-channel']
-  if (channel !== undefined && channel !== 'kravia' && channel !== 'merchant')
-    throw usageError(`--invoice-channel must be kravia or merchant, got "${channel}".`)
   const callbackUrl = values['callback-url']
   if (callbackUrl !== undefined) {
     // Loaded only when needed: kravia-schema pulls in zod, which costs start-up time on every run.
@@ -101,6 +84,6 @@ export async function parseImportOptions(values: ImportOptionValues): Promise<Im
     defaults: { days_until_due: days, payment_product_type: productType, invoice_channel: channel },
     callbackUrl,
     businessDayDue: values['business-day-due'] === true,
-    prices: parsePrices(values.prices),
+    prices: values.prices,
   }
 }

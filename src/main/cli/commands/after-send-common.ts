@@ -8,17 +8,12 @@ import type { ActionSummary, AfterSendOptions } from '../../after-send/common'
 import { type AfterSendSelection, requireSelection } from '../../after-send/select'
 import { getBatch, resolveBatchId } from '../../journal/reads'
 import type { Batch } from '../../journal/types'
-import { type CliContext, type Command, Exit, type ExitCode, parseCommandArgs, usageError } from '../context'
+import { type CliContext, type Command, Exit, type ExitCode } from '../context'
+import { API_URL_HELP, apiUrlOption, batchArg, CREDENTIALS_HELP, opt, parseCommandArgs } from '../options'
 
 /** Shared by the after-sending commands (void, capture, refresh, export) and resume. */
 
 export const nok = (ore: number) => `${formatOre(ore, 'en')} NOK`
-
-export function batchArg(command: string, positionals: string[]): string {
-  if (positionals.length === 0) throw usageError(`${command} needs a batch id (or "latest"). See --help.`)
-  if (positionals.length > 1) throw usageError(`${command} takes one batch, got "${positionals.join(' ')}".`)
-  return positionals[0]
-}
 
 export function openBatch(ctx: CliContext, ref: string): { db: Db; batch: Batch } {
   const db = openAppDb(ctx.dataDir)
@@ -53,7 +48,10 @@ export async function withBatchClient<T>(
 export interface ActionCommandSpec {
   name: 'void' | 'capture'
   summary: string
-  usage: string
+  /** The help's description, between the usage line and the options. */
+  about: string
+  /** The help's words for --all. */
+  all: string
   /** Past participle for the outcome line: "voided", "captured". */
   verb: 'voided' | 'captured'
   /** Completes "kravia-batch: void would …": "cancel", "start". */
@@ -76,13 +74,24 @@ export function actionCommand(spec: ActionCommandSpec): Command {
   return {
     name: spec.name,
     summary: spec.summary,
-    usage: spec.usage,
+    usage: `Usage: npm run -s cli -- ${spec.name} BATCH (--all | --ref REF [--ref REF…]) --yes [--api-url URL]
+
+${spec.about}
+
+Options:
+  --all           ${spec.all}
+  --ref REF       one invoice by its merchant reference (repeatable)
+  --yes           do it (without it, nothing is sent: the command says what it would ${spec.name}, exit 2)
+${API_URL_HELP}
+
+${CREDENTIALS_HELP}
+Exit codes: 0 done, 1 some invoices could not be ${spec.verb}, 2 usage/confirmation/credentials, 3 interrupted.`,
     async run(args, ctx) {
       const { values, positionals } = parseCommandArgs(spec.name, args, {
-        all: { type: 'boolean' },
-        ref: { type: 'string', multiple: true },
-        yes: { type: 'boolean' },
-        'api-url': { type: 'string' },
+        ...apiUrlOption,
+        all: opt.flag,
+        ref: opt.repeatable,
+        yes: opt.flag,
       })
       const ref = batchArg(spec.name, positionals)
       const selection = requireSelection({ all: values.all, refs: values.ref })

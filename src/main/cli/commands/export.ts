@@ -1,8 +1,9 @@
 import { extname, resolve } from 'node:path'
-import { type ExportFormat, exportBatch, type ReportColumns } from '../../reports/export'
+import { exportBatch, type ReportColumns } from '../../reports/export'
 import { checkApiUrl } from '../../after-send/client'
-import { type Command, Exit, parseCommandArgs, usageError } from '../context'
-import { batchArg, openBatch } from './after-send-common'
+import { type Command, Exit, usageError } from '../context'
+import { apiUrlOption, batchArg, opt, parseCommandArgs } from '../options'
+import { openBatch } from './after-send-common'
 
 const usage = `Usage: npm run -s cli -- export BATCH --out FILE [--format csv|xlsx] [--lang nb|en]
        [--columns accountant|machine] [--failed-only] [--delimiter ;]
@@ -40,36 +41,27 @@ export const command: Command = {
   usage,
   async run(args, ctx) {
     const { values, positionals } = parseCommandArgs('export', args, {
-      out: { type: 'string' },
-      format: { type: 'string' },
-      'failed-only': { type: 'boolean' },
-      delimiter: { type: 'string' },
-      lang: { type: 'string' },
-      columns: { type: 'string' },
-      'api-url': { type: 'string' },
+      ...apiUrlOption,
+      out: opt.string,
+      format: opt.choice(['csv', 'xlsx']),
+      'failed-only': opt.flag,
+      delimiter: opt.choice([',', ';']),
+      lang: opt.choice(['nb', 'en']),
+      columns: opt.choice(['accountant', 'machine']),
     })
     const ref = batchArg('export', positionals)
     if (!values.out) throw usageError('export needs --out FILE.')
     if (values['api-url'] !== undefined) checkApiUrl(values['api-url'])
     const ext = extname(values.out).slice(1).toLowerCase()
-    const format = (values.format ?? ext) as ExportFormat
+    const format: string = values.format ?? ext
     if (format !== 'csv' && format !== 'xlsx') {
-      throw usageError(
-        values.format
-          ? `--format must be csv or xlsx, got "${values.format}".`
-          : `Cannot tell the format from "${values.out}": add --format csv or --format xlsx.`,
-      )
+      throw usageError(`Cannot tell the format from "${values.out}": add --format csv or --format xlsx.`)
     }
     const delimiter = values.delimiter ?? ','
-    if (delimiter !== ',' && delimiter !== ';')
-      throw usageError(`--delimiter must be , or ;, got "${delimiter}".`)
     if (values.delimiter !== undefined && format !== 'csv')
       throw usageError('--delimiter applies to CSV only.')
     const lang = values.lang ?? 'nb'
-    if (lang !== 'nb' && lang !== 'en') throw usageError(`--lang must be nb or en, got "${lang}".`)
-    const columns = (values.columns ?? 'accountant') as ReportColumns
-    if (columns !== 'accountant' && columns !== 'machine')
-      throw usageError(`--columns must be accountant or machine, got "${values.columns}".`)
+    const columns: ReportColumns = values.columns ?? 'accountant'
     const { db, batch } = openBatch(ctx, ref)
     try {
       const file = resolve(values.out)

@@ -7,8 +7,9 @@ import {
 } from '../../after-send/refresh'
 import { getBatch, resolveBatchId } from '../../journal/reads'
 import type { Batch } from '../../journal/types'
-import { type CliContext, type Command, Exit, parseCommandArgs, usageError } from '../context'
-import { batchArg, finishRun, nok, openBatch, withBatchClient } from './after-send-common'
+import { type CliContext, type Command, Exit, usageError } from '../context'
+import { API_URL_HELP, apiUrlOption, batchArg, CREDENTIALS_HELP, opt, parseCommandArgs } from '../options'
+import { finishRun, nok, openBatch, withBatchClient } from './after-send-common'
 import { openAppDb } from '../../db/store'
 
 const usage = `Usage: npm run -s cli -- refresh BATCH [--api-url URL] [--json]
@@ -23,10 +24,10 @@ sent in the last 90 days (or --since Nd), in one pass — for a scheduled job. T
 account are those of the newest batch unless --env and --account say otherwise.
 
 Options:
-  --api-url URL   a Dintero sandbox on this machine to use instead of the batch's stored address
+${API_URL_HELP}
   --since Nd      with --all: how far back, in days (default 90d)
 
-Test/production batches need DINTERO_CLIENT_ID and DINTERO_CLIENT_SECRET.
+${CREDENTIALS_HELP}
 Exit codes: 0 done, 1 some transactions could not be read, 2 usage/credentials, 3 interrupted.`
 
 function parseSince(raw: string | undefined): number {
@@ -71,11 +72,11 @@ export const command: Command = {
   usage,
   async run(args, ctx) {
     const { values, positionals } = parseCommandArgs('refresh', args, {
-      'api-url': { type: 'string' },
-      all: { type: 'boolean' },
-      since: { type: 'string' },
-      env: { type: 'string' },
-      account: { type: 'string' },
+      ...apiUrlOption,
+      all: opt.flag,
+      since: opt.string,
+      env: opt.string,
+      account: opt.string,
     })
     if (!values.all) {
       if (values.since || values.env || values.account)

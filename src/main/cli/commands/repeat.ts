@@ -3,8 +3,9 @@ import { TEMPLATE_SHEET } from '../../invoice/template'
 import { writeCsvFile } from '../../reports/csv'
 import { repeatBatch } from '../../reports/repeat'
 import { writeXlsxFile } from '../../reports/xlsx'
-import { type Command, Exit, parseCommandArgs, usageError } from '../context'
-import { batchArg, nok, openBatch } from './after-send-common'
+import { type Command, Exit, usageError } from '../context'
+import { batchArg, opt, parseCommandArgs } from '../options'
+import { nok, openBatch } from './after-send-common'
 
 const usage = `Usage: npm run -s cli -- repeat BATCH --reference-pattern P --out FILE
        [--include-voided] [--include-failed] [--start N] [--date YYYY-MM-DD]
@@ -36,12 +37,12 @@ export const command: Command = {
   usage,
   async run(args, ctx) {
     const { values, positionals } = parseCommandArgs('repeat', args, {
-      'reference-pattern': { type: 'string' },
-      out: { type: 'string' },
-      'include-voided': { type: 'boolean' },
-      'include-failed': { type: 'boolean' },
-      start: { type: 'string' },
-      date: { type: 'string' },
+      'reference-pattern': opt.string,
+      out: opt.string,
+      'include-voided': opt.flag,
+      'include-failed': opt.flag,
+      start: opt.string,
+      date: opt.string,
     })
     const ref = batchArg('repeat', positionals)
     const pattern = values['reference-pattern']

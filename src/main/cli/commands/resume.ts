@@ -1,7 +1,8 @@
 import { openAppDb } from '../../db/store'
 import { confirm, driveRun } from '../run'
 import { getBatch, resolveBatchId } from '../../journal/reads'
-import { type Command, Exit, parseCommandArgs, usageError } from '../context'
+import { type Command, Exit, usageError } from '../context'
+import { apiUrlOption, opt, optionalBatchArg, parseCommandArgs, requireYesWithoutTerminal } from '../options'
 import { withBatchClient } from './after-send-common'
 
 const usage = `Usage: npm run -s cli -- resume [BATCH] [--yes] [--api-url URL]
@@ -22,17 +23,13 @@ export const command: Command = {
   summary: 'continue an unfinished (or the given) batch where it stopped',
   usage,
   async run(args, ctx) {
-    const { values, positionals } = parseCommandArgs('resume', args, {
-      yes: { type: 'boolean' },
-      'api-url': { type: 'string' },
-    })
-    if (positionals.length > 1) throw usageError(`resume takes one batch, got "${positionals.join(' ')}".`)
+    const { values, positionals } = parseCommandArgs('resume', args, { ...apiUrlOption, yes: opt.flag })
+    const ref = optionalBatchArg('resume', positionals)
     const db = openAppDb(ctx.dataDir)
     try {
-      const id = resolveBatchId(db, positionals[0], { unfinished: true })
+      const id = resolveBatchId(db, ref, { unfinished: true })
       const batch = getBatch(db, id)!
-      if (!values.yes && !ctx.interactive)
-        throw usageError('resume needs --yes when no terminal is attached (nothing was sent).')
+      requireYesWithoutTerminal('resume', values.yes, ctx.interactive)
       if (!values.yes && batch.env === 'production')
         throw usageError('Resuming a production batch needs --yes (nothing was sent).')
       if (!values.yes) {

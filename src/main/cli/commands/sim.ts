@@ -2,14 +2,8 @@ import { resolve } from 'node:path'
 import { AppError, isAppError } from '../../../shared/errors'
 import { accountEnvironment } from '../../dintero/config'
 import { startSandbox } from '../../sandbox'
-import {
-  type Command,
-  Exit,
-  parseCommandArgs,
-  parseIntOption,
-  parseNumberOption,
-  usageError,
-} from '../context'
+import { type Command, Exit, usageError } from '../context'
+import { opt, parseCommandArgs } from '../options'
 
 const usage = `Usage: npm run -s cli -- sim [options]
 
@@ -41,23 +35,24 @@ export const command: Command = {
   summary: 'run the built-in Dintero sandbox server',
   usage,
   async run(args, ctx) {
+    const fraction = opt.number(0, 1)
     const { values, positionals } = parseCommandArgs('sim', args, {
-      port: { type: 'string' },
-      account: { type: 'string' },
-      'client-id': { type: 'string' },
-      'client-secret': { type: 'string' },
-      data: { type: 'string' },
-      'token-ttl': { type: 'string' },
-      lenient: { type: 'boolean' },
-      'rate-limit': { type: 'string' },
-      'latency-ms': { type: 'string' },
-      'fail-rate': { type: 'string' },
-      'lost-response-rate': { type: 'string' },
-      'void-accepted-rate': { type: 'string' },
-      'failed-status-rate': { type: 'string' },
-      'list-omit-rate': { type: 'string' },
-      'list-lag-ms': { type: 'string' },
-      'pending-status-rate': { type: 'string' },
+      port: opt.int(0, 65535),
+      account: opt.string,
+      'client-id': opt.string,
+      'client-secret': opt.string,
+      data: opt.string,
+      'token-ttl': opt.int(1, 31_536_000),
+      lenient: opt.flag,
+      'rate-limit': opt.number(0, 1_000_000),
+      'latency-ms': opt.int(0, 600_000),
+      'fail-rate': fraction,
+      'lost-response-rate': fraction,
+      'void-accepted-rate': fraction,
+      'failed-status-rate': fraction,
+      'list-omit-rate': fraction,
+      'list-lag-ms': opt.int(0, 600_000),
+      'pending-status-rate': fraction,
     })
     if (positionals.length > 0)
       throw usageError(`sim takes no file or word arguments (got "${positionals[0]}").`)
@@ -70,24 +65,24 @@ export const command: Command = {
     if (values['client-id'] === '' || values['client-secret'] === '') {
       throw usageError('--client-id and --client-secret must not be empty.')
     }
-    const port = parseIntOption('port', values.port, 0, 65535) ?? 0
+    const port = values.port ?? 0
     const sandbox = await startSandbox({
       port,
       accountId,
       clientId: values['client-id'],
       clientSecret: values['client-secret'],
       dataFile: values.data ? resolve(values.data) : undefined,
-      tokenTtlSeconds: parseIntOption('token-ttl', values['token-ttl'], 1, 31_536_000),
+      tokenTtlSeconds: values['token-ttl'],
       lenient: values.lenient ?? false,
-      rateLimit: parseNumberOption('rate-limit', values['rate-limit'], 0, 1_000_000),
-      latencyMs: parseIntOption('latency-ms', values['latency-ms'], 0, 600_000),
-      failRate: parseNumberOption('fail-rate', values['fail-rate'], 0, 1),
-      lostResponseRate: parseNumberOption('lost-response-rate', values['lost-response-rate'], 0, 1),
-      voidAcceptedRate: parseNumberOption('void-accepted-rate', values['void-accepted-rate'], 0, 1),
-      failedStatusRate: parseNumberOption('failed-status-rate', values['failed-status-rate'], 0, 1),
-      listOmitRate: parseNumberOption('list-omit-rate', values['list-omit-rate'], 0, 1),
-      listLagMs: parseIntOption('list-lag-ms', values['list-lag-ms'], 0, 600_000),
-      pendingStatusRate: parseNumberOption('pending-status-rate', values['pending-status-rate'], 0, 1),
+      rateLimit: values['rate-limit'],
+      latencyMs: values['latency-ms'],
+      failRate: values['fail-rate'],
+      lostResponseRate: values['lost-response-rate'],
+      voidAcceptedRate: values['void-accepted-rate'],
+      failedStatusRate: values['failed-status-rate'],
+      listOmitRate: values['list-omit-rate'],
+      listLagMs: values['list-lag-ms'],
+      pendingStatusRate: values['pending-status-rate'],
     }).catch((e: unknown) => {
       if ((e as { code?: string }).code === 'EADDRINUSE') {
         throw new AppError(

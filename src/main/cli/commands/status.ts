@@ -4,7 +4,8 @@ import { getBatch, listInvoices, resolveBatchId } from '../../journal/reads'
 import { leaseHolder } from '../../engine/lease'
 import { iterateLeftOut } from '../../journal/left-out'
 import type { InvoiceListItem } from '../../journal/types'
-import { type Command, Exit, parseCommandArgs, usageError } from '../context'
+import { type CliContext, type Command, Exit } from '../context'
+import { optionalBatchArg, parseCommandArgs } from '../options'
 
 const usage = `Usage: npm run -s cli -- status [BATCH] [--json]
 
@@ -25,16 +26,26 @@ function* allInvoices(db: Parameters<typeof listInvoices>[0], batchId: string): 
   }
 }
 
+/** The items of a JSON array, one line each (`,` leading all but the first). */
+function outJsonItems<T>(ctx: CliContext, items: Iterable<T>, shape: (item: T) => unknown): void {
+  let first = true
+  for (const item of items) {
+    const line = JSON.stringify(shape(item))
+    ctx.out(first ? line : `,${line}`)
+    first = false
+  }
+}
+
 export const command: Command = {
   name: 'status',
   summary: 'show a batch and the state of each of its invoices',
   usage,
   async run(args, ctx) {
     const { positionals } = parseCommandArgs('status', args, {})
-    if (positionals.length > 1) throw usageError(`status takes one batch, got "${positionals.join(' ')}".`)
+    const ref = optionalBatchArg('status', positionals)
     const db = openAppDb(ctx.dataDir)
     try {
-      const id = resolveBatchId(db, positionals[0])
+      const id = resolveBatchId(db, ref)
       const b = getBatch(db, id)!
       if (ctx.json) {
         // Written invoice by invoice: a 100k-invoice batch must not be built as one string.
@@ -52,36 +63,26 @@ export const command: Command = {
             counts: b.counts,
           })},"invoices":[`,
         )
-        let first = true
-        for (const i of allInvoices(db, id)) {
-          const line = JSON.stringify({
-            merchant_reference: i.merchant_reference,
-            rows: i.rows,
-            status: i.state,
-            transaction_id: i.transaction_id,
-            invoice_number: i.invoice_number,
-            kid: i.kid,
-            due_date: i.kravia_due_date ?? i.due_date,
-            amount: i.amount,
-            error: i.error_message,
-            superseded_by: i.superseded_by_batch,
-          })
-          ctx.out(first ? line : `,${line}`)
-          first = false
-        }
+        outJsonItems(ctx, allInvoices(db, id), (i) => ({
+          merchant_reference: i.merchant_reference,
+          rows: i.rows,
+          status: i.state,
+          transaction_id: i.transaction_id,
+          invoice_number: i.invoice_number,
+          kid: i.kid,
+          due_date: i.kravia_due_date ?? i.due_date,
+          amount: i.amount,
+          error: i.error_message,
+          superseded_by: i.superseded_by_batch,
+        }))
         ctx.out('],"left_out":[')
-        first = true
-        for (const l of iterateLeftOut(db, id)) {
-          const line = JSON.stringify({
-            merchant_reference: l.merchant_reference,
-            rows: l.rows,
-            reason: l.reason,
-            error: l.error,
-            superseded_by: l.superseded_by,
-          })
-          ctx.out(first ? line : `,${line}`)
-          first = false
-        }
+        outJsonItems(ctx, iterateLeftOut(db, id), (l) => ({
+          merchant_reference: l.merchant_reference,
+          rows: l.rows,
+          reason: l.reason,
+          error: l.error,
+          superseded_by: l.superseded_by,
+        }))
         ctx.out(']}')
         return Exit.ok
       }

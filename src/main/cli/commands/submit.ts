@@ -13,15 +13,9 @@ import { planBatch } from '../../journal/batch-summary'
 import { comparePlan } from '../../compare'
 import { parseToggle, resolveSettings } from '../../engine/settings'
 import type { RunEnv } from '../../journal/types'
-import {
-  type Command,
-  Exit,
-  parseCommandArgs,
-  parseIntOption,
-  parseNumberOption,
-  usageError,
-} from '../context'
+import { type Command, Exit, usageError } from '../context'
 import { importOptionSpec, parseImportOptions } from '../import-options'
+import { apiUrlOption, fileArg, opt, parseCommandArgs, requireYesWithoutTerminal } from '../options'
 
 const usage = `Usage: npm run -s cli -- submit FILE --env sandbox|test|production [options]
 
@@ -78,26 +72,25 @@ export const command: Command = {
   async run(args, ctx) {
     const { values, positionals } = parseCommandArgs('submit', args, {
       ...importOptionSpec,
-      env: { type: 'string' },
-      account: { type: 'string' },
-      'api-url': { type: 'string' },
-      rate: { type: 'string' },
-      concurrency: { type: 'string' },
-      toggle: { type: 'string' },
-      canary: { type: 'string' },
-      'skip-invalid': { type: 'boolean' },
-      yes: { type: 'boolean' },
+      ...apiUrlOption,
+      env: opt.string,
+      account: opt.string,
+      rate: opt.number(0.1, 1000),
+      concurrency: opt.int(1, 64),
+      toggle: opt.string,
+      canary: opt.int(1, 1_000_000),
+      'skip-invalid': opt.flag,
+      yes: opt.flag,
     })
-    if (positionals.length !== 1) throw usageError('submit needs exactly one FILE. See --help.')
+    const file = resolve(fileArg('submit', positionals))
     const env = values.env as RunEnv | undefined
     if (!env || !ENVS.includes(env)) throw usageError('submit needs --env sandbox, test or production.')
-    const file = resolve(positionals[0])
     const opts = await parseImportOptions(values)
     const settings = resolveSettings(env, {
-      rate: parseNumberOption('rate', values.rate, 0.1, 1000),
-      concurrency: parseIntOption('concurrency', values.concurrency, 1, 64),
+      rate: values.rate,
+      concurrency: values.concurrency,
       toggle: parseToggle(values.toggle, env),
-      canary: parseIntOption('canary', values.canary, 1, 1_000_000) ?? null,
+      canary: values.canary ?? null,
       businessDayDue: opts.businessDayDue,
       defaults: {
         days_until_due: opts.defaults.days_until_due,
@@ -105,9 +98,8 @@ export const command: Command = {
         invoice_channel: opts.defaults.invoice_channel,
       },
     })
-    // Asking is impossible without a terminal, and production always needs an explicit --yes.
-    if (!values.yes && !ctx.interactive)
-      throw usageError('submit needs --yes when no terminal is attached (nothing was sent).')
+    // Production always needs an explicit --yes.
+    requireYesWithoutTerminal('submit', values.yes, ctx.interactive)
     if (!values.yes && env === 'production')
       throw usageError('Sending from production needs --yes (nothing was sent).')
     const db = openAppDb(ctx.dataDir)

@@ -12,8 +12,9 @@ import { loadRememberedMapping } from '../../mapping'
 import { findInvoicedReferences } from '../../journal/invoiced'
 import { comparePlan } from '../../compare'
 import { comparisonLines } from '../../compare/text'
-import { type Command, Exit, parseCommandArgs, usageError } from '../context'
+import { type Command, Exit, usageError } from '../context'
 import { importOptionSpec, PRICES_HELP, parseImportOptions } from '../import-options'
+import { fileArg, opt, parseCommandArgs } from '../options'
 
 const usage = `Usage: npm run -s cli -- validate FILE [options]
 
@@ -101,15 +102,12 @@ export const command: Command = {
   async run(args, ctx) {
     const { values, positionals } = parseCommandArgs('validate', args, {
       ...importOptionSpec,
-      env: { type: 'string' },
-      account: { type: 'string' },
+      env: opt.choice(['sandbox', 'test', 'production']),
+      account: opt.string,
     })
-    if (positionals.length !== 1) throw usageError('validate needs exactly one FILE. See --help.')
-    const file = resolve(positionals[0])
+    const file = resolve(fileArg('validate', positionals))
     const opts = await parseImportOptions(values)
-    const env = (values.env ?? 'sandbox') as Env
-    if (!['sandbox', 'test', 'production'].includes(env))
-      throw usageError(`--env must be sandbox, test or production, got "${values.env}".`)
+    const env: Env = values.env ?? 'sandbox'
     const account = values.account ?? 'T12345678'
     if (!/^[PT]\d{8}$/.test(account))
       throw usageError(`--account must look like T12345678 or P12345678, got "${account}".`)
