@@ -2,7 +2,7 @@ import type { RunNotice, RunProgress, RunRow } from '../../shared/contract'
 import { type BatchState, type InvoiceState, isOpen } from '../../shared/states'
 import type { Db } from '../db/open'
 import { silentNotice, transientNotice } from './notice'
-import type { Counts } from '../journal/types'
+import type { Counts, InvoiceListItem } from '../journal/types'
 
 /** One batched update: the run's figures and every row that changed since the last one. */
 export interface RunUpdate {
@@ -11,20 +11,27 @@ export interface RunUpdate {
 }
 
 const ROW_SQL = `SELECT id, merchant_reference, customer_name, amount, state, invoice_number, invoice_channel,
-  error_message, superseded_by_batch FROM invoices WHERE id IN `
+  error_message, lookup_reason, fail_reason, superseded_by_batch FROM invoices WHERE id IN `
 
-interface RowDb {
-  id: number
-  merchant_reference: string
-  customer_name: string | null
-  amount: number
-  state: InvoiceState
-  invoice_number: string | null
-  invoice_channel: 'kravia' | 'merchant'
-  error_message: string | null
-  superseded_by_batch: string | null
-}
+type RowDb = Pick<
+  InvoiceListItem,
+  | 'id'
+  | 'merchant_reference'
+  | 'customer_name'
+  | 'amount'
+  | 'state'
+  | 'invoice_number'
+  | 'invoice_channel'
+  | 'error_message'
+  | 'lookup_reason'
+  | 'fail_reason'
+  | 'superseded_by_batch'
+>
 
+/**
+ * A journal row as the run grid shows it, the same whether it came in a page or a live update.
+ * Its text is the latest error, else why it is being looked up, else why it failed.
+ */
 export function toRunRow(r: RowDb): RunRow {
   return {
     id: r.id,
@@ -34,7 +41,7 @@ export function toRunRow(r: RowDb): RunRow {
     state: r.state,
     invoiceNumber: r.invoice_number,
     channel: r.invoice_channel,
-    error: r.error_message,
+    error: r.error_message ?? r.lookup_reason ?? r.fail_reason,
     supersededBy: r.superseded_by_batch,
   }
 }

@@ -1,5 +1,9 @@
-import { describe, expect, it } from 'vitest'
-import { makeProgress, ProgressTracker } from '../../../src/main/engine/progress'
+import { afterEach, describe, expect, it } from 'vitest'
+import { makeProgress, ProgressTracker, readRunRows, toRunRow } from '../../../src/main/engine/progress'
+import { createBatch } from '../../../src/main/journal/freeze'
+import { setInvoiceState } from '../../../src/main/journal/invoice-state'
+import { listInvoices } from '../../../src/main/journal/reads'
+import { batchInput, invoices, tempDb } from '../../support/journal-fixtures'
 
 describe('progress', () => {
   it('counts done, failed and open rows and estimates the time left from settled invoices', () => {
@@ -20,5 +24,27 @@ describe('progress', () => {
     expect(t.dirty).toBe(false)
     expect(makeProgress('b', 'finished', 2, { authorized: 2 }, 0).etaSeconds).toBe(0)
     expect(makeProgress('b', 'running', 2, { pending: 2 }, 0).etaSeconds).toBeNull()
+  })
+})
+
+describe('a run row', () => {
+  let t: ReturnType<typeof tempDb> | undefined
+  afterEach(() => t?.close())
+
+  it('says the same in a live update as in a page of the grid: the latest error, else why it is looked up or failed', () => {
+    t = tempDb()
+    const id = createBatch(t.db, batchInput(invoices(3), {}, 'sandbox'))
+    const [lookedUp, failed, refused] = listInvoices(t.db, id)
+    setInvoiceState(t.db, lookedUp.id, 'sending')
+    setInvoiceState(t.db, lookedUp.id, 'unknown', { lookup_reason: 'interrupted' })
+    setInvoiceState(t.db, failed.id, 'sending')
+    setInvoiceState(t.db, failed.id, 'failed', { fail_reason: 'transient' })
+    setInvoiceState(t.db, refused.id, 'sending')
+    setInvoiceState(t.db, refused.id, 'failed', { fail_reason: 'refused', error_message: 'Invalid email' })
+
+    const live = readRunRows(t.db, [lookedUp.id, failed.id, refused.id])
+    const paged = listInvoices(t.db, id).map(toRunRow)
+    expect(live.map((r) => r.error)).toEqual(['interrupted', 'transient', 'Invalid email'])
+    expect(live).toEqual(paged)
   })
 })

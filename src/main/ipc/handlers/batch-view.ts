@@ -4,26 +4,12 @@ import type { Statement as BetterStatement } from 'better-sqlite3'
 import type { Db } from '../../db/open'
 import { countFailedForExport } from '../../reports/failed-rows'
 import { getBatch } from '../../journal/reads'
-import { readRunRows } from '../../engine/progress'
+import { readRunRows, toRunRow } from '../../engine/progress'
 import { chartAmounts, paymentSummary } from '../../after-send/refresh'
-import type { Batch, InvoiceDetail, InvoiceListItem } from '../../journal/types'
+import type { Batch, InvoiceDetail } from '../../journal/types'
 import type { InvoiceState } from '../../../shared/states'
 
 /** Journal records → the small shapes the run and history screens show. */
-
-export function toRunRow(inv: InvoiceListItem): RunRow {
-  return {
-    id: inv.id,
-    reference: inv.merchant_reference,
-    customer: inv.customer_name ?? '',
-    amount: inv.amount,
-    state: inv.state,
-    invoiceNumber: inv.invoice_number,
-    channel: inv.invoice_channel,
-    error: inv.error_message ?? inv.lookup_reason ?? inv.fail_reason,
-    supersededBy: inv.superseded_by_batch,
-  }
-}
 
 export function toDetailView(d: InvoiceDetail): InvoiceDetailView {
   return {
