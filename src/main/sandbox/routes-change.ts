@@ -73,14 +73,28 @@ export function finishVoid(state: SandboxState, id: string): void {
   })
 }
 
-/** `POST /v1/transactions/{id}/capture`: only for invoice_channel merchant, full amount, once. */
-export function capture(state: SandboxState, id: string, body: string): Reply {
+/**
+ * Reads the `{amount}` body, then runs `change` on the transaction in one store transaction
+ * (404 when there is none).
+ */
+function changeWithAmount(
+  state: SandboxState,
+  id: string,
+  body: string,
+  change: (row: TxRow, amount: unknown) => Reply,
+): Reply {
   const parsed = parseJsonBody(body)
   if ('error' in parsed) return parsed.error
   const amount = (parsed.value as { amount?: unknown } | undefined)?.amount
   return state.store.atomic(() => {
     const row = state.store.get(id)
-    if (!row) return notFound(id)
+    return row ? change(row, amount) : notFound(id)
+  })
+}
+
+/** `POST /v1/transactions/{id}/capture`: only for invoice_channel merchant, full amount, once. */
+export function capture(state: SandboxState, id: string, body: string): Reply {
+  return changeWithAmount(state, id, body, (row, amount) => {
     if (typeof amount !== 'number' || !Number.isInteger(amount) || amount < 0) {
       return fieldError('INVALID_REQUEST', [
         { field: 'amount', message: 'is required and must be a whole number of øre' },
@@ -120,12 +134,7 @@ export function capture(state: SandboxState, id: string, body: string): Reply {
 
 /** `POST /__sandbox/transactions/{id}/pay` `{amount}`: the customer pays all or part. */
 export function customerPays(state: SandboxState, id: string, body: string): Reply {
-  const parsed = parseJsonBody(body)
-  if ('error' in parsed) return parsed.error
-  const amount = (parsed.value as { amount?: unknown } | undefined)?.amount
-  return state.store.atomic(() => {
-    const row = state.store.get(id)
-    if (!row) return notFound(id)
+  return changeWithAmount(state, id, body, (row, amount) => {
     if (!voidable(row)) return invalidState(row, 'paying', 'AUTHORIZED or PARTIALLY_CAPTURED transactions')
     if (
       row.channel === 'merchant' &&

@@ -95,28 +95,27 @@ function searchable(tx: Json): string[] {
   ].filter((x): x is string => typeof x === 'string' && x !== '')
 }
 
+/** Parameters that match when the transaction's value is one of those given. */
+const MATCHED_FIELDS: Record<string, (tx: Json) => unknown> = {
+  payment_product: (tx) => tx.payment_product,
+  payment_product_type: (tx) => tx.payment_product_type,
+  card_brand: (tx) => obj(tx.card).brand,
+  merchant_reference_2: (tx) => tx.merchant_reference_2,
+  session_id: (tx) => tx.session_id,
+  store_id: (tx) => obj(tx.store).id,
+  payout_correlation_id: (tx) => tx.payout_correlation_id,
+  currency: (tx) => tx.currency,
+  payment_operation: (tx) => tx.payment_operation,
+  customer_id: (tx) => obj(tx.customer).customer_id,
+}
+
 /** The JSON-level test for one parameter (the indexed ones are done by the store). */
 function testFor(name: string, values: string[], when: number[]): Test | null {
   const any = (get: (tx: Json) => unknown) => (tx: Json) => values.includes(String(get(tx)))
   const range = (times: (tx: Json) => number[], gte: boolean) => (tx: Json) =>
     times(tx).some((t) => (gte ? t >= when[0] : t <= when[0]))
+  if (Object.hasOwn(MATCHED_FIELDS, name)) return any(MATCHED_FIELDS[name])
   switch (name) {
-    case 'payment_product':
-      return any((tx) => tx.payment_product)
-    case 'payment_product_type':
-      return any((tx) => tx.payment_product_type)
-    case 'card_brand':
-      return any((tx) => obj(tx.card).brand)
-    case 'merchant_reference_2':
-      return any((tx) => tx.merchant_reference_2)
-    case 'session_id':
-      return any((tx) => tx.session_id)
-    case 'store_id':
-      return any((tx) => obj(tx.store).id)
-    case 'payout_correlation_id':
-      return any((tx) => tx.payout_correlation_id)
-    case 'currency':
-      return any((tx) => tx.currency)
     case 'amount':
       return (tx) => tx.amount === Number(values[0])
     case 'amount.gte':
@@ -136,10 +135,6 @@ function testFor(name: string, values: string[], when: number[]): Test | null {
       const needle = values[0].toLowerCase()
       return (tx) => searchable(tx).some((s) => s.toLowerCase().includes(needle))
     }
-    case 'payment_operation':
-      return any((tx) => tx.payment_operation)
-    case 'customer_id':
-      return any((tx) => obj(tx.customer).customer_id)
     default:
       return null
   }

@@ -110,24 +110,16 @@ export function openSandboxStore(file: string | undefined): SandboxStore {
   // One statement per combination of filters given (at most 16), prepared on first use.
   const scans = new Map<string, Statement<(string | number)[], { seq: number; json: string }>>()
   const scan = (f: ScanFilter) => {
-    const where: string[] = []
-    const args: (string | number)[] = []
-    if (f.ids) {
-      where.push('id IN (SELECT value FROM json_each(?))')
-      args.push(JSON.stringify(f.ids))
-    }
-    if (f.reference !== undefined) {
-      where.push('merchant_reference = ?')
-      args.push(f.reference)
-    }
-    if (f.statuses) {
-      where.push('status IN (SELECT value FROM json_each(?))')
-      args.push(JSON.stringify(f.statuses))
-    }
-    if (f.belowSeq !== undefined) {
-      where.push('seq < ?')
-      args.push(f.belowSeq)
-    }
+    const given = (
+      [
+        ['id IN (SELECT value FROM json_each(?))', f.ids && JSON.stringify(f.ids)],
+        ['merchant_reference = ?', f.reference],
+        ['status IN (SELECT value FROM json_each(?))', f.statuses && JSON.stringify(f.statuses)],
+        ['seq < ?', f.belowSeq],
+      ] as const
+    ).filter(([, arg]) => arg !== undefined)
+    const where = given.map(([clause]) => clause)
+    const args = given.map(([, arg]) => arg!)
     const sql = `SELECT seq, json FROM transactions${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC`
     let stmt = scans.get(sql)
     if (!stmt) {

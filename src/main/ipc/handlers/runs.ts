@@ -1,3 +1,4 @@
+import type { ActionOutcome, Selection } from '../../../shared/contract'
 import { previewCapture } from '../../after-send/capture'
 import { getBatch } from '../../journal/reads'
 import { previewVoid } from '../../after-send/void'
@@ -23,6 +24,24 @@ export function runsHandlers(ctx: HandlerContext): AreaHandlers<'runs'> {
     backgroundRefresh.yieldToSend()
     return runs.start(batchId)
   }
+  // Void and capture: a preview of the selection, then the action, confirmed natively in production.
+  const action = (
+    kind: 'void' | 'capture',
+    preview: typeof previewVoid,
+    act: (batchId: string, ids: number[]) => Promise<ActionOutcome>,
+  ) => ({
+    preview: ({ batchId, selection }: { batchId: string; selection: Selection }) => {
+      requireBatch(db, batchId)
+      return preview(db, batchId, selection)
+    },
+    act: async ({ batchId, ids }: { batchId: string; ids: number[] }) => {
+      const scope = preview(db, batchId, { ids })
+      await confirmProductionAction(ctx, requireBatch(db, batchId), kind, scope)
+      return act(batchId, ids)
+    },
+  })
+  const voiding = action('void', previewVoid, after.void)
+  const capturing = action('capture', previewCapture, after.capture)
   return {
     'runs:start': ({ batchId }) => send(batchId),
     'runs:resume': ({ batchId }) => send(batchId),
@@ -42,23 +61,9 @@ export function runsHandlers(ctx: HandlerContext): AreaHandlers<'runs'> {
       runs.setBackground(background)
       return { background }
     },
-    'runs:previewVoid': ({ batchId, selection }) => {
-      requireBatch(db, batchId)
-      return previewVoid(db, batchId, selection)
-    },
-    'runs:void': async ({ batchId, ids }) => {
-      const scope = previewVoid(db, batchId, { ids })
-      await confirmProductionAction(ctx, requireBatch(db, batchId), 'void', scope)
-      return after.void(batchId, ids)
-    },
-    'runs:previewCapture': ({ batchId, selection }) => {
-      requireBatch(db, batchId)
-      return previewCapture(db, batchId, selection)
-    },
-    'runs:capture': async ({ batchId, ids }) => {
-      const scope = previewCapture(db, batchId, { ids })
-      await confirmProductionAction(ctx, requireBatch(db, batchId), 'capture', scope)
-      return after.capture(batchId, ids)
-    },
+    'runs:previewVoid': voiding.preview,
+    'runs:void': voiding.act,
+    'runs:previewCapture': capturing.preview,
+    'runs:capture': capturing.act,
   }
 }
