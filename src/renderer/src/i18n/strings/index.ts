@@ -1,5 +1,6 @@
 import { common } from './common'
 import { compare } from './compare'
+import { figures } from './figures'
 import { history } from './history'
 import { map } from './map'
 import { plan } from './plan'
@@ -24,6 +25,7 @@ export const areas = {
   review,
   plan,
   compare,
+  figures,
   settings,
   run,
   history,

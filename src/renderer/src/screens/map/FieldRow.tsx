@@ -76,6 +76,13 @@ export function FieldRow({
     return key ? t(key) : value
   }
   const value = constantMode ? CONSTANT : (f.column ?? NONE)
+  // The examples cell ends in "…" when the text is wider than the column; the tooltip holds it all.
+  const examples =
+    f.samples.length > 0
+      ? f.samples.join(' · ')
+      : f.defaultValue !== null
+        ? t('map.fromDefault', { value: defaultLabel(f.field, f.defaultValue) })
+        : null
   return (
     <tr data-testid={`map-field-${f.field}`} data-source={f.source}>
       <th scope="row" className="map-field">
@@ -158,14 +165,8 @@ export function FieldRow({
           </span>
         )}
       </td>
-      <td className="muted map-samples">
-        {f.samples.length > 0
-          ? f.samples.join(' · ')
-          : f.defaultValue !== null
-            ? t('map.fromDefault', {
-                value: defaultLabel(f.field, f.defaultValue),
-              })
-            : f.rule && <span data-testid={`map-rule-${f.field}`}>{t(RULES[f.rule])}</span>}
+      <td className="muted map-samples" title={examples ?? undefined} data-testid={`map-samples-${f.field}`}>
+        {examples ?? (f.rule && <span data-testid={`map-rule-${f.field}`}>{t(RULES[f.rule])}</span>)}
       </td>
     </tr>
   )

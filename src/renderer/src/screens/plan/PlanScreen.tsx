@@ -5,7 +5,7 @@ import { EnvBadge } from '../../app/TopBar'
 import { useApi } from '../../app/use-api'
 import { Alert } from '../../components/Alert'
 import { ImportSteps } from '../../components/ImportSteps'
-import { customerType, formatRate } from '../../i18n/format'
+import { CustomerTypeTable, VatTable } from '../../components/FigureTables'
 import { useI18n } from '../../i18n/I18nProvider'
 import { etaParts } from './eta'
 import { PlanComparison } from './PlanComparison'
@@ -88,30 +88,9 @@ export function PlanScreen({ route }: { route: RouteOf<'plan'> }) {
           </section>
           <section className="panel" aria-labelledby="plan-breakdown">
             <h2 id="plan-breakdown">{t('plan.byVat')}</h2>
-            <table className="simple" data-testid="plan-vat">
-              <tbody>
-                {plan.byVat.map((v) => (
-                  <tr key={v.rate}>
-                    <th scope="row">{formatRate(v.rate, lang)}</th>
-                    <td className="num">{num(v.lines)}</td>
-                    <td className="num">{money(v.amount)}</td>
-                    <td className="num muted">{money(v.vatAmount)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <VatTable lines={plan.byVat} testId="plan-vat" />
             <h2>{t('plan.byType')}</h2>
-            <table className="simple">
-              <tbody>
-                {plan.byProductType.map((p) => (
-                  <tr key={p.type}>
-                    <th scope="row">{customerType(p.type, lang)}</th>
-                    <td className="num">{num(p.invoices)}</td>
-                    <td className="num">{money(p.amount)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <CustomerTypeTable lines={plan.byProductType} testId="plan-types" />
           </section>
           <PlanLeftOut plan={plan} />
         </div>

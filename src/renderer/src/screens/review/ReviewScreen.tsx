@@ -5,14 +5,14 @@ import { useNavigate } from '../../app/navigation'
 import type { RouteOf } from '../../app/routes'
 import { useApi } from '../../app/use-api'
 import { useImportProgress } from '../../app/use-import-progress'
-import { Alert } from '../../components/Alert'
 import { Button } from '../../components/Button'
 import type { DataGridHandle, GridCell } from '../../components/DataGrid'
 import { ImportSteps } from '../../components/ImportSteps'
-import { alertKindFor, IssueList } from '../../components/IssueList'
+import { IssueList } from '../../components/IssueList'
 import { ProgressBar } from '../../components/ProgressBar'
 import { useI18n } from '../../i18n/I18nProvider'
 import { firstProblemColumn } from './cell-issues'
+import { FileNotes } from './FileNotes'
 import { FIXED_COLUMNS, ReviewGrid } from './ReviewGrid'
 import { TotalsPanel } from './TotalsPanel'
 import { useRowPages } from './use-row-pages'
@@ -118,7 +118,7 @@ export function ReviewScreen({ route }: { route: RouteOf<'review'> }) {
   const canSend = (summary?.invoices ?? 0) > 0
 
   return (
-    <main className="screen screen-fill" data-testid="review-screen" aria-busy={!summary}>
+    <main className="screen screen-fill review-screen" data-testid="review-screen" aria-busy={!summary}>
       <ImportSteps current="review" sessionId={sessionId} />
       <h1 tabIndex={-1}>{t('review.title')}</h1>
       {!summary && (
@@ -159,16 +159,8 @@ export function ReviewScreen({ route }: { route: RouteOf<'review'> }) {
                 {t('review.nextProblem')}
               </Button>
             </div>
-            <p className="muted">{t('review.editHint')}</p>
-            {summary.fileIssues.length > 0 && (
-              <Alert
-                kind={alertKindFor(summary.fileIssues)}
-                title={t('review.fileIssues')}
-                testId="file-issues"
-              >
-                <IssueList issues={summary.fileIssues} />
-              </Alert>
-            )}
+            <p className="muted review-hint">{t('review.editHint')}</p>
+            {summary.fileIssues.length > 0 && <FileNotes issues={summary.fileIssues} />}
             <ReviewGrid
               ref={grid}
               fields={fields}

@@ -1,6 +1,18 @@
+import type { ReactNode } from 'react'
 import type { ImportSummary } from '../../../../shared/contract'
-import { customerType, formatRate } from '../../i18n/format'
+import { CustomerTypeTable, VatTable } from '../../components/FigureTables'
 import { useI18n } from '../../i18n/I18nProvider'
+import './totals-panel.css'
+
+/** One figure: its label on the left, the value right-aligned on the same line. */
+function Figure({ label, testId, children }: { label: string; testId?: string; children: ReactNode }) {
+  return (
+    <div className="totals-row">
+      <dt>{label}</dt>
+      <dd data-testid={testId}>{children}</dd>
+    </div>
+  )
+}
 
 /** What the file adds up to: the numbers a bookkeeper checks before sending. */
 export function TotalsPanel({ summary: s }: { summary: ImportSummary }) {
@@ -8,42 +20,29 @@ export function TotalsPanel({ summary: s }: { summary: ImportSummary }) {
   return (
     <aside className="panel totals" aria-labelledby="totals-title" data-testid="totals">
       <h2 id="totals-title">{t('review.totals')}</h2>
-      <dl className="kv">
-        <dt>{t('review.invoices')}</dt>
-        <dd data-testid="totals-invoices">{num(s.invoices)}</dd>
-        <dt>{t('review.invalidInvoices')}</dt>
-        <dd data-testid="totals-invalid">{num(s.invalidInvoices)}</dd>
-        <dt>{t('review.lines')}</dt>
-        <dd data-testid="totals-lines">{num(s.lines)}</dd>
-        <dt>{t('review.total')}</dt>
-        <dd data-testid="totals-amount">
+      <dl className="totals-figures" data-testid="totals-figures">
+        <Figure label={t('review.invoices')} testId="totals-invoices">
+          {num(s.invoices)}
+        </Figure>
+        <Figure label={t('review.invalidInvoices')} testId="totals-invalid">
+          {num(s.invalidInvoices)}
+        </Figure>
+        <Figure label={t('review.lines')} testId="totals-lines">
+          {num(s.lines)}
+        </Figure>
+        <Figure label={t('review.total')} testId="totals-amount">
           <strong>{money(s.totalAmount)}</strong>
-        </dd>
-        <dt>{t('review.vat')}</dt>
-        <dd>{money(s.vatAmount)}</dd>
-        {s.byVat.map((v) => (
-          <div key={v.rate} className="kv-sub" data-testid="totals-vat">
-            <dt>{t('review.vatRate', { rate: formatRate(v.rate, lang) })}</dt>
-            <dd>
-              {money(v.vatAmount)} <span className="muted">({money(v.amount)})</span>
-            </dd>
-          </div>
-        ))}
+        </Figure>
+        <Figure label={t('review.vat')} testId="totals-vat-amount">
+          {money(s.vatAmount)}
+        </Figure>
       </dl>
+      {s.byVat.length > 0 && <VatTable lines={s.byVat} testId="totals-vat" />}
       <p className="muted" data-testid="totals-price-basis" data-basis={s.priceBasis.basis ?? ''}>
         {lang === 'nb' ? s.priceBasis.message_nb : s.priceBasis.message}
       </p>
       <h3>{t('review.byType')}</h3>
-      <dl className="kv">
-        {s.byProductType.map((p) => (
-          <div key={p.type} className="kv-sub">
-            <dt>{customerType(p.type, lang)}</dt>
-            <dd>
-              {num(p.invoices)} · {money(p.amount)}
-            </dd>
-          </div>
-        ))}
-      </dl>
+      <CustomerTypeTable lines={s.byProductType} testId="totals-types" />
       <h3>{t('review.duplicates')}</h3>
       {s.duplicates.length === 0 ? (
         <p className="muted">{t('review.duplicatesNone')}</p>
