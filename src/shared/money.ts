@@ -127,16 +127,43 @@ export function decToNumber(d: Dec): number {
   return Number(decToString(d))
 }
 
-/** Øre → `1 299,50` (Norwegian) or `1,299.50` (English), for summaries and messages. */
-export function formatOre(ore: bigint | number, locale: 'nb' | 'en' = 'nb'): string {
-  const o = typeof ore === 'number' ? BigInt(ore) : ore
-  const neg = o < 0n
-  const abs = neg ? -o : o
-  const kr = (abs / 100n).toString()
-  const cents = (abs % 100n).toString().padStart(2, '0')
-  const group = locale === 'nb' ? '\u00a0' : ','
-  const grouped = kr.replace(/\B(?=(\d{3})+(?!\d))/g, group)
-  return `${neg ? '-' : ''}${grouped}${locale === 'nb' ? ',' : '.'}${cents}`
+/** How øre are written as kroner: the decimal mark and the thousands separator ('' for none). */
+export interface OreFormat {
+  decimal: ',' | '.'
+  group: string
+}
+
+/** For summaries and messages: `1 299,50` (Norwegian, no-break space) or `1,299.50` (English). */
+const DISPLAY: Record<'nb' | 'en', OreFormat> = {
+  nb: { decimal: ',', group: '\u00a0' },
+  en: { decimal: '.', group: ',' },
+}
+
+/**
+ * Øre → kroner with two decimals, by integer operations only: `1 299,50` (nb, the default),
+ * `1,299.50` (en), or a given format such as `{ decimal: '.', group: '' }` → `1299.50` for files
+ * (the XLSX writer turns that string into the closest double to the exact decimal).
+ */
+export function formatOre(ore: bigint | number, format: 'nb' | 'en' | OreFormat = 'nb'): string {
+  const { decimal, group } = typeof format === 'string' ? DISPLAY[format] : format
+  let neg: boolean
+  let kr: string
+  let cents: string
+  if (typeof ore === 'number') {
+    if (!Number.isSafeInteger(ore)) throw new Error(`Amount in øre must be a whole number, got ${ore}`)
+    neg = ore < 0
+    const abs = Math.abs(ore)
+    const rest = abs % 100
+    kr = String((abs - rest) / 100)
+    cents = String(rest).padStart(2, '0')
+  } else {
+    neg = ore < 0n
+    const abs = neg ? -ore : ore
+    kr = (abs / 100n).toString()
+    cents = (abs % 100n).toString().padStart(2, '0')
+  }
+  const grouped = group ? kr.replace(/\B(?=(\d{3})+(?!\d))/g, group) : kr
+  return `${neg ? '-' : ''}${grouped}${decimal}${cents}`
 }
 
 export type DecimalSeparator = ',' | '.'

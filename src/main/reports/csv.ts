@@ -1,7 +1,8 @@
 import { open, rename, rm } from 'node:fs/promises'
 import Papa from 'papaparse'
 import { neutraliseCsvCell } from './neutralise'
-import { type Cell, formatLocalDate, formatOre, isLocalDate, isMoney, type Table } from './table'
+import { formatOre } from '../../shared/money'
+import { type Cell, formatLocalDate, isLocalDate, isMoney, type Table } from './table'
 
 export type CsvDelimiter = ',' | ';'
 
@@ -17,7 +18,7 @@ const BOM = '\ufeff'
 export function csvCell(cell: Cell, delimiter: CsvDelimiter): string {
   const decimal = delimiter === ';' ? ',' : '.'
   if (cell === null) return ''
-  if (isMoney(cell)) return formatOre(cell.ore, decimal)
+  if (isMoney(cell)) return formatOre(cell.ore, { decimal, group: '' })
   if (isLocalDate(cell)) return formatLocalDate(cell)
   if (typeof cell === 'number') return decimal === ',' ? String(cell).replace('.', ',') : String(cell)
   return neutraliseCsvCell(cell)

@@ -44,15 +44,3 @@ export const isLocalDate = (c: Cell): c is LocalDate => typeof c === 'object' &&
 export function formatLocalDate(d: LocalDate): string {
   return d.time ? `${d.date} ${d.time}` : d.date
 }
-
-/**
- * Øre → "1299.50" (or "1299,50") with integer operations only; the XLSX writer turns the same
- * string into a number, which gives the closest double to the exact decimal.
- */
-export function formatOre(ore: number, decimalSeparator: '.' | ',' = '.'): string {
-  if (!Number.isSafeInteger(ore)) throw new Error(`Amount in øre must be a whole number, got ${ore}`)
-  const abs = Math.abs(ore)
-  const rest = abs % 100
-  const kroner = (abs - rest) / 100
-  return `${ore < 0 ? '-' : ''}${kroner}${decimalSeparator}${String(rest).padStart(2, '0')}`
-}

@@ -1,7 +1,8 @@
 import { rename, rm, writeFile } from 'node:fs/promises'
 import * as zlib from 'node:zlib'
 import * as XLSX from 'xlsx'
-import { type Cell, formatOre, isLocalDate, isMoney, type LocalDate, type Table } from './table'
+import { formatOre } from '../../shared/money'
+import { type Cell, isLocalDate, isMoney, type LocalDate, type Table } from './table'
 
 let zlibReady = false
 /**
@@ -47,7 +48,8 @@ export function dateSerial(d: LocalDate): number {
 function xlsxCell(cell: Cell, dateFormat: string): XLSX.CellObject | undefined {
   if (cell === null || cell === '') return undefined
   // Amounts: the exact decimal string parsed once — never øre / 100 computed in floating point.
-  if (isMoney(cell)) return { t: 'n', v: Number(formatOre(cell.ore)), z: MONEY_FORMAT }
+  if (isMoney(cell))
+    return { t: 'n', v: Number(formatOre(cell.ore, { decimal: '.', group: '' })), z: MONEY_FORMAT }
   // Dates as serial numbers with a date format: no time zone can shift the day.
   if (isLocalDate(cell))
     return { t: 'n', v: dateSerial(cell), z: cell.time ? `${dateFormat} hh:mm` : dateFormat }

@@ -5,7 +5,8 @@ import Papa from 'papaparse'
 import { afterAll, describe, expect, it } from 'vitest'
 import * as XLSX from 'xlsx'
 import { tableToCsv, writeCsvFile } from '../../../src/main/reports/csv'
-import { formatOre, type Table } from '../../../src/main/reports/table'
+import type { Table } from '../../../src/main/reports/table'
+import { formatOre } from '../../../src/shared/money'
 import { writeXlsxFile } from '../../../src/main/reports/xlsx'
 
 const dir = mkdtempSync(join(tmpdir(), 'kb-reports-'))
@@ -21,13 +22,14 @@ const table: Table = {
 }
 
 describe('formatOre', () => {
-  it('formats whole øre exactly with either decimal separator', () => {
-    expect(formatOre(129950)).toBe('1299.50')
-    expect(formatOre(5, ',')).toBe('0,05')
-    expect(formatOre(-1)).toBe('-0.01')
-    expect(formatOre(0)).toBe('0.00')
-    expect(formatOre(900719925474099)).toBe('9007199254740.99')
-    expect(() => formatOre(1.5)).toThrow()
+  it('formats whole øre exactly for files, with either decimal separator and no grouping', () => {
+    const dot = { decimal: '.', group: '' } as const
+    expect(formatOre(129950, dot)).toBe('1299.50')
+    expect(formatOre(5, { decimal: ',', group: '' })).toBe('0,05')
+    expect(formatOre(-1, dot)).toBe('-0.01')
+    expect(formatOre(0, dot)).toBe('0.00')
+    expect(formatOre(900719925474099, dot)).toBe('9007199254740.99')
+    expect(() => formatOre(1.5, dot)).toThrow()
   })
 })
 
