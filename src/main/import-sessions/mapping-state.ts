@@ -7,19 +7,12 @@ import {
 } from '../../shared/canonical'
 import type { MappingFieldView, MappingView, MatchSource } from '../../shared/contract'
 import type { SourceRow } from '../import/types'
+import { type ChosenMapping, chooseMapping } from '../invoice/import-path'
 import { cellDisplay } from '../values/cells'
 import { headerBasis } from '../mapping/basis'
-import {
-  type Constants,
-  type Mapping,
-  type MappingSuggestion,
-  type RememberedMapping,
-  suggestMapping,
-} from '../mapping'
+import type { Constants, Mapping, RememberedMapping } from '../mapping'
 import { CUSTOMER_NAME_KEYS, normalizeHeader } from '../mapping/synonyms'
 import type { DraftState } from './store'
-
-const SAMPLE_ROWS = 500
 
 /**
  * What every invoice needs, with accepted alternatives (the validator's required fields plus the
@@ -48,10 +41,7 @@ const REQUIRED: Partial<Record<CanonicalField, CanonicalField[]>> = {
 }
 
 /** The mapping as the session uses it: the matcher's suggestion with the user's choices on top. */
-export interface EffectiveMapping {
-  suggestion: MappingSuggestion
-  columns: Partial<Record<CanonicalField, number>>
-  constants: Constants
+export interface EffectiveMapping extends ChosenMapping {
   mapping: Mapping
 }
 
@@ -63,19 +53,20 @@ export function effectiveMapping(
 ): EffectiveMapping {
   const overrides: Mapping = {}
   const unmapped: CanonicalField[] = []
+  const constants: Constants = {}
   for (const [f, col] of Object.entries(state.mapping)) {
     if (!isCanonicalField(f)) continue
     if (col === null) unmapped.push(f)
     else overrides[f] = col
   }
-  for (const f of Object.keys(state.constants)) if (isCanonicalField(f)) unmapped.push(f)
-  const suggestion = suggestMapping(headers, rows.slice(0, SAMPLE_ROWS), remembered, { overrides, unmapped })
-  const constants: Constants = { ...suggestion.constants }
-  for (const [f, v] of Object.entries(state.constants)) if (isCanonicalField(f)) constants[f] = v
-  // A field the user explicitly emptied loses a remembered constant too.
-  for (const [f, col] of Object.entries(state.mapping))
-    if (col === null && isCanonicalField(f) && state.constants[f] === undefined) delete constants[f]
-  return { suggestion, columns: suggestion.columns, constants, mapping: suggestion.mapping }
+  // A fixed value takes the field away from any column.
+  for (const [f, v] of Object.entries(state.constants))
+    if (isCanonicalField(f)) {
+      unmapped.push(f)
+      constants[f] = v
+    }
+  const chosen = chooseMapping(headers, rows, remembered, { overrides, unmapped, constants })
+  return { ...chosen, mapping: chosen.suggestion.mapping }
 }
 
 /** A price column's VAT basis, and whether its header says so. */

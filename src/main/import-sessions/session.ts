@@ -15,8 +15,8 @@ import type { Db } from '../db/open'
 import { inspectFile } from '../import'
 import type { InspectResult } from '../import/types'
 import type { Defaults } from '../invoice/types'
-import { readIssueToIssue } from '../invoice/pipeline'
-import { ValidationSession } from '../invoice/validate'
+import { startValidation } from '../invoice/import-path'
+import type { ValidationSession } from '../invoice/validate'
 import type { Logger } from '../log'
 import { loadRememberedMapping, type RememberedMapping } from '../mapping'
 import { refuseChoice } from './choice'
@@ -284,18 +284,19 @@ export class ImportSession {
       payment_product_type: d.productType === FROM_ORG_NUMBER ? undefined : d.productType,
       invoice_channel: d.invoiceChannel,
     }
-    const session = new ValidationSession(table.info.headers, {
-      columns: mapping.columns,
-      constants: mapping.constants,
-      defaults,
-      callbackUrl: d.callbackUrl.trim() || undefined,
-      now: this.deps.now(),
-      decimalCommaHint: table.info.decimalCommaHint,
-      invoicedLookup: (refs) => findInvoicedReferences(this.deps.db, scope.env, scope.account, refs),
-      invoicedScope: `${scope.env}, account ${scope.account}`,
-      preIssues: table.issues.map(readIssueToIssue),
-      businessDayDue: d.businessDayDue,
-    })
+    const session = startValidation(
+      table.info,
+      mapping,
+      {
+        defaults,
+        callbackUrl: d.callbackUrl.trim() || undefined,
+        now: this.deps.now(),
+        invoicedLookup: (refs) => findInvoicedReferences(this.deps.db, scope.env, scope.account, refs),
+        invoicedScope: `${scope.env}, account ${scope.account}`,
+        businessDayDue: d.businessDayDue,
+      },
+      table.issues,
+    )
     const total = table.rows.length
     for (let i = 0; i < total; i += VALIDATE_CHUNK) {
       session.addRows(table.rows.slice(i, i + VALIDATE_CHUNK))

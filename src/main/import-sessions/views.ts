@@ -3,6 +3,7 @@ import type { ImportSummary, PlanView, ReadView, ReviewRowView, VatLine } from '
 import type { Db } from '../db/open'
 import type { InspectResult } from '../import/types'
 import { cellDisplay } from '../values/cells'
+import { readIssueToIssue } from '../invoice/import-path'
 import { findInvoicedBatches } from '../journal/invoiced'
 import type { Summary } from '../invoice/types'
 import { planComparison, planResult } from './plan-compare'
@@ -26,16 +27,7 @@ export function readView(s: ImportSession, r: InspectResult, sizeBytes: number):
       line: row.line,
       cells: Array.from({ length: Math.max(width, row.cells.length) }, (_, i) => cellDisplay(row.cells[i])),
     })),
-    issues: r.issues.map((i) => ({
-      severity: i.severity,
-      code: i.code,
-      rows: i.line > 0 ? [i.line] : [],
-      column: i.column ?? null,
-      field: null,
-      value: null,
-      message: i.message,
-      message_nb: i.message_nb,
-    })),
+    issues: r.issues.map(readIssueToIssue),
     overrides: s.state.overrides,
     decimalComma: r.info.decimalCommaHint === true,
   }

@@ -35,12 +35,15 @@
 export type { InvoiceOutcome } from './group'
 export { ISSUE_CODES, type IssueCode } from './messages'
 export {
-  type FileValidation,
-  type ReadFn,
+  type ChosenMapping,
+  chooseMapping,
+  MAPPING_SAMPLE_ROWS,
+  type MappingChoices,
   readIssueToIssue,
-  type ValidateFileOptions,
-  validateFile,
-} from './pipeline'
+  startValidation,
+  type ValidationScope,
+} from './import-path'
+export { type FileValidation, type ReadFn, type ValidateFileOptions, validateFile } from './pipeline'
 export type { ColumnIndexes, Constants } from './field-sources'
 export { summarize } from './summary'
 export { buildTemplate, TEMPLATE_NOTES_SHEET } from './template'

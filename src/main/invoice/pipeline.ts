@@ -8,21 +8,13 @@ import type { CanonicalField, PriceBasis } from '../../shared/canonical'
 import { AppError } from '../../shared/errors'
 import { readTable, readTableInWorker } from '../import'
 import { shown } from '../import/errors'
-import type {
-  OnRows,
-  ReadHooks,
-  ReadIssue,
-  ReadOptions,
-  ReadResult,
-  SourceRow,
-  TableInfo,
-} from '../import/types'
+import type { OnRows, ReadHooks, ReadOptions, ReadResult, SourceRow, TableInfo } from '../import/types'
 import { checkMappingAgainst, type MappingFile } from '../mapping/mapping-file'
-import { suggestMapping } from '../mapping/match'
 import type { MappingSuggestion, RememberedMapping } from '../mapping/types'
 import type { Constants } from './field-sources'
-import type { Defaults, Issue, ValidationResult } from './types'
-import { ValidationSession } from './validate'
+import type { Defaults, ValidationResult } from './types'
+import type { ValidationSession } from './validate'
+import { chooseMapping, MAPPING_SAMPLE_ROWS, readIssueToIssue, startValidation } from './import-path'
 
 export type ReadFn = (
   file: string,
@@ -56,7 +48,7 @@ export interface ValidateFileOptions {
   hooks?: ReadHooks
   /** The VAT basis of price columns whose header does not say (`--prices`); default incl. */
   prices?: PriceBasis
-  /** Rows used to decide value-dependent headers. Default 200. */
+  /** Rows used to decide value-dependent headers. Default MAPPING_SAMPLE_ROWS, as in the app. */
   sampleRows?: number
   /** Due dates on a weekend or Norwegian public holiday move to the next business day. */
   businessDayDue?: boolean
@@ -76,19 +68,6 @@ export interface FileValidation {
   rowCount: number
 }
 
-export function readIssueToIssue(i: ReadIssue): Issue {
-  return {
-    severity: i.severity,
-    code: i.code,
-    rows: i.line > 0 ? [i.line] : [],
-    column: i.column ?? null,
-    field: null,
-    value: null,
-    message: i.message,
-    message_nb: i.message_nb,
-  }
-}
-
 function duplicateHeaders(headers: readonly string[]): string[] {
   const seen = new Set<string>()
   const dup = new Set<string>()
@@ -105,7 +84,7 @@ export async function validateFile(file: string, o: ValidateFileOptions = {}): P
     o.read ??
     (o.worker ? (f, opts, onRows, hooks) => readTableInWorker(f, opts, { ...hooks, onRows }) : readTable)
   const readOptions: ReadOptions = { sheet: o.sheet }
-  const sampleSize = o.sampleRows ?? 200
+  const sampleSize = o.sampleRows ?? MAPPING_SAMPLE_ROWS
   let session: ValidationSession | undefined
   let suggestion: MappingSuggestion | undefined
   let constants: Constants = {}
@@ -125,28 +104,25 @@ export async function validateFile(file: string, o: ValidateFileOptions = {}): P
           exitCode: 2,
         },
       )
-    const overrides = o.mappingFile
-      ? checkMappingAgainst(headers, o.mappingFile.content, o.mappingFile.name)
-      : undefined
-    const unmapped = o.mappingFile
-      ? (Object.entries(o.mappingFile.content.mapping)
-          .filter(([, v]) => v === null)
-          .map(([k]) => k) as CanonicalField[])
-      : undefined
     const remembered = o.remembered !== undefined ? o.remembered : (o.rememberedFor?.(headers) ?? null)
-    suggestion = suggestMapping(headers, sample, remembered, { overrides, unmapped, prices: o.prices })
-    constants = {
-      ...suggestion.constants,
-      ...(o.mappingFile?.content.constants ?? {}),
-      ...(o.constants ?? {}),
-    }
-    session = new ValidationSession(headers, {
-      columns: suggestion.columns,
-      constants,
+    const mapping = chooseMapping(headers, sample, remembered, {
+      overrides: o.mappingFile
+        ? checkMappingAgainst(headers, o.mappingFile.content, o.mappingFile.name)
+        : undefined,
+      unmapped: o.mappingFile
+        ? (Object.entries(o.mappingFile.content.mapping)
+            .filter(([, v]) => v === null)
+            .map(([k]) => k) as CanonicalField[])
+        : undefined,
+      constants: { ...(o.mappingFile?.content.constants ?? {}), ...(o.constants ?? {}) },
+      prices: o.prices,
+    })
+    suggestion = mapping.suggestion
+    constants = mapping.constants
+    session = startValidation(info, mapping, {
       defaults: o.defaults,
       callbackUrl: o.callbackUrl,
       now: o.now,
-      decimalCommaHint: info.decimalCommaHint,
       invoicedLookup: o.invoicedLookup,
       invoicedScope: o.invoicedScope,
       businessDayDue: o.businessDayDue,
