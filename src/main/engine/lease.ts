@@ -3,7 +3,10 @@ import { hostname } from 'node:os'
 import { AppError } from '../../shared/errors'
 import type { Db } from '../db/open'
 
-/** A lease silent this long may be taken over (the 15 s). */
+/**
+ * A lease silent this long may be taken over: five heartbeats missed in a row, long enough that a
+ * busy but living holder keeps its batch, short enough that a crashed one's batch can be resumed soon.
+ */
 export const LEASE_STALE_MS = 15_000
 /** How often the holder proves it is alive. */
 export const HEARTBEAT_MS = 3_000

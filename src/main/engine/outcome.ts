@@ -8,8 +8,9 @@ import {
 import { DinteroError, type Transaction } from '../dintero/types'
 
 /**
- * The issue's outcome tables as pure functions: what a pay answer and a lookup answer mean for an
- * invoice. The engine journals and schedules; these decide.
+ * What a pay answer and a lookup answer mean for an invoice, as pure functions: every status and
+ * error kind Dintero can give maps to one decision here. The engine journals and schedules; these
+ * decide.
  */
 
 export type PayDecision =
@@ -114,8 +115,9 @@ export function decidePay(
         transactionId: e.info.transaction?.id,
       }
     case 'auth':
-      // 403 on the pay call refuses this request (issue: "other 400/403/404, 422 → failed"); a 403 on the
-      // sign-in (no access to the account) or a 401 after a re-auth would fail every row alike: stop the batch.
+      // 403 on the pay call refuses this request, like any other 400/403/404 or 422: failed. A 403 on
+      // the sign-in (no access to the account) or a 401 after a re-auth would fail every row alike:
+      // stop the batch.
       if (status === 403 && !e.info.signIn)
         return { kind: 'failed', reason: 'rejected', status, code, message }
       return { kind: 'stop_auth', status, code, message }

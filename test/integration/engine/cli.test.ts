@@ -105,7 +105,7 @@ describe('CLI submit / resume / status', () => {
     expect([txs.has('BAD-0001'), txs.has('BAD-0002')]).toEqual([true, false])
   })
 
-  it('--json: the batch event first, invoice and progress events, an end event; status --json has the issue’s shape', async () => {
+  it('--json: the batch event first, invoice and progress events, an end event; status --json has the shape its help describes', async () => {
     const r = await cli('submit', [join(dir, 'three.csv'), '--env', 'sandbox', '--yes', ...api()], {
       json: true,
     })

@@ -30,7 +30,7 @@ function readBatchSettings(dataDir: string, batchId: string): unknown {
   }
 }
 
-describe('import session (the screens 1–5 operations, real files and SQLite)', () => {
+describe('import session (open, read, map, review and plan, on real files and SQLite)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'kb-import-ui-'))
   dirs.push(dataDir)
   const file = join(dataDir, 'mars.csv')
