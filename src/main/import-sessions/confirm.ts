@@ -4,7 +4,7 @@ import type { Db } from '../db/open'
 import type { ValidatedInvoice } from '../invoice/types'
 import { rememberMapping } from '../mapping'
 import { type BatchInvoiceInput, createBatch } from '../journal/freeze'
-import { leftOutFromResult } from '../journal/left-out-source'
+import { leftOutFromResult, sourceCells } from '../journal/left-out-source'
 import type { BatchSettings } from '../journal/types'
 import { planResult } from './plan-compare'
 import type { ImportScope, ImportSession, Validated } from './session'
@@ -56,20 +56,26 @@ export function confirmPlan(
     })
   }
   // The left-out invoices keep the values shown in the review grid (cell edits included).
-  const leftOut = leftOutFromResult(result, v.session.plan, (line) => {
+  const rowAt = (line: number) => {
     const i = table?.lineIndex.get(line)
     return i === undefined ? undefined : table?.rows[i]
-  })
+  }
+  const leftOut = leftOutFromResult(result, v.session.plan, rowAt)
   const batchId = createBatch(db, {
     source: { name: s.fileName, sha256: s.sha256 ?? table?.info.sha256 ?? '' },
     sheet: table?.info.sheet ?? null,
+    sourceHeaders: table?.info.headers,
     mapping: v.mapping.mapping,
     constants: v.mapping.constants,
     settings,
     env: scope.env,
     account: scope.account,
     baseUrl,
-    invoices: result.invoices.map(toBatchInvoice),
+    // Each invoice keeps its rows as the user wrote them (cell edits included) for the failed-rows export.
+    invoices: result.invoices.map((inv) => ({
+      ...toBatchInvoice(inv),
+      source: sourceCells(inv.rows, rowAt),
+    })),
     leftOut,
     parentBatchId: s.followUpOf,
     now,

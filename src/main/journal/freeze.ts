@@ -1,7 +1,7 @@
 import { AppError } from '../../shared/errors'
 import type { InvoiceChannel, PayRequest, ProductType } from '../../shared/kravia'
 import type { Db } from '../db/open'
-import { type LeftOutInput, storeLeftOut } from './left-out'
+import { type LeftOutInput, type SourceCell, storeLeftOut } from './left-out'
 import type { BatchSettings, RunEnv } from './types'
 
 /** One validated invoice as the import pipeline hands it to a batch (the request is final). */
@@ -9,8 +9,8 @@ export interface BatchInvoiceInput {
   merchant_reference: string
   /** Source row numbers (as the spreadsheet shows them) this invoice was built from. */
   rows: readonly number[]
-  /** The source rows' cells, kept for reports and the failed-rows export. */
-  source?: unknown
+  /** Each source row's cells as written, in rows order: the failed-rows export hands them back. */
+  source?: readonly (readonly SourceCell[])[]
   request: PayRequest
   /** `YYYY-MM-DD` when the file gave a due date: days_until_due is recomputed from it at send time. */
   due_date?: string | null
@@ -25,6 +25,8 @@ export interface BatchInvoiceInput {
 export interface CreateBatchInput {
   source: { name: string; sha256: string }
   sheet?: string | null
+  /** The file's header row, every column in order (with `source` cells: the failed-rows export). */
+  sourceHeaders?: readonly string[]
   mapping: unknown
   constants?: unknown
   settings: BatchSettings
@@ -77,9 +79,9 @@ export function createBatch(db: Db, input: CreateBatchInput): string {
   const now = input.now ?? new Date()
   const iso = now.toISOString()
   const insertBatch = db.prepare(`INSERT INTO batches (id, state, pause_reason, parent_batch_id, source_name,
-      source_sha256, sheet, mapping_json, constants_json, settings_json, env, account, base_url, invoice_count,
-      total_amount, created_at, updated_at)
-    VALUES (?, 'paused', 'new', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+      source_sha256, sheet, source_headers_json, mapping_json, constants_json, settings_json, env, account,
+      base_url, invoice_count, total_amount, created_at, updated_at)
+    VALUES (?, 'paused', 'new', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
   const insertInvoice = db.prepare(`INSERT INTO invoices (batch_id, seq, env, account, merchant_reference,
       rows_json, source_json, request_json, due_date, amount, vat_amount, product_type, invoice_channel,
       customer_name, customer_email, customer_org, state, created_at, updated_at)
@@ -111,6 +113,7 @@ export function createBatch(db: Db, input: CreateBatchInput): string {
       input.source.name,
       input.source.sha256,
       input.sheet ?? null,
+      input.sourceHeaders === undefined ? null : JSON.stringify(input.sourceHeaders),
       JSON.stringify(input.mapping ?? null),
       JSON.stringify(input.constants ?? {}),
       JSON.stringify(input.settings),

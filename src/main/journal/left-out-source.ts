@@ -5,7 +5,7 @@ import { shown } from '../import/errors'
 import type { RawCell, ReadOptions, SourceRow } from '../import/types'
 import { cellOf, type Plan } from '../invoice/field-sources'
 import type { Issue, ValidationResult } from '../invoice/types'
-import type { LeftOutInput, LeftOutIssue, LeftOutLine, LineValue } from './left-out'
+import type { LeftOutInput, LeftOutIssue, LeftOutLine, LineValue, SourceCell } from './left-out'
 
 /** From a validation result to the left-out list createBatch stores (CLI submit and the app's confirm). */
 
@@ -30,6 +30,31 @@ function lineValue(field: CanonicalField, c: RawCell | undefined): LineValue | u
   }
   if ('date' in c) return c.date
   return c.b ? 'TRUE' : 'FALSE'
+}
+
+/** A cell as written, for the failed-rows export (a percent cell as its percent, like lineValue). */
+function cellAsWritten(c: RawCell | undefined): SourceCell {
+  if (c === null || c === undefined || c === '') return null
+  if (typeof c === 'string') return c
+  if ('n' in c) return c.pct ? Math.round(c.n * 1e8) / 1e6 : c.n
+  if ('date' in c) return c.date
+  return c.b ? 'TRUE' : 'FALSE'
+}
+
+/**
+ * The cells of the given source lines as written, every column (lines the caller cannot give
+ * back are skipped): what the failed-rows export hands back in the user's own columns.
+ */
+export function sourceCells(
+  rows: readonly number[],
+  rowAt: (line: number) => SourceRow | undefined,
+): SourceCell[][] {
+  const out: SourceCell[][] = []
+  for (const line of rows) {
+    const row = rowAt(line)
+    if (row) out.push(row.cells.map(cellAsWritten))
+  }
+  return out
 }
 
 /** Every canonical field's value on one source row, through the validation's mapping plan. */
@@ -78,6 +103,7 @@ export function leftOutFromResult(
     reason: inv.errors.some((e) => e.code === 'already_invoiced') ? 'already_invoiced' : 'invalid',
     issues: inv.errors.map(toLeftOutIssue),
     lines: linesOf(inv.rows),
+    cells: sourceCells(inv.rows, rowAt),
   }))
   for (const e of result.errors) {
     if (e.code !== 'reference_missing' || e.rows.length !== 1) continue
@@ -87,6 +113,7 @@ export function leftOutFromResult(
       reason: 'invalid',
       issues: [toLeftOutIssue(e)],
       lines: linesOf(e.rows),
+      cells: sourceCells(e.rows, rowAt),
     })
   }
   // Sheet order (an edit in the review grid re-files its invoice at the end of the session's list).

@@ -18,6 +18,12 @@ export type LeftOutReason = 'invalid' | 'already_invoiced'
 export type LineValue = string | number
 export type LeftOutLine = Partial<Record<CanonicalField, LineValue>>
 
+/**
+ * One cell of the user's sheet as written: text as it stood, a numeric cell as its number (a
+ * percent cell as its percent), a date as `YYYY-MM-DD`, empty as null.
+ */
+export type SourceCell = string | number | null
+
 export interface LeftOutIssue {
   code: string
   rows: number[]
@@ -36,6 +42,8 @@ export interface LeftOutInput {
   issues: readonly LeftOutIssue[]
   /** One per source line, in sheet order; empty when the lines could not be read back. */
   lines: readonly LeftOutLine[]
+  /** Every column's cell of each source line, as written (the failed-rows export); like `lines`. */
+  cells?: readonly (readonly SourceCell[])[]
 }
 
 export interface LeftOutItem {
@@ -48,6 +56,8 @@ export interface LeftOutItem {
   error_nb: string
   issues: LeftOutIssue[]
   lines: LeftOutLine[]
+  /** Each source line's cells as written; null for batches frozen before they were kept. */
+  cells: SourceCell[][] | null
   /** A follow-up batch that took this reference up again (it is then no longer "to fix" here). */
   superseded_by: string | null
 }
@@ -66,7 +76,7 @@ export function storeLeftOut(
 ): void {
   const insert =
     db.prepare(`INSERT INTO left_out_invoices (batch_id, seq, merchant_reference, rows_json, reason,
-      issues_json, lines_json, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+      issues_json, lines_json, cells_json, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
   leftOut.forEach((l, i) => {
     insert.run(
       batchId,
@@ -76,6 +86,7 @@ export function storeLeftOut(
       l.reason,
       JSON.stringify(l.issues),
       JSON.stringify(l.lines),
+      l.cells === undefined ? null : JSON.stringify(l.cells),
       iso,
     )
   })
@@ -94,6 +105,7 @@ interface LeftOutDbRow {
   reason: LeftOutReason
   issues_json: string
   lines_json: string
+  cells_json: string | null
   superseded_by_batch: string | null
 }
 
@@ -108,6 +120,7 @@ function toItem(r: LeftOutDbRow): LeftOutItem {
     error_nb: issues.map((i) => i.message_nb).join(' '),
     issues,
     lines: JSON.parse(r.lines_json) as LeftOutLine[],
+    cells: r.cells_json === null ? null : (JSON.parse(r.cells_json) as SourceCell[][]),
     superseded_by: r.superseded_by_batch,
   }
 }
@@ -124,7 +137,7 @@ export function* iterateLeftOut(
   options: { toFix?: boolean } = {},
 ): Generator<LeftOutItem> {
   const page = db.prepare(
-    `SELECT id, merchant_reference, rows_json, reason, issues_json, lines_json, superseded_by_batch
+    `SELECT id, merchant_reference, rows_json, reason, issues_json, lines_json, cells_json, superseded_by_batch
      FROM left_out_invoices WHERE batch_id = ? AND id > ?${options.toFix ? ' AND superseded_by_batch IS NULL' : ''}
      ORDER BY id LIMIT ?`,
   )

@@ -95,15 +95,18 @@ describe('CLI: invoices left out of a batch', () => {
     expect(lines).toHaveLength(3)
     const header = lines[0].split(';')
     expect(header.at(-1)).toBe('error')
+    // The user's own columns, as they wrote them.
+    expect(header.slice(0, 5)).toEqual(['Fakturanr', 'Kundetype', 'Forfall', 'Fornavn', 'Etternavn'])
     const kari = Object.fromEntries(lines[1].split(';').map((v, i) => [header[i], v]))
     expect(kari).toMatchObject({
-      merchant_reference: 'LO-0002',
-      payment_product_type: 'Privat',
-      days_until_due: '14',
-      first_name: 'Kari',
-      last_name: 'Nordmann1',
-      email: 'kari(at)example.no',
-      phone_number: '98765432',
+      Fakturanr: 'LO-0002',
+      Kundetype: 'Privat',
+      Forfall: '14',
+      Fornavn: 'Kari',
+      Etternavn: 'Nordmann1',
+      'E-post': 'kari(at)example.no',
+      Mobil: '98765432',
+      Beløp: '101,01',
     })
     expect(lines[2]).toMatch(/^LO-0003;/)
   }, 60_000)

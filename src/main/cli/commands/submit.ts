@@ -8,7 +8,12 @@ import { createBatch } from '../../journal/freeze'
 import { confirm, driveRun, printPlan } from '../run'
 import { connectForRun } from '../../environments/connect'
 import { findInvoicedReferences } from '../../journal/invoiced'
-import { leftOutFromResult, leftOutLineNumbers, readSourceLines } from '../../journal/left-out-source'
+import {
+  leftOutFromResult,
+  leftOutLineNumbers,
+  readSourceLines,
+  sourceCells,
+} from '../../journal/left-out-source'
 import { planBatch } from '../../journal/batch-summary'
 import { comparePlan } from '../../compare'
 import { parseToggle, resolveSettings } from '../../engine/settings'
@@ -143,15 +148,13 @@ export const command: Command = {
         ctx.err('kravia-batch: there are no valid invoices to send.')
         return Exit.invalid
       }
-      // The left-out invoices go into the batch with the values the user gave (for the failed-rows
-      // export); validation streamed the file without keeping rows, so their lines are read again.
-      const leftOutRows = await readSourceLines(
-        file,
-        { sheet: opts.sheet },
-        leftOutLineNumbers(r),
-        v.info.sha256,
-      )
-      const leftOut = leftOutFromResult(r, v.session.plan, (line) => leftOutRows.get(line))
+      // Every invoice, sent or left out, goes into the batch with its rows as the user wrote them
+      // (for the failed-rows export); validation let its rows go, so the lines are read again.
+      const lines = leftOutLineNumbers(r)
+      for (const inv of r.invoices) for (const l of inv.rows) lines.add(l)
+      const sourceRows = await readSourceLines(file, { sheet: opts.sheet }, lines, v.info.sha256)
+      const rowAt = (line: number) => sourceRows.get(line)
+      const leftOut = leftOutFromResult(r, v.session.plan, rowAt)
       const target = `${env} account ${conn.account}${env === 'sandbox' ? ' (sandbox — no real invoices are sent)' : ''}`
       if (!values.yes) {
         printPlan(ctx, plan, target, compared)
@@ -166,13 +169,14 @@ export const command: Command = {
       const batchId = createBatch(db, {
         source: { name: basename(file), sha256: v.info.sha256 },
         sheet: v.info.sheet ?? null,
+        sourceHeaders: v.info.headers,
         mapping: v.suggestion.mapping,
         constants: v.constants,
         settings,
         env,
         account: conn.account,
         baseUrl: conn.baseUrl,
-        invoices: r.invoices.map(toBatchInvoice),
+        invoices: r.invoices.map((inv) => ({ ...toBatchInvoice(inv), source: sourceCells(inv.rows, rowAt) })),
         leftOut,
       })
       // First line, written before any request leaves, so a wrapper always learns the id.

@@ -7,6 +7,7 @@ import { m0005LeftOut } from './0005-left-out'
 import { m0006Payments } from './0006-payments'
 import { m0007Refreshed } from './0007-refreshed'
 import { m0008SentRequest } from './0008-sent-request'
+import { m0009SourceCells } from './0009-source-cells'
 
 /**
  * The app database's migrations, append-only. Reserved numbers so parallel work does not
@@ -14,7 +15,7 @@ import { m0008SentRequest } from './0008-sent-request'
  * 4 = drafts and UI state, 5 = invoices left out of a batch at plan time, 6 = paid amount and date
  * from Dintero's capture events,
  * 7 = when a batch's payments were last refreshed, 8 = the pay request as sent when the send day
- * changed its days until due.
+ * changed its days until due, 9 = the user's header row and cells as written (failed-rows export).
  */
 export const appMigrations: readonly Migration[] = [
   m0001Core,
@@ -25,4 +26,5 @@ export const appMigrations: readonly Migration[] = [
   m0006Payments,
   m0007Refreshed,
   m0008SentRequest,
+  m0009SourceCells,
 ]
