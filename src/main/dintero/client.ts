@@ -8,7 +8,8 @@ import {
   type Transport,
   TransportError,
 } from './http'
-import { parseTransaction, tokenSchema, transactionListSchema } from './schemas'
+import { createdInvoice, readList, readTransaction, safeJson } from './answers'
+import { tokenSchema } from './schemas'
 import { type DinteroApi, DinteroError, type PayOptions, type Transaction } from './types'
 
 export interface DinteroClientOptions {
@@ -37,17 +38,6 @@ export interface DinteroClient extends DinteroApi {
   close(): void
 }
 
-/** Statuses a fresh pay may answer with that mean the invoice exists and is valid. */
-const SUCCESS = new Set([
-  'AUTHORIZED',
-  'CAPTURED',
-  'PARTIALLY_CAPTURED',
-  'PARTIALLY_REFUNDED',
-  'PARTIALLY_CAPTURED_REFUNDED',
-  'REFUNDED',
-])
-/** A 200 with one of these is Dintero saying no (documented for MIT; WooCommerce does the same). */
-const REFUSED = new Set(['FAILED', 'DECLINED', 'AUTHORIZATION_VOIDED'])
 const PAGE = 100
 const MAX_PAGES = 1000
 
@@ -182,30 +172,6 @@ export function createDinteroClient(options: DinteroClientOptions): DinteroClien
       what,
     })
 
-  function readTransaction(res: HttpResponse, c: CallClass, what: string): Transaction {
-    const tx = parseTransaction(safeJson(res.body))
-    if (!tx) {
-      throw new DinteroError({
-        kind: c === 'pay' ? 'ambiguous' : 'retryable',
-        status: res.status,
-        message: `${what}: Dintero's answer could not be read as a transaction`,
-      })
-    }
-    return tx
-  }
-
-  function readList(res: HttpResponse, what: string): Transaction[] {
-    const list = transactionListSchema.safeParse(safeJson(res.body))
-    if (!list.success)
-      throw new DinteroError({ kind: 'retryable', status: 200, message: `${what}: unreadable answer` })
-    return list.data.map((item) => {
-      const tx = parseTransaction(item)
-      if (!tx)
-        throw new DinteroError({ kind: 'retryable', status: 200, message: `${what}: unreadable transaction` })
-      return tx
-    })
-  }
-
   const txPath = (id: string) => `/v1/transactions/${encodeURIComponent(id)}`
 
   async function change(id: string, op: 'void' | 'capture', body: string | undefined, signal?: AbortSignal) {
@@ -232,17 +198,7 @@ export function createDinteroClient(options: DinteroClientOptions): DinteroClien
         signal: payOptions.signal,
       })
       if (res.status < 200 || res.status >= 300) throw fail(res, 'pay', what, payOptions.toggle !== null)
-      const tx = readTransaction(res, 'pay', what)
-      if (SUCCESS.has(tx.status)) return tx
-      const event = [...(tx.events ?? [])].reverse().find((e) => e.error || e.success === false)
-      const reason = event?.error?.message ? `: ${event.error.message}` : ''
-      throw new DinteroError({
-        kind: REFUSED.has(tx.status) ? 'rejected' : 'ambiguous',
-        status: res.status,
-        code: event?.error?.code,
-        message: `${what}: Dintero answered with status ${tx.status}${reason}`,
-        transaction: tx,
-      })
+      return createdInvoice(readTransaction(res, 'pay', what), res.status, what)
     },
 
     async getTransaction(id, signal) {
@@ -294,13 +250,5 @@ export function createDinteroClient(options: DinteroClientOptions): DinteroClien
       token = undefined
       await fetchToken('other', signal)
     },
-  }
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text)
-  } catch {
-    return undefined
   }
 }
