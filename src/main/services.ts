@@ -1,3 +1,6 @@
+import { createConnector, secretStoreCredentials } from './environments/connect'
+import { realConnectors } from './environments/connectors'
+import { createEnvironments } from './environments/environments'
 import type { Handlers } from './ipc/dispatch'
 import { appHandlers } from './ipc/handlers/app'
 import { batchesHandlers } from './ipc/handlers/batches'
@@ -7,6 +10,7 @@ import { importHandlers } from './ipc/handlers/import'
 import { runsHandlers } from './ipc/handlers/runs'
 import { settingsHandlers } from './ipc/handlers/settings'
 import { templateHandlers } from './ipc/handlers/template'
+import { createSettingsStore } from './settings/store'
 
 export type { AppDeps, AreaHandlers, HandlerContext } from './ipc/handlers/context'
 
@@ -24,7 +28,21 @@ export interface AppServices {
  */
 export function createAppServices(deps: AppDeps): AppServices {
   const disposers: (() => void | Promise<void>)[] = []
-  const ctx: HandlerContext = { ...deps, onDispose: (fn) => void disposers.push(fn) }
+  const settings = createSettingsStore(deps.db, deps.secrets)
+  // The one connection to Dintero of the app: credentials from the secret store.
+  const connector = createConnector({
+    dataDir: deps.dataDir,
+    credentials: secretStoreCredentials(settings),
+    ...realConnectors,
+  })
+  const environments = createEnvironments({ settings, log: deps.log, connector })
+  disposers.push(() => environments.close())
+  const ctx: HandlerContext = {
+    ...deps,
+    settings,
+    environments,
+    onDispose: (fn) => void disposers.push(fn),
+  }
 
   const handlers: Handlers = {
     ...appHandlers(ctx),

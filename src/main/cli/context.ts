@@ -1,4 +1,6 @@
 import { AppError } from '../../shared/errors'
+import { type Connector, createConnector, processEnvCredentials } from '../environments/connect'
+import { realConnectors } from '../environments/connectors'
 import type { Logger } from '../log'
 
 /** Exit codes shared by every command. */
@@ -23,6 +25,12 @@ export interface CliContext {
   err(line: string): void
   /** Aborted on the first SIGINT/SIGTERM: commands stop cleanly and exit 3. */
   signal: AbortSignal
+  /**
+   * The one connection to Dintero of the CLI: credentials from DINTERO_CLIENT_ID /
+   * DINTERO_CLIENT_SECRET, a built-in sandbox started when first needed and stopped when the
+   * command ends.
+   */
+  connector: Connector
 }
 
 export interface Command {
@@ -30,6 +38,27 @@ export interface Command {
   summary: string
   usage: string
   run(args: string[], ctx: CliContext): Promise<ExitCode>
+}
+
+/**
+ * Runs a command with the CLI's one connection to Dintero (credentials from the process
+ * environment), closed when the command ends: a built-in sandbox it started stops with it.
+ */
+export async function runCommand(
+  command: Command,
+  args: string[],
+  context: Omit<CliContext, 'connector'>,
+): Promise<ExitCode> {
+  const connector = createConnector({
+    dataDir: context.dataDir,
+    credentials: processEnvCredentials(context.env),
+    ...realConnectors,
+  })
+  try {
+    return await command.run(args, { ...context, connector })
+  } finally {
+    await connector.close()
+  }
 }
 
 export function usageError(message: string): AppError {

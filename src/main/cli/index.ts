@@ -4,7 +4,7 @@ import { AppError, isAppError } from '../../shared/errors'
 import { createFileLogger, redact } from '../log'
 import { resolveDataDir } from '../paths'
 import { commands } from './commands'
-import { type CliContext, Exit, type ExitCode } from './context'
+import { type CliContext, Exit, type ExitCode, runCommand } from './context'
 import { parseGlobal } from './global'
 
 const BIN = 'kravia-batch'
@@ -111,7 +111,7 @@ export async function runCli(
       return Exit.ok
     }
     const dataDir = resolveDataDir(global.dataDir, env)
-    const ctx: CliContext = {
+    const ctx: Omit<CliContext, 'connector'> = {
       dataDir,
       json,
       verbose,
@@ -122,7 +122,7 @@ export async function runCli(
       err: (line) => process.stderr.write(`${line}\n`),
       signal: controller.signal,
     }
-    return await command.run(args, ctx)
+    return await runCommand(command, args, ctx)
   } catch (e) {
     return reportError(e, json, verbose)
   } finally {

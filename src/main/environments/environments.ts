@@ -1,4 +1,3 @@
-import { join } from 'node:path'
 import type { EnvironmentKind } from '../../shared/contract'
 import { AppError } from '../../shared/errors'
 import type { FeatureToggle } from '../../shared/kravia'
@@ -6,35 +5,18 @@ import type { DinteroApi } from '../dintero/types'
 import type { Logger } from '../log'
 import type { SettingsStore } from '../settings/store'
 import { effectiveToggle, SANDBOX_LABEL } from '../settings/values'
+import type { Connector } from './connect'
 
 /**
- * Which Dintero the app talks to: the in-process sandbox (default; started on a loopback port
- * with its file in the data dir, so its invoices survive a restart) or the real API with the
- * credentials from the secret store. Main builds clients here; the renderer never sees secrets.
+ * Which Dintero the app talks to: the environment chosen in Settings, through the app's connector
+ * (credentials from the secret store; the in-process sandbox by default). Main builds clients
+ * here; the renderer never sees secrets.
  */
 
-export interface ClientConfig {
-  baseUrl: string
-  accountId: string
-  clientId: string
-  clientSecret: string
-}
-
-export interface SandboxServer {
-  baseUrl: string
-  close(): Promise<void>
-}
-
-/** The sandbox's fixed, non-secret credentials (see docs/sandbox.md). */
-export const SANDBOX_CREDENTIALS = { accountId: 'T12345678', clientId: 'sandbox', clientSecret: 'sandbox' }
-export const SANDBOX_FILE = 'sandbox.sqlite'
-
 export interface EnvironmentsDeps {
-  dataDir: string
   settings: SettingsStore
   log: Logger
-  createClient(config: ClientConfig): DinteroApi
-  startSandbox(options: { dataFile: string }): Promise<SandboxServer>
+  connector: Connector
 }
 
 export interface Connection {
@@ -67,44 +49,11 @@ const LABELS: Record<'test' | 'production', { en: string; nb: string }> = {
 }
 
 export function createEnvironments(deps: EnvironmentsDeps): Environments {
-  let sandbox: Promise<SandboxServer> | null = null
-  const startSandbox = () => {
-    sandbox ??= deps.startSandbox({ dataFile: join(deps.dataDir, SANDBOX_FILE) }).catch((e: unknown) => {
-      sandbox = null
-      throw e
-    })
-    return sandbox
-  }
-
   const forKind = async (kind: EnvironmentKind): Promise<Connection> => {
     const toggle = effectiveToggle(kind, deps.settings.defaults().toggle)
-    if (kind === 'sandbox') {
-      const server = await startSandbox()
-      return {
-        kind,
-        accountId: SANDBOX_CREDENTIALS.accountId,
-        baseUrl: server.baseUrl,
-        label: SANDBOX_LABEL,
-        toggle,
-        api: deps.createClient({ baseUrl: server.baseUrl, ...SANDBOX_CREDENTIALS }),
-      }
-    }
-    const creds = deps.settings.credentials(kind)
-    if (!creds) {
-      const name = kind === 'test' ? 'Test' : 'Production'
-      throw new AppError('credentials_missing', `No credentials are stored for the ${name} environment.`, {
-        message_nb: `Ingen kontoopplysninger er lagret for ${kind === 'test' ? 'Test' : 'Produksjon'}.`,
-      })
-    }
-    const baseUrl = 'https://checkout.dintero.com'
-    return {
-      kind,
-      accountId: creds.accountId,
-      baseUrl,
-      label: LABELS[kind],
-      toggle,
-      api: deps.createClient({ baseUrl, ...creds }),
-    }
+    const { accountId, baseUrl, api } = await deps.connector.connect({ kind })
+    const label = kind === 'sandbox' ? SANDBOX_LABEL : LABELS[kind]
+    return { kind, accountId, baseUrl, label, toggle, api }
   }
 
   return {
@@ -123,7 +72,7 @@ export function createEnvironments(deps: EnvironmentsDeps): Environments {
       return conn
     },
     active: () => forKind(deps.settings.environment()),
-    sandboxUrl: async () => (await startSandbox()).baseUrl,
+    sandboxUrl: () => deps.connector.sandboxUrl(),
     async testConnection(kind) {
       try {
         const conn = await forKind(kind)
@@ -145,10 +94,6 @@ export function createEnvironments(deps: EnvironmentsDeps): Environments {
         }
       }
     },
-    async close() {
-      const s = sandbox
-      sandbox = null
-      if (s) await (await s.catch(() => null))?.close()
-    },
+    close: () => deps.connector.close(),
   }
 }

@@ -2,10 +2,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { CliContext, Command } from '../../../src/main/cli/context'
+import { type CliContext, type Command, runCommand } from '../../../src/main/cli/context'
 import { commands } from '../../../src/main/cli/commands'
 import { openAppDb } from '../../../src/main/db/store'
-import { SANDBOX_FILE } from '../../../src/main/environments/environments'
+import { SANDBOX_FILE } from '../../../src/main/environments/connect'
 import { silentLogger } from '../../../src/main/log'
 import { startSandbox } from '../../../src/main/sandbox'
 import { createBatch } from '../../../src/main/journal/freeze'
@@ -19,7 +19,7 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }))
 async function run(name: string, args: string[], env: NodeJS.ProcessEnv = {}, json = false) {
   const out: string[] = []
   const err: string[] = []
-  const ctx: CliContext = {
+  const ctx: Omit<CliContext, 'connector'> = {
     dataDir,
     json,
     verbose: false,
@@ -31,7 +31,7 @@ async function run(name: string, args: string[], env: NodeJS.ProcessEnv = {}, js
     signal: new AbortController().signal,
   }
   const command: Command = await commands[name]()
-  const code = await command.run(args, ctx)
+  const code = await runCommand(command, args, ctx)
   return { code, out: out.join('\n'), err: err.join('\n') }
 }
 
@@ -136,7 +136,9 @@ describe('CLI void, capture, refresh, export', () => {
     const missing = await run('refresh', [id]).catch((e: AppError) => e)
     expect(missing).toBeInstanceOf(AppError)
     expect((missing as AppError).exitCode).toBe(2)
-    expect((missing as AppError).message).toMatch(/set DINTERO_CLIENT_ID and DINTERO_CLIENT_SECRET/)
+    expect((missing as AppError).message).toMatch(
+      /Set DINTERO_CLIENT_ID and DINTERO_CLIENT_SECRET for the test account T/,
+    )
     const remote = await run('refresh', [id, '--api-url', 'https://example.com'], {
       DINTERO_CLIENT_ID: 'id',
       DINTERO_CLIENT_SECRET: 'secret',

@@ -4,9 +4,9 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as XLSX from 'xlsx'
 import { commands } from '../../../src/main/cli/commands'
-import type { CliContext, Command } from '../../../src/main/cli/context'
+import { type CliContext, type Command, runCommand } from '../../../src/main/cli/context'
 import { openAppDb } from '../../../src/main/db/store'
-import { SANDBOX_FILE } from '../../../src/main/environments/environments'
+import { SANDBOX_FILE } from '../../../src/main/environments/connect'
 import { TEMPLATE_FIELDS } from '../../../src/main/invoice/template'
 import { silentLogger } from '../../../src/main/log'
 import { startSandbox } from '../../../src/main/sandbox'
@@ -19,7 +19,7 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }))
 async function run(name: string, args: string[], json = false) {
   const out: string[] = []
   const err: string[] = []
-  const ctx: CliContext = {
+  const ctx: Omit<CliContext, 'connector'> = {
     dataDir,
     json,
     verbose: false,
@@ -31,7 +31,7 @@ async function run(name: string, args: string[], json = false) {
     signal: new AbortController().signal,
   }
   const command: Command = await commands[name]()
-  const code = await command.run(args, ctx).catch((e: Error) => e)
+  const code = await runCommand(command, args, ctx).catch((e: Error) => e)
   return { code, out: out.join('\n'), err: err.join('\n') }
 }
 

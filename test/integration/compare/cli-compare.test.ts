@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { CliContext } from '../../../src/main/cli/context'
+import { type CliContext, runCommand } from '../../../src/main/cli/context'
 import { silentLogger } from '../../../src/main/log'
 import type { Sandbox } from '../../../src/main/sandbox'
 import type { Comparison } from '../../../src/shared/comparison'
@@ -25,7 +25,7 @@ afterAll(async () => {
 async function cli(name: 'submit' | 'validate', args: string[], json: boolean) {
   const out: string[] = []
   const err: string[] = []
-  const ctx: CliContext = {
+  const ctx: Omit<CliContext, 'connector'> = {
     dataDir: join(dir, 'data'),
     json,
     verbose: false,
@@ -37,7 +37,7 @@ async function cli(name: 'submit' | 'validate', args: string[], json: boolean) {
     signal: new AbortController().signal,
   }
   const { command } = await import(`../../../src/main/cli/commands/${name}.ts`)
-  return { code: (await command.run(args, ctx)) as number, out, err }
+  return { code: (await runCommand(command, args, ctx)) as number, out, err }
 }
 
 const submit = (file: string, json = false) =>

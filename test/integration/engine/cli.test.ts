@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { CliContext, ExitCode } from '../../../src/main/cli/context'
+import { type CliContext, type ExitCode, runCommand } from '../../../src/main/cli/context'
 import { openAppDb } from '../../../src/main/db/store'
 import { silentLogger } from '../../../src/main/log'
 import { getBatch } from '../../../src/main/journal/reads'
@@ -39,7 +39,7 @@ async function cli(
 ): Promise<{ code: ExitCode | number; out: string[]; err: string[] }> {
   const out: string[] = []
   const err: string[] = []
-  const ctx: CliContext = {
+  const ctx: Omit<CliContext, 'connector'> = {
     dataDir: o.dataDir ?? join(dir, 'data'),
     json: o.json ?? false,
     verbose: false,
@@ -55,7 +55,7 @@ async function cli(
   }
   const { command } = await import(`../../../src/main/cli/commands/${name}.ts`)
   try {
-    return { code: await command.run(args, ctx), out, err }
+    return { code: await runCommand(command, args, ctx), out, err }
   } catch (e) {
     const code = (e as { exitCode?: number }).exitCode ?? 4
     return { code, out, err: [...err, (e as Error).message] }

@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openAppDb } from '../../../src/main/db/store'
+import { createConnector, SANDBOX_FILE, secretStoreCredentials } from '../../../src/main/environments/connect'
 import { realConnectors } from '../../../src/main/environments/connectors'
-import { createEnvironments, SANDBOX_FILE } from '../../../src/main/environments/environments'
+import { createEnvironments } from '../../../src/main/environments/environments'
 import { silentLogger } from '../../../src/main/log'
 import { MemorySecretStore } from '../../support/platform-fakes'
 import { createSettingsStore } from '../../../src/main/settings/store'
@@ -18,7 +19,12 @@ function setup() {
   const dir = mkdtempSync(join(tmpdir(), 'kb-env-'))
   const db = openAppDb(dir)
   const settings = createSettingsStore(db, new MemorySecretStore())
-  const envs = createEnvironments({ dataDir: dir, settings, log: silentLogger, ...realConnectors })
+  const connector = createConnector({
+    dataDir: dir,
+    credentials: secretStoreCredentials(settings),
+    ...realConnectors,
+  })
+  const envs = createEnvironments({ settings, log: silentLogger, connector })
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }))
   cleanups.push(() => {
     db.close()

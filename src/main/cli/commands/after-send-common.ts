@@ -3,11 +3,11 @@ import { formatOre } from '../../../shared/money'
 import { openAppDb } from '../../db/store'
 import type { Db } from '../../db/open'
 import type { DinteroApi } from '../../dintero/types'
-import { clientForBatch } from '../../after-send/client'
 import type { ActionSummary, AfterSendOptions } from '../../after-send/common'
 import { type AfterSendSelection, requireSelection } from '../../after-send/select'
 import { getBatch, resolveBatchId } from '../../journal/reads'
 import type { Batch } from '../../journal/types'
+import { checkApiUrl } from '../../environments/connect'
 import { type CliContext, type Command, Exit, type ExitCode } from '../context'
 import { API_URL_HELP, apiUrlOption, batchArg, CREDENTIALS_HELP, opt, parseCommandArgs } from '../options'
 
@@ -27,8 +27,9 @@ export function openBatch(ctx: CliContext, ref: string): { db: Db; batch: Batch 
 }
 
 /**
- * Connects to Dintero for the batch (`--api-url` overrides its stored address), runs `use` and
- * always closes the connection — a built-in sandbox started for it stops with it.
+ * Connects to Dintero where the batch was sent (`--api-url` overrides its stored address; a
+ * sandbox batch without it uses the built-in sandbox on its data-dir file), runs `use` and always
+ * closes the connection.
  */
 export async function withBatchClient<T>(
   ctx: CliContext,
@@ -36,11 +37,16 @@ export async function withBatchClient<T>(
   apiUrl: string | undefined,
   use: (api: DinteroApi) => Promise<T>,
 ): Promise<T> {
-  const conn = await clientForBatch(batch, { env: ctx.env, dataDir: ctx.dataDir, apiUrl })
+  const override = apiUrl === undefined ? undefined : checkApiUrl(apiUrl)
+  const conn = await ctx.connector.connect({
+    kind: batch.env,
+    account: batch.account,
+    baseUrl: override ?? (batch.env === 'sandbox' ? undefined : batch.base_url),
+  })
   try {
     return await use(conn.api)
   } finally {
-    await conn.close()
+    conn.close()
   }
 }
 

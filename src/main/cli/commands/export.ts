@@ -1,6 +1,6 @@
 import { extname, resolve } from 'node:path'
 import { exportBatch, type ReportColumns } from '../../reports/export'
-import { checkApiUrl } from '../../after-send/client'
+import { checkApiUrl } from '../../environments/connect'
 import { type Command, Exit, usageError } from '../context'
 import { apiUrlOption, batchArg, opt, parseCommandArgs } from '../options'
 import { openBatch } from './after-send-common'

@@ -6,7 +6,7 @@ import { type Issue, validateFile } from '../../invoice'
 import { loadRememberedMapping } from '../../mapping'
 import { createBatch } from '../../journal/freeze'
 import { confirm, driveRun, printPlan } from '../run'
-import { connectForRun } from '../../environments/connect'
+import { checkApiUrl } from '../../environments/connect'
 import { findInvoicedReferences } from '../../journal/invoiced'
 import {
   leftOutFromResult,
@@ -107,18 +107,19 @@ export const command: Command = {
     requireYesWithoutTerminal('submit', values.yes, ctx.interactive)
     if (!values.yes && env === 'production')
       throw usageError('Sending from production needs --yes (nothing was sent).')
+    const apiUrl = values['api-url'] === undefined ? undefined : checkApiUrl(values['api-url'])
     const db = openAppDb(ctx.dataDir)
     // Credentials and the account are checked before reading the file: a typo costs nothing.
-    const conn = await connectForRun({
-      env,
-      account: values.account,
-      apiUrl: values['api-url'],
-      dataDir: ctx.dataDir,
-      processEnv: ctx.env,
-    }).catch((e: unknown) => {
-      db.close()
-      throw e
-    })
+    const conn = await ctx.connector
+      .connect({
+        kind: env,
+        account: values.account,
+        baseUrl: apiUrl,
+      })
+      .catch((e: unknown) => {
+        db.close()
+        throw e
+      })
     try {
       const v = await validateFile(file, {
         sheet: opts.sheet,
@@ -128,18 +129,18 @@ export const command: Command = {
         callbackUrl: opts.callbackUrl,
         businessDayDue: opts.businessDayDue,
         prices: opts.prices,
-        invoicedLookup: (refs) => findInvoicedReferences(db, env, conn.account, refs),
-        invoicedScope: `${env}, account ${conn.account}`,
+        invoicedLookup: (refs) => findInvoicedReferences(db, env, conn.accountId, refs),
+        invoicedScope: `${env}, account ${conn.accountId}`,
         hooks: { signal: ctx.signal },
         // Nothing edits cells here: rows are let go once checked (less garbage-collector work).
         keepRows: false,
       })
       const r = v.result
       const plan = planBatch(r, settings.rate)
-      const compared = comparePlan(db, { env, account: conn.account }, r.invoices)
+      const compared = comparePlan(db, { env, account: conn.accountId }, r.invoices)
       const hasErrors = r.errors.length > 0 || r.invalid.length > 0
       if (hasErrors && !values['skip-invalid']) {
-        printPlan(ctx, plan, `${env} ${conn.account}`, compared)
+        printPlan(ctx, plan, `${env} ${conn.accountId}`, compared)
         printIssues(ctx, r.errors)
         return Exit.invalid
       }
@@ -155,7 +156,7 @@ export const command: Command = {
       const sourceRows = await readSourceLines(file, { sheet: opts.sheet }, lines, v.info.sha256)
       const rowAt = (line: number) => sourceRows.get(line)
       const leftOut = leftOutFromResult(r, v.session.plan, rowAt)
-      const target = `${env} account ${conn.account}${env === 'sandbox' ? ' (sandbox — no real invoices are sent)' : ''}`
+      const target = `${env} account ${conn.accountId}${env === 'sandbox' ? ' (sandbox — no real invoices are sent)' : ''}`
       if (!values.yes) {
         printPlan(ctx, plan, target, compared)
         const ok = await confirm(
@@ -174,7 +175,7 @@ export const command: Command = {
         constants: v.constants,
         settings,
         env,
-        account: conn.account,
+        account: conn.accountId,
         baseUrl: conn.baseUrl,
         invoices: r.invoices.map((inv) => ({ ...toBatchInvoice(inv), source: sourceCells(inv.rows, rowAt) })),
         leftOut,
@@ -184,7 +185,7 @@ export const command: Command = {
       if (values.yes) printPlan(ctx, plan, target, compared)
       return await driveRun(ctx, { db, client: conn.api, log: ctx.log }, batchId)
     } finally {
-      await conn.close()
+      conn.close()
       db.close()
     }
   },

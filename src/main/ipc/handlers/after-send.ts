@@ -1,6 +1,5 @@
 import type { ActionOutcome } from '../../../shared/contract'
 import { AppError } from '../../../shared/errors'
-import { runtimeFor } from '../../environments/runtime'
 import { captureInvoices } from '../../after-send/capture'
 import { refreshBatch } from '../../after-send/refresh'
 import type { ActionSummary } from '../../after-send/common'
@@ -18,7 +17,7 @@ export const PROGRESS_INTERVAL_MS = 200
  */
 export function batchAfterSend(ctx: HandlerContext) {
   const { db } = ctx
-  const { environments } = runtimeFor(ctx)
+  const { environments } = ctx
   const connect = (batchId: string) => environments.forBatch(requireBatch(db, batchId))
 
   const push = (batchId: string, ids: readonly number[]) => {

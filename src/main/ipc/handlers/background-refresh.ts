@@ -2,7 +2,6 @@ import { formatOre } from '../../../shared/money'
 import { type Clock, realClock } from '../../engine/clock'
 import { LEASE_STALE_MS, leaseHolder } from '../../engine/lease'
 import { batchesToRefresh, refreshBatches } from '../../after-send/refresh'
-import { runtimeFor } from '../../environments/runtime'
 import type { HandlerContext } from './context'
 import { uiLanguage } from './dialog-text'
 
@@ -80,7 +79,7 @@ export function createBackgroundRefresh(
   deps: { isSendingHere(): boolean },
 ): BackgroundRefresh {
   const { db } = ctx
-  const { settings, environments } = runtimeFor(ctx)
+  const { settings, environments } = ctx
   const clock: Clock = ctx.timers ?? idleClock
   const closing = new AbortController()
   let current: AbortController | null = null

@@ -1,5 +1,4 @@
 import { AppError } from '../../../shared/errors'
-import { runtimeFor } from '../../environments/runtime'
 import { exportBatch } from '../../reports/export'
 import { countInvoices, getInvoiceDetail, listBatches, listInvoices } from '../../journal/reads'
 import { batchAfterSend } from './after-send'
@@ -41,7 +40,7 @@ export function batchesHandlers(ctx: HandlerContext): AreaHandlers<'batches'> {
       if (requireBatch(db, batchId).env !== 'sandbox') return { opened: await ctx.opener.open(d.invoice_url) }
       const at = d.invoice_url.indexOf('/__sandbox/invoices/')
       if (at < 0) return { opened: false }
-      const base = await runtimeFor(ctx).environments.sandboxUrl()
+      const base = await ctx.environments.sandboxUrl()
       const sandboxPort = Number(new URL(base).port)
       return { opened: await ctx.opener.open(base + d.invoice_url.slice(at), { sandboxPort }) }
     },

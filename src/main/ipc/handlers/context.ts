@@ -4,6 +4,8 @@ import type { Logger } from '../../log'
 import type { Clock } from '../../engine/clock'
 import type { UpdatesControl } from '../../updates'
 import type { Dialogs, ExternalOpener, Notifier, SecretStore, SystemInfo } from '../../platform'
+import type { Environments } from '../../environments/environments'
+import type { SettingsStore } from '../../settings/store'
 import type { EventSink, Handler } from '../dispatch'
 
 /** Everything the main-process services need from the outside world, injected. */
@@ -28,8 +30,13 @@ export interface AppDeps {
   updates?: UpdatesControl
 }
 
-/** What each area's handler factory receives: the deps plus a place to register cleanup. */
+/**
+ * What each area's handler factory receives: the deps, the settings store and environments built
+ * once for all areas, and a place to register cleanup.
+ */
 export interface HandlerContext extends AppDeps {
+  settings: SettingsStore
+  environments: Environments
   /** Called by dispose(), in reverse order of registration (stop timers, abort runs, close servers). */
   onDispose(fn: () => void | Promise<void>): void
 }

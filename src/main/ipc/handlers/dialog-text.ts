@@ -1,14 +1,10 @@
-import { runtimeFor } from '../../environments/runtime'
 import type { HandlerContext } from './context'
 
 export type UiLanguage = 'nb' | 'en'
 
 /** The language the user sees: the one chosen in Settings, else the system's (Norwegian or English). */
 export function uiLanguage(ctx: HandlerContext): UiLanguage {
-  return (
-    runtimeFor(ctx).settings.view().language ??
-    (ctx.system.locale().toLowerCase().startsWith('n') ? 'nb' : 'en')
-  )
+  return ctx.settings.view().language ?? (ctx.system.locale().toLowerCase().startsWith('n') ? 'nb' : 'en')
 }
 
 /** Titles and file-type names of the native open and save dialogs, in the user's language. */

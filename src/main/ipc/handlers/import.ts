@@ -10,8 +10,7 @@ import { createDraftStore } from '../../import-sessions/store'
 import { checkOpenPath } from '../../import/open-path'
 import { headerBasis } from '../../mapping/basis'
 import { planView, readView, rowsByLines, rowsPage, summaryView } from '../../import-sessions/views'
-import { SANDBOX_CREDENTIALS } from '../../environments/environments'
-import { runtimeFor } from '../../environments/runtime'
+import { SANDBOX_CREDENTIALS } from '../../environments/connect'
 import { writeCsvFile } from '../../reports/csv'
 import { countFailedForExport, failedRowsReport } from '../../reports/failed-rows'
 import { getBatch } from '../../journal/reads'
@@ -33,7 +32,7 @@ const runtimes = new WeakMap<HandlerContext, ImportRuntime>()
 export function importRuntimeFor(ctx: HandlerContext): ImportRuntime {
   let rt = runtimes.get(ctx)
   if (rt) return rt
-  const { settings } = runtimeFor(ctx)
+  const { settings } = ctx
   const scope = (): ImportScope => {
     const env: EnvironmentKind = settings.environment()
     const account =
@@ -61,7 +60,7 @@ function field(name: string) {
 
 export function importHandlers(ctx: HandlerContext): AreaHandlers<'import'> & AreaHandlers<'plan'> {
   const { sessions, scope } = importRuntimeFor(ctx)
-  const { settings, environments } = runtimeFor(ctx)
+  const { settings, environments } = ctx
   const pace = () => resolveSettings(settings.environment(), settings.batchSettings())
 
   return {

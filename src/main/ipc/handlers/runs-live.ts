@@ -1,6 +1,5 @@
 import type { RunProgress } from '../../../shared/contract'
 import { AppError } from '../../../shared/errors'
-import { runtimeFor } from '../../environments/runtime'
 import { startRun, type RunHandle, type RunSummary } from '../../engine/engine'
 import { getCounts } from '../../journal/reads'
 import { LEASE_STALE_MS, leaseHolder } from '../../engine/lease'
@@ -29,7 +28,7 @@ interface Live {
  */
 export function createLiveRuns(ctx: HandlerContext) {
   const { db } = ctx
-  const { environments } = runtimeFor(ctx)
+  const { environments } = ctx
   const live = new Map<string, Live>()
   let background = false
 

@@ -1,4 +1,3 @@
-import { runtimeFor } from '../../environments/runtime'
 import type { AreaHandlers, HandlerContext } from './context'
 
 /**
@@ -6,7 +5,7 @@ import type { AreaHandlers, HandlerContext } from './context'
  * which says only whether credentials are stored — secrets go in, never out.
  */
 export function settingsHandlers(ctx: HandlerContext): AreaHandlers<'settings'> {
-  const { settings, environments } = runtimeFor(ctx)
+  const { settings, environments } = ctx
   const changed = <T extends ReturnType<typeof settings.view>>(view: T): T => {
     ctx.events.emit('settings:changed', view)
     return view
