@@ -5,7 +5,7 @@
 import type { CanonicalField } from '../../shared/canonical'
 import type { LineRecord } from './lines'
 import { type Picked, pick } from './pick'
-import type { IssueInput, Plan } from './field-sources'
+import type { IssueArgs, IssueInput, Plan } from './field-sources'
 
 /** Methods, not per-invoice closures: this runs for every invoice. */
 export class Collector {
@@ -17,40 +17,16 @@ export class Collector {
     readonly issues: IssueInput[],
   ) {}
 
-  err(
-    code: IssueInput['code'],
-    field: CanonicalField | null,
-    at: number[],
-    value?: IssueInput['value'],
-    extra?: Partial<IssueInput>,
-  ): void {
-    this.issues.push({
-      severity: 'error',
-      code,
-      rows: at,
-      field,
-      value: value ?? null,
-      reference: this.ref,
-      ...extra,
-    })
+  err(...[code, field, at, value, extra]: IssueArgs): void {
+    this.add('error', code, field, at, value, extra)
   }
 
-  warn(
-    code: IssueInput['code'],
-    field: CanonicalField,
-    at: number[],
-    value?: IssueInput['value'],
-    extra?: Partial<IssueInput>,
-  ): void {
-    this.issues.push({
-      severity: 'warning',
-      code,
-      rows: at,
-      field,
-      value: value ?? null,
-      reference: this.ref,
-      ...extra,
-    })
+  warn(...[code, field, at, value, extra]: IssueArgs): void {
+    this.add('warning', code, field, at, value, extra)
+  }
+
+  private add(severity: IssueInput['severity'], ...[code, field, at, value, extra]: IssueArgs): void {
+    this.issues.push({ severity, code, rows: at, field, value: value ?? null, reference: this.ref, ...extra })
   }
 
   get(field: CanonicalField): Picked | undefined {

@@ -89,6 +89,15 @@ export interface IssueInput {
   reference?: string
 }
 
+/** What a finding is reported with: its code, the field, the rows, the value and any extra words. */
+export type IssueArgs = [
+  code: IssueInput['code'],
+  field: CanonicalField | null,
+  at: number[],
+  value?: IssueInput['value'],
+  extra?: Partial<IssueInput>,
+]
+
 const FILL_WORDS = {
   constant: { en: 'fixed value', nb: 'fast verdi' },
   default: { en: 'default', nb: 'standardverdi' },

@@ -21,7 +21,7 @@ import {
 } from '../../shared/money'
 import { cellDisplay } from '../values/cells'
 import type { LineRecord } from './lines'
-import { columnName, type IssueInput, type Plan } from './field-sources'
+import { columnName, type IssueArgs, type Plan } from './field-sources'
 
 const ONE: Dec = { units: 1n, scale: 0 }
 
@@ -33,13 +33,7 @@ export interface LineMoney {
 
 /** Where a line's findings go (the invoice's collector). */
 export interface LineReporter {
-  err(
-    code: IssueInput['code'],
-    field: CanonicalField | null,
-    at: number[],
-    value?: IssueInput['value'],
-    extra?: Partial<IssueInput>,
-  ): void
+  err(...args: IssueArgs): void
 }
 
 const kr = (ore: bigint) => ({ en: `${formatOre(ore, 'en')} NOK`, nb: `${formatOre(ore, 'nb')} kr` })
