@@ -1,17 +1,12 @@
 import type { ImportIssueView, ReviewRowView } from '../../shared/contract'
 import type { SourceRow } from '../import/types'
 import { cellDisplay, cellText } from '../values/cells'
+import { issueFields } from '../invoice/issue-fields'
 import type { Issue, ValidationResult } from '../invoice/types'
 
 export const toIssueView = (i: Issue): ImportIssueView => ({
   severity: i.severity,
-  code: i.code,
-  rows: i.rows,
-  column: i.column,
-  field: i.field,
-  value: i.value,
-  message: i.message,
-  message_nb: i.message_nb,
+  ...issueFields(i),
   reference: i.merchant_reference,
 })
 

@@ -4,6 +4,7 @@ import { readTable } from '../import'
 import { shown } from '../import/errors'
 import type { RawCell, ReadOptions, SourceRow } from '../import/types'
 import { cellOf, type Plan } from '../invoice/field-sources'
+import { issueFields } from '../invoice/issue-fields'
 import type { Issue, ValidationResult } from '../invoice/types'
 import type { LeftOutInput, LeftOutIssue, LeftOutLine, LineValue, SourceCell } from './left-out'
 
@@ -67,17 +68,7 @@ export function lineValues(plan: Plan, row: SourceRow): LeftOutLine {
   return out
 }
 
-function toLeftOutIssue(i: Issue): LeftOutIssue {
-  return {
-    code: i.code,
-    rows: i.rows,
-    column: i.column,
-    field: i.field,
-    value: i.value,
-    message: i.message,
-    message_nb: i.message_nb,
-  }
-}
+const toLeftOutIssue: (i: Issue) => LeftOutIssue = issueFields
 
 /**
  * The left-out list of a validation result, in sheet order: every invalid invoice (already invoiced

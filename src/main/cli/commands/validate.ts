@@ -6,6 +6,7 @@ import type { Db } from '../../db/open'
 import { openSqlite } from '../../db/open'
 import { APP_DB_FILE } from '../../db/store'
 // Not '../../invoice': its index also exports the template builder, which loads SheetJS (~30 ms) on every start.
+import { issueFields } from '../../invoice/issue-fields'
 import { validateFile } from '../../invoice/pipeline'
 import type { Issue } from '../../invoice/types'
 import { loadRememberedMapping } from '../../mapping'
@@ -84,16 +85,6 @@ function invoicedLookup(db: Db | null, env: Env, account: string) {
     }
   }
 }
-
-const publicIssue = (i: Issue) => ({
-  code: i.code,
-  rows: i.rows,
-  column: i.column,
-  field: i.field,
-  value: i.value,
-  message: i.message,
-  message_nb: i.message_nb,
-})
 
 export const command: Command = {
   name: 'validate',
@@ -181,7 +172,7 @@ function writeJson(out: (line: string) => void, v: Awaited<ReturnType<typeof val
     out(list.slice(1, -1))
   }
   out(
-    `],"errors":${J(r.errors.map(publicIssue))},"warnings":${J([...r.warnings, ...cmp.warnings].map(publicIssue))},"summary":${J(r.summary)},"comparison":${J(cmp.comparison)}}`,
+    `],"errors":${J(r.errors.map(issueFields))},"warnings":${J([...r.warnings, ...cmp.warnings].map(issueFields))},"summary":${J(r.summary)},"comparison":${J(cmp.comparison)}}`,
   )
 }
 
