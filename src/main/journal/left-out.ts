@@ -127,40 +127,78 @@ function toItem(r: LeftOutDbRow): LeftOutItem {
 
 const PAGE = 1000
 
-/**
- * A batch's left-out invoices in plan order, page by page (a large file may leave out many).
- * `toFix`: only those no follow-up batch has taken up.
- */
+export interface LeftOutFilter {
+  /** Only those no follow-up batch has taken up. */
+  toFix?: boolean
+  /**
+   * Only those a fix can make sendable: invalid invoices with a reference and a customer. Not
+   * rows that are no invoice (a sum line, a note under the list, with or without text in the
+   * reference column), nor invoices already invoiced (sending them again is refused).
+   */
+  resendable?: boolean
+}
+
+function where(options: LeftOutFilter): string {
+  return (
+    (options.toFix ? ' AND superseded_by_batch IS NULL' : '') +
+    (options.resendable ? " AND reason = 'invalid' AND merchant_reference <> ''" : '')
+  )
+}
+
+/** Who an invoice is for: a row with none of these (only defaults and constants) is no invoice. */
+const CUSTOMER_FIELDS: readonly CanonicalField[] = [
+  'first_name',
+  'last_name',
+  'full_name',
+  'business_name',
+  'organization_number',
+  'email',
+  'phone_number',
+]
+
+function hasCustomer(item: LeftOutItem): boolean {
+  return item.lines.some((line) =>
+    CUSTOMER_FIELDS.some((f) => line[f] !== undefined && String(line[f]).trim() !== ''),
+  )
+}
+
+/** A batch's left-out invoices in plan order, page by page (a large file may leave out many). */
 export function* iterateLeftOut(
   db: Db,
   batchId: string,
-  options: { toFix?: boolean } = {},
+  options: LeftOutFilter = {},
 ): Generator<LeftOutItem> {
   const page = db.prepare(
     `SELECT id, merchant_reference, rows_json, reason, issues_json, lines_json, cells_json, superseded_by_batch
-     FROM left_out_invoices WHERE batch_id = ? AND id > ?${options.toFix ? ' AND superseded_by_batch IS NULL' : ''}
+     FROM left_out_invoices WHERE batch_id = ? AND id > ?${where(options)}
      ORDER BY id LIMIT ?`,
   )
   let afterId = 0
   for (;;) {
     const rows = page.all(batchId, afterId, PAGE) as LeftOutDbRow[]
-    for (const r of rows) yield toItem(r)
+    for (const r of rows) {
+      const item = toItem(r)
+      if (!options.resendable || hasCustomer(item)) yield item
+    }
     if (rows.length < PAGE) return
     afterId = rows[rows.length - 1].id
   }
 }
 
-export function listLeftOut(db: Db, batchId: string, options: { toFix?: boolean } = {}): LeftOutItem[] {
+export function listLeftOut(db: Db, batchId: string, options: LeftOutFilter = {}): LeftOutItem[] {
   return [...iterateLeftOut(db, batchId, options)]
 }
 
-export function countLeftOut(db: Db, batchId: string, options: { toFix?: boolean } = {}): number {
+export function countLeftOut(db: Db, batchId: string, options: LeftOutFilter = {}): number {
+  // Whether a row names a customer is in its stored lines: those few are read and counted.
+  if (options.resendable) {
+    let n = 0
+    for (const _ of iterateLeftOut(db, batchId, options)) n++
+    return n
+  }
   return (
     db
-      .prepare(
-        `SELECT COUNT(*) AS n FROM left_out_invoices
-         WHERE batch_id = ?${options.toFix ? ' AND superseded_by_batch IS NULL' : ''}`,
-      )
+      .prepare(`SELECT COUNT(*) AS n FROM left_out_invoices WHERE batch_id = ?${where(options)}`)
       .get(batchId) as { n: number }
   ).n
 }

@@ -64,8 +64,8 @@ function* failedRowsOf(db: Db, batchId: string): Generator<Cell[]> {
  * Invoices left out at plan time (invalid, already invoiced), after the failed ones: one row per
  * source line with the values the user gave, so what needs fixing is what they typed.
  */
-function* leftOutRowsOf(db: Db, batchId: string): Generator<Cell[]> {
-  for (const l of iterateLeftOut(db, batchId, { toFix: true })) {
+function* leftOutRowsOf(db: Db, batchId: string, scope: FailedRowsScope): Generator<Cell[]> {
+  for (const l of iterateLeftOut(db, batchId, { toFix: true, resendable: scope.resendable })) {
     const error = l.error || 'Left out of the batch.'
     if (l.lines.length === 0) {
       yield [
@@ -78,9 +78,17 @@ function* leftOutRowsOf(db: Db, batchId: string): Generator<Cell[]> {
   }
 }
 
-function* allRowsOf(db: Db, batchId: string): Generator<Cell[]> {
+function* allRowsOf(db: Db, batchId: string, scope: FailedRowsScope): Generator<Cell[]> {
   yield* failedRowsOf(db, batchId)
-  yield* leftOutRowsOf(db, batchId)
+  yield* leftOutRowsOf(db, batchId, scope)
+}
+
+export interface FailedRowsScope {
+  /**
+   * Only what "fix and retry" can really send again: no left-out rows that belong to no invoice
+   * (a sum line, a note) and no invoices already invoiced. The export for reading keeps them all.
+   */
+  resendable?: boolean
 }
 
 /** The user's sheet as the batch kept it: the header row and which column held which field. */
@@ -129,7 +137,12 @@ function* leftOutSheetRows(sheet: SourceSheet, l: LeftOutItem): Generator<Cell[]
   else yield sheetRow(sheet, fieldRow(sheet, { merchant_reference: l.merchant_reference }), reason)
 }
 
-function* sheetRowsOf(db: Db, batchId: string, sheet: SourceSheet): Generator<Cell[]> {
+function* sheetRowsOf(
+  db: Db,
+  batchId: string,
+  sheet: SourceSheet,
+  scope: FailedRowsScope,
+): Generator<Cell[]> {
   for (const r of failedOf(db, batchId)) {
     const reason = failedError(r)
     const source = r.source_json === null ? null : (JSON.parse(r.source_json) as SourceCell[][])
@@ -138,7 +151,8 @@ function* sheetRowsOf(db: Db, batchId: string, sheet: SourceSheet): Generator<Ce
       for (const line of requestLines(JSON.parse(r.request_json) as PayRequest))
         yield sheetRow(sheet, fieldRow(sheet, line), reason)
   }
-  for (const l of iterateLeftOut(db, batchId, { toFix: true })) yield* leftOutSheetRows(sheet, l)
+  for (const l of iterateLeftOut(db, batchId, { toFix: true, resendable: scope.resendable }))
+    yield* leftOutSheetRows(sheet, l)
 }
 
 /** The reason column's header; another name when the user's sheet already has one so named. */
@@ -155,19 +169,22 @@ function reasonHeader(headers: readonly string[]): string {
  * `error` column with the reason, so the fixed sheet maps and reads exactly like the original.
  * Batches frozen before the sheet was kept give the canonical template columns plus `error`.
  */
-export function failedRowsReport(db: Db, batchId: string): Table {
+export function failedRowsReport(db: Db, batchId: string, scope: FailedRowsScope = {}): Table {
   const sheet = sourceSheet(db, batchId)
-  if (!sheet) return { headers: FAILED_ROWS_HEADERS, rows: allRowsOf(db, batchId) }
-  return { headers: [...sheet.headers, reasonHeader(sheet.headers)], rows: sheetRowsOf(db, batchId, sheet) }
+  if (!sheet) return { headers: FAILED_ROWS_HEADERS, rows: allRowsOf(db, batchId, scope) }
+  return {
+    headers: [...sheet.headers, reasonHeader(sheet.headers)],
+    rows: sheetRowsOf(db, batchId, sheet, scope),
+  }
 }
 
 /** Invoices the failed-rows export would hold (failed, unknown, left out; not yet taken up again). */
-export function countFailedForExport(db: Db, batchId: string): number {
+export function countFailedForExport(db: Db, batchId: string, scope: FailedRowsScope = {}): number {
   const journal = db
     .prepare(
       `SELECT COUNT(*) AS n FROM invoices
        WHERE batch_id = ? AND state IN ('failed','unknown') AND superseded_by_batch IS NULL`,
     )
     .get(batchId) as { n: number }
-  return journal.n + countLeftOut(db, batchId, { toFix: true })
+  return journal.n + countLeftOut(db, batchId, { toFix: true, resendable: scope.resendable })
 }

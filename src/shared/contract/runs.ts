@@ -38,8 +38,13 @@ export interface BatchSummary {
   total: number
   totalAmount: number
   counts: StateCounts
-  /** Failed, unknown or left-out invoices not yet fixed in a follow-up batch ("fix and retry", failed-rows export). */
+  /** Failed, unknown or left-out invoices not yet fixed in a follow-up batch (the failed-rows export). */
   fixable: number
+  /**
+   * Of those, what "fix and retry" can really send again: failed or unknown invoices, and left-out
+   * invoices with a reference; not rows that belong to no invoice, nor invoices already invoiced.
+   */
+  resendable: number
   /** Amounts (øre) per payment bucket, for the history chart. */
   amounts: { paid: number; partPaid: number; unpaid: number; voided: number; failed: number }
   parentId: string | null

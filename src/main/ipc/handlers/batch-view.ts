@@ -47,6 +47,7 @@ export function toSummary(db: Db, b: Batch): BatchSummary {
     totalAmount: b.total_amount,
     counts: b.counts,
     fixable: countFailedForExport(db, b.id),
+    resendable: countFailedForExport(db, b.id, { resendable: true }),
     amounts: chartAmounts(paymentSummary(db, b.id)),
     parentId: b.parent_batch_id,
     refreshedAt: b.refreshed_at,

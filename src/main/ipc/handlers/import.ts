@@ -81,18 +81,19 @@ export function importHandlers(ctx: HandlerContext): AreaHandlers<'import'> & Ar
     'import:openFailed': async ({ batchId }) => {
       const batch = getBatch(ctx.db, batchId)
       if (!batch) throw new AppError('no_batch', `There is no batch ${batchId}.`)
-      if (countFailedForExport(ctx.db, batchId) === 0) {
+      if (countFailedForExport(ctx.db, batchId, { resendable: true }) === 0) {
         throw new AppError('nothing_failed', `Batch ${batchId} has no failed invoices to fix.`, {
           message_nb: `Kjøring ${batchId} har ingen feilede fakturaer å rette.`,
         })
       }
       // The failed invoices become a template-shaped file in the data dir: it maps by itself, and
-      // it is the same file the "failed rows" export gives, so both ways of fixing agree.
+      // it holds the rows of the "failed rows" export that can be sent again, so both ways of
+      // fixing agree (a sum line or an invoice already invoiced is not offered for fixing).
       const dir = join(ctx.dataDir, 'follow-ups')
       mkdirSync(dir, { recursive: true })
       const stamp = ctx.clock().toISOString().replace(/[:.]/g, '-')
       const file = join(dir, `${batchId}-failed-${stamp}.csv`)
-      await writeCsvFile(file, failedRowsReport(ctx.db, batchId), { delimiter: ';' })
+      await writeCsvFile(file, failedRowsReport(ctx.db, batchId, { resendable: true }), { delimiter: ';' })
       const s = await sessions.open(file, { followUpOf: batchId, step: 'review' })
       return sessions.info(s)
     },

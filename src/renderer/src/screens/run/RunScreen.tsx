@@ -85,7 +85,9 @@ export function RunScreen({ route }: { route: RouteOf<'run'> }) {
   }
 
   const counts = progress?.counts ?? {}
-  const failedCount = summary.data?.fixable ?? 0
+  const failedCount = summary.data?.resendable ?? 0
+  // None was refused or left unknown: what can be fixed are invoices left out before sending.
+  const sentAndFailed = (counts.failed ?? 0) + (counts.unknown ?? 0) > 0
   const canCapture = (counts.awaiting_capture ?? 0) > 0
   const runOpen = !progress || progress.state === 'running' || progress.state === 'paused'
   const shownError = error ?? summary.error ?? null
@@ -145,7 +147,7 @@ export function RunScreen({ route }: { route: RouteOf<'run'> }) {
           )}
           {failedCount > 0 && progress?.state !== 'running' && (
             <Button variant={runOpen ? 'secondary' : 'primary'} onClick={fixAndRetry} data-testid="fix-retry">
-              {t('run.fixRetry', { n: num(failedCount) })}
+              {t(sentAndFailed ? 'run.fixRetry' : 'run.fixLeftOut', { n: num(failedCount) })}
             </Button>
           )}
           <BulkActions
