@@ -159,4 +159,32 @@ describe.each(LANGS)('Run screen at 1366×768 in $name', (L) => {
     await app.screenshot(`laptop/run-drawer-${L.lang}`)
     app.assertClean()
   })
+
+  it("says which field Dintero refused by its label, in the UI language, and keeps Dintero's answer for the technical details", async () => {
+    const app = await openRun()
+    const { page } = app
+    // INV-00007 was sent with a phone number Dintero refuses.
+    const row = page.locator('[data-testid=run-grid] [role=row][data-row="6"]')
+    const said =
+      L.lang === 'nb'
+        ? 'Dintero godtok ikke verdien i «Telefon». Rett den og send på nytt.'
+        : 'Dintero did not accept the value of "Phone" (international format, e.g. +4799999999). Fix it and send it again.'
+    await eventually(() => row.textContent()).toContain(said)
+    const internal = /\b400\b|INVALID_REQUEST|phone_number|billing_address|answered/
+    expect(await row.textContent()).not.toMatch(internal)
+    await row.locator('[role=gridcell][aria-colindex="3"]').click()
+    const drawer = page.getByTestId('row-drawer')
+    await eventually(() => drawer.getAttribute('aria-label')).toContain('INV-00007')
+    await page.getByTestId('drawer-attempts').waitFor()
+    // biome-ignore lint/performance/useDomNodeTextContent: only what is rendered (not folded away) counts
+    const seen = await drawer.innerText()
+    expect(seen).toContain(said)
+    expect(seen).not.toMatch(internal)
+    await drawer.getByText(L.lang === 'nb' ? 'Tekniske detaljer' : 'Technical details').click()
+    expect(await page.getByTestId('drawer-dintero-answer').textContent()).toMatch(
+      /Dintero answered 400 INVALID_REQUEST: .*phone_number/,
+    )
+    await app.screenshot(`laptop/run-refused-${L.lang}`)
+    app.assertClean()
+  })
 })

@@ -38,7 +38,9 @@ describe('run screen in Chromium, against the built-in sandbox', () => {
     // Filter to the failures: both, with Dintero's message naming the field.
     await page.getByTestId('state-filter').selectOption('failed')
     await eventually(() => page.locator('[data-testid=run-grid] [role=row][data-row]').count()).toBe(2)
-    expect(await page.getByTestId('run-grid').textContent()).toMatch(/INV-00005.*phone_number/)
+    expect(await page.getByTestId('run-grid').textContent()).toMatch(
+      /INV-00005.*Dintero did not accept the value of "Phone"/,
+    )
     await page.getByTestId('state-filter').selectOption('')
     await page.getByTestId('run-search').fill('INV-00033')
     await eventually(() => page.locator('[data-testid=run-grid] [role=row][data-row]').count()).toBe(1)

@@ -7,6 +7,7 @@ import { formatDate, formatDateTime } from '../../i18n/format'
 import { useI18n } from '../../i18n/I18nProvider'
 import { norwegianAccountNumber } from './bank-account'
 import { attemptText, CAPTURABLE, reasonText, stateLabel, VOIDABLE } from './labels'
+import { refusalText } from './refusal'
 import { TechnicalDetails } from './TechnicalDetails'
 
 interface Props {
@@ -56,6 +57,7 @@ export function RowDrawer({ batchId, invoiceId, version, onClose, onAction }: Pr
   const bban = norwegianAccountNumber(data?.account)
   // Dintero's own code and message when it refused; otherwise the outcome in words.
   const answer = (a: InvoiceDetail['attempts'][number]) =>
+    (a.message && refusalText(a.message, t, lang)) ||
     [a.code, a.message].filter(Boolean).join(': ') ||
     (a.httpStatus !== null && a.httpStatus < 300 ? t('run.attemptOk') : '—')
 
@@ -97,7 +99,7 @@ export function RowDrawer({ batchId, invoiceId, version, onClose, onAction }: Pr
             </span>{' '}
             {data.row.customer} · {money(data.row.amount)}
           </p>
-          {data.row.error && <p className="run-error">{reasonText(data.row.error, t)}</p>}
+          {data.row.error && <p className="run-error">{reasonText(data.row.error, t, lang)}</p>}
           <h3>{t('run.details')}</h3>
           <dl className="run-facts">
             <Field

@@ -26,7 +26,7 @@ function text(value: string) {
 
 /** The live per-row status grid. Space selects the active row; a click or Enter opens its details. */
 export function RunGrid({ store, total, selected, onToggle, onOpen, onRangeChange }: Props) {
-  const { t, money } = useI18n()
+  const { t, money, lang } = useI18n()
   const [active, setActive] = useState<GridCell | null>(null)
 
   const {
@@ -90,10 +90,10 @@ export function RunGrid({ store, total, selected, onToggle, onOpen, onRangeChang
         width: 240,
         grow: 3,
         cell: (r) =>
-          text(r.supersededBy ? t('run.superseded', { id: r.supersededBy }) : reasonText(r.error, t)),
+          text(r.supersededBy ? t('run.superseded', { id: r.supersededBy }) : reasonText(r.error, t, lang)),
       },
     ],
-    [t, money, selected, onToggle, refW, customerW, amountW, stateW, invoiceW],
+    [t, lang, money, selected, onToggle, refW, customerW, amountW, stateW, invoiceW],
   )
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {

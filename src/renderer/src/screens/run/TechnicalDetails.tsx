@@ -2,6 +2,7 @@ import type { InvoiceDetail } from '../../../../shared/contract'
 import { formatDateTime } from '../../i18n/format'
 import { useI18n } from '../../i18n/I18nProvider'
 import { attemptText } from './labels'
+import { isDinteroAnswer } from './refusal'
 
 /**
  * What support or a developer asks for, folded away: the transaction id, each attempt's HTTP status
@@ -15,6 +16,14 @@ export function TechnicalDetails({ detail }: { detail: InvoiceDetail }) {
       <dl className="run-facts">
         <dt>{t('run.transaction')}</dt>
         <dd data-testid="drawer-transaction">{detail.transactionId || '—'}</dd>
+        {isDinteroAnswer(detail.row.error) && (
+          <>
+            <dt>{t('run.dinteroAnswer')}</dt>
+            <dd data-testid="drawer-dintero-answer">
+              <code>{detail.row.error}</code>
+            </dd>
+          </>
+        )}
       </dl>
       {detail.attempts.length > 0 && (
         <table className="run-attempts" data-testid="drawer-attempts-technical">

@@ -1,6 +1,8 @@
 import type { RunBatchState, RunInvoiceState } from '../../../../shared/contract'
 import { INVOICE_STATES } from '../../../../shared/states'
 import type { MessageKey, TFunction } from '../../i18n/catalog'
+import type { Lang } from '../../i18n/define'
+import { refusalText } from './refusal'
 
 export const stateLabel = (s: RunInvoiceState): MessageKey => `run.st_${s}` as MessageKey
 
@@ -52,6 +54,7 @@ const ATTEMPT_KINDS: Record<string, MessageKey> = {
 const OUTCOMES: Record<string, MessageKey> = {
   error: 'run.attemptOutcomeError',
   interrupted: 'run.attemptOutcomeInterrupted',
+  none: 'run.attemptOutcomeNone',
 }
 const isState = (s: string): s is RunInvoiceState => (INVOICE_STATES as readonly string[]).includes(s)
 
@@ -81,10 +84,12 @@ const REASONS: Record<string, MessageKey> = {
 }
 
 /**
- * A row's note: main sends Dintero's own message when there is one (shown as it came), else the
- * journal's reason identifier ("interrupted", "retry" …), which is put into words here.
+ * A row's note: main sends Dintero's own message when there is one, else the journal's reason
+ * identifier ("interrupted", "retry" …); both are put into words here. A refusal names the field
+ * Dintero did not accept (its status, code and request path are for the technical details).
  */
-export function reasonText(raw: string | null | undefined, t: TFunction): string {
+export function reasonText(raw: string | null | undefined, t: TFunction, lang: Lang): string {
   if (!raw) return ''
-  return Object.hasOwn(REASONS, raw) ? t(REASONS[raw]) : raw
+  if (Object.hasOwn(REASONS, raw)) return t(REASONS[raw])
+  return refusalText(raw, t, lang) ?? raw
 }
