@@ -74,8 +74,8 @@ export const FIELD_INFO: readonly FieldInfo[] = [
     'invoice',
     'Customer type',
     'Kundetype',
-    'Business (Bedrift, b2b), Private (Privat, b2c) or grouped business invoice (Samlefaktura). Without it: Business when the organisation number is given, otherwise Private.',
-    'Bedrift (b2b), Privat (b2c) eller Samlefaktura. Uten den: Bedrift når organisasjonsnummeret er oppgitt, ellers Privat.',
+    'Business (Bedrift), Private (Privat) or grouped business invoice (Samlefaktura). Without it: Business when the organisation number is given, otherwise Private.',
+    'Bedrift, Privat eller Samlefaktura. Uten den: Bedrift når organisasjonsnummeret er oppgitt, ellers Privat.',
   ),
   f(
     'days_until_due',

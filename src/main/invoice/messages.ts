@@ -80,8 +80,8 @@ const q = (s: string) => `"${s}"`
 
 export const MESSAGES: Record<IssueCode, Text> = {
   field_not_mapped: (c) => [
-    `No column is mapped to ${c.column} and no default is set, so no invoice can be made.`,
-    `Ingen kolonne er koblet til ${c.column} og ingen standardverdi er satt, så ingen faktura kan lages.`,
+    `No column is mapped to ${c.column}${c.extra ? ` ${c.extra}` : ''} and no default is set, so no invoice can be made.`,
+    `Ingen kolonne er koblet til ${c.column}${c.extra_nb ? ` ${c.extra_nb}` : ''} og ingen standardverdi er satt, så ingen faktura kan lages.`,
   ],
   read_issue: (c) => [c.extra ?? c.value, c.extra_nb ?? c.value],
   reference_missing: (c) => [

@@ -125,7 +125,8 @@ export class ValidationSession {
           rows: [],
           field: r.field,
           column: null,
-          labels: { en: names.map((n) => n.en).join(' / '), nb: names.map((n) => n.nb).join(' / ') },
+          labels: { en: listed(names, 'en'), nb: listed(names, 'nb') },
+          ...(names.length > 1 && { extra: '(one of them is needed)', extra_nb: '(ett av dem trengs)' }),
         }),
       )
     }
@@ -486,6 +487,13 @@ export class ValidationSession {
       )
     }
   }
+}
+
+/** Labels as `A`, `A or B`, `A, B or C` (`eller` in Norwegian). */
+function listed(names: readonly { en: string; nb: string }[], lang: 'en' | 'nb'): string {
+  const words = names.map((n) => n[lang])
+  const or = lang === 'en' ? 'or' : 'eller'
+  return words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} ${or} ${words.at(-1)}`
 }
 
 function outcomeRows(o: InvoiceOutcome | undefined): readonly number[] {

@@ -83,14 +83,17 @@ export function checkMappingAgainst(headers: readonly string[], m: MappingFile, 
     if (ref === null) continue
     if (resolveRef(headers, ref) === undefined) {
       const dup = typeof ref === 'string' && headers.filter((h) => h === ref).length > 1
+      const info = FIELD_BY_NAME.get(f)
+      const en = info?.label_en ?? f
+      const nb = info?.label_nb ?? f
       throw bad(
         file,
         dup
-          ? `the header "${ref}" (for ${f}) appears more than once in the table; use its column number instead.`
-          : `the column ${typeof ref === 'number' ? `number ${ref}` : `"${ref}"`} (for ${f}) is not in the table.`,
+          ? `the header "${ref}" (for ${en}) appears more than once in the table; use its column number instead.`
+          : `the column ${typeof ref === 'number' ? `number ${ref}` : `"${ref}"`} (for ${en}) is not in the table.`,
         dup
-          ? `overskriften "${ref}" (for ${f}) finnes flere ganger i tabellen; bruk kolonnenummeret i stedet.`
-          : `kolonnen ${typeof ref === 'number' ? `nummer ${ref}` : `"${ref}"`} (for ${f}) finnes ikke i tabellen.`,
+          ? `overskriften "${ref}" (for ${nb}) finnes flere ganger i tabellen; bruk kolonnenummeret i stedet.`
+          : `kolonnen ${typeof ref === 'number' ? `nummer ${ref}` : `"${ref}"`} (for ${nb}) finnes ikke i tabellen.`,
       )
     }
     refuseWrongBasis(headers[resolveRef(headers, ref) as number] ?? '', f, file)
@@ -109,7 +112,7 @@ function refuseWrongBasis(header: string, f: CanonicalField, file: string): void
   const excl = stated.basis === 'excl'
   throw bad(
     file,
-    `the column "${header}" says ${excl ? 'excluding' : 'including'} VAT, so it cannot be ${info?.label_en} (${f}); map it to ${other?.label_en} (${price.other}).`,
-    `kolonnen «${header}» sier ${excl ? 'eksklusiv' : 'inkludert'} mva, så den kan ikke være ${info?.label_nb} (${f}); koble den til ${other?.label_nb} (${price.other}).`,
+    `the column "${header}" says ${excl ? 'excluding' : 'including'} VAT, so it cannot be ${info?.label_en}; map it to ${other?.label_en}.`,
+    `kolonnen «${header}» sier ${excl ? 'eksklusiv' : 'inkludert'} mva, så den kan ikke være ${info?.label_nb}; koble den til ${other?.label_nb}.`,
   )
 }

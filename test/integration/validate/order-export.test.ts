@@ -199,7 +199,7 @@ describe('an accounting order export (Windows-1252, excluding prices, discounts,
     const r = await cli(['validate', FILE, '--mapping', m, '--data-dir', join(dir, 'data')])
     expect(r.code).toBe(2)
     expect(r.stderr).toContain(
-      'the column "Enhetspris eks. mva" says excluding VAT, so it cannot be Unit price incl. VAT (unit_price); map it to Unit price excl. VAT (unit_price_excl_vat).',
+      'the column "Enhetspris eks. mva" says excluding VAT, so it cannot be Unit price incl. VAT; map it to Unit price excl. VAT.',
     )
   })
 })

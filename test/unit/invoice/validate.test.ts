@@ -195,15 +195,26 @@ describe('every error code', () => {
     expect(r.errors.filter((e) => e.code === 'field_not_mapped')).toHaveLength(1)
     expect(r.errors[0]).toMatchObject({ rows: [], field: 'vat' })
     expect(r.errors[0].message).toBe(
-      'No column is mapped to VAT rate % / VAT code and no default is set, so no invoice can be made.',
+      'No column is mapped to VAT rate % or VAT code (one of them is needed) and no default is set, so no invoice can be made.',
     )
     expect(r.errors[0].message_nb).toBe(
-      'Ingen kolonne er koblet til MVA-sats % / MVA-kode og ingen standardverdi er satt, så ingen faktura kan lages.',
+      'Ingen kolonne er koblet til MVA-sats % eller MVA-kode (ett av dem trengs) og ingen standardverdi er satt, så ingen faktura kan lages.',
     )
     expect(r.invoices).toEqual([])
     // A fixed value fills the absent column.
     const ok = run(headers, [row({})], { constants: { vat: '25' } })
     expect(ok.errors).toEqual([])
+    // With no price column at all, the four ways to give one are listed by their labels.
+    const noPrice = run(
+      ALL_HEADERS.filter((h) => h !== 'amount' && h !== 'unit_price'),
+      [row({})],
+    ).errors.find((e) => e.code === 'field_not_mapped')
+    expect(noPrice?.message).toBe(
+      'No column is mapped to Line amount incl. VAT, Unit price incl. VAT, Line amount excl. VAT or Unit price excl. VAT (one of them is needed) and no default is set, so no invoice can be made.',
+    )
+    expect(noPrice?.message_nb).toMatch(
+      /^Ingen kolonne er koblet til Linjebeløp inkl\. mva, .* eller Enhetspris eks\. mva \(ett av dem trengs\)/,
+    )
   })
 
   it('refuses references invoiced in an earlier run', () => {

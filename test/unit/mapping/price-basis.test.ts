@@ -8,7 +8,7 @@ import {
 import { headerBasis } from '../../../src/main/mapping/basis'
 import { matchHeader } from '../../../src/main/mapping/header-match'
 import { suggestMapping } from '../../../src/main/mapping/match'
-import { parseMappingFile } from '../../../src/main/mapping/mapping-file'
+import { checkMappingAgainst, parseMappingFile } from '../../../src/main/mapping/mapping-file'
 import { SYNONYMS } from '../../../src/main/mapping/synonyms'
 import type { RememberedMapping } from '../../../src/main/mapping/types'
 
@@ -180,5 +180,25 @@ describe('the VAT basis a header states', () => {
     )
     expect(m.mapping).toEqual({ unit_price_excl_vat: 'Pris', discount_percent: 'Rabatt', vat_code: 'Kode' })
     expect(Object.keys(PRICE_FIELDS)).toHaveLength(4)
+  })
+
+  it("names fields by their labels in a mapping file's errors, never by their internal names", () => {
+    const wrongBasis = parseMappingFile(JSON.stringify({ unit_price: 'Enhetspris eks. mva' }), 'm.json')
+    const missing = parseMappingFile(JSON.stringify({ unit_price_excl_vat: 'Pris' }), 'm.json')
+    const message = (m: typeof missing) => {
+      try {
+        checkMappingAgainst(['Enhetspris eks. mva', 'Antall'], m, 'm.json')
+      } catch (e) {
+        return [(e as Error).message, (e as { options: { message_nb: string } }).options.message_nb]
+      }
+      return []
+    }
+    const [en, nb] = message(wrongBasis)
+    expect(en).toContain('cannot be Unit price incl. VAT; map it to Unit price excl. VAT.')
+    expect(nb).toContain('kan ikke være Enhetspris inkl. mva; koble den til Enhetspris eks. mva.')
+    const [en2, nb2] = message(missing)
+    expect(en2).toContain('the column "Pris" (for Unit price excl. VAT) is not in the table.')
+    expect(nb2).toContain('kolonnen "Pris" (for Enhetspris eks. mva) finnes ikke i tabellen.')
+    for (const text of [en, nb, en2, nb2]) expect(text).not.toMatch(/unit_price|_vat\b/)
   })
 })
