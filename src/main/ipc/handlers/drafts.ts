@@ -1,5 +1,5 @@
 import type { AreaHandlers, HandlerContext } from './context'
-import { importRuntimeFor } from './import'
+import { importRuntimeFor } from './import-runtime'
 
 /** Unsaved imports kept across window closes: listed on Start, resumed where they were left. */
 export function draftsHandlers(ctx: HandlerContext): AreaHandlers<'drafts'> {

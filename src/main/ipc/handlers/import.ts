@@ -1,57 +1,21 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { isCanonicalField, PRICE_FIELDS } from '../../../shared/canonical'
-import type { EnvironmentKind } from '../../../shared/contract'
 import { AppError } from '../../../shared/errors'
 import { checkConfirmation, confirmPlan } from '../../import-sessions/confirm'
-import type { ImportScope } from '../../import-sessions/session'
-import { createImportSessions, type ImportSessions } from '../../import-sessions/sessions'
-import { createDraftStore } from '../../import-sessions/store'
 import { checkOpenPath } from '../../import/open-path'
 import { headerBasis } from '../../mapping/basis'
 import { planView, readView, rowsByLines, rowsPage, summaryView } from '../../import-sessions/views'
-import { SANDBOX_CREDENTIALS } from '../../environments/connect'
 import { writeCsvFile } from '../../reports/csv'
 import { countFailedForExport, failedRowsReport } from '../../reports/failed-rows'
 import { getBatch } from '../../journal/reads'
 import { resolveSettings } from '../../engine/settings'
 import type { AreaHandlers, HandlerContext } from './context'
 import { dialogText } from './dialog-text'
+import { importRuntimeFor } from './import-runtime'
 import { repeatHandlers } from './repeat'
 
 export const IMPORT_EXTENSIONS = ['csv', 'tsv', 'txt', 'xlsx', 'xlsm', 'xls', 'ods']
-
-interface ImportRuntime {
-  sessions: ImportSessions
-  scope: () => ImportScope
-}
-
-const runtimes = new WeakMap<HandlerContext, ImportRuntime>()
-
-/** One session manager per services instance, shared by the import, plan and drafts handlers. */
-export function importRuntimeFor(ctx: HandlerContext): ImportRuntime {
-  let rt = runtimes.get(ctx)
-  if (rt) return rt
-  const { settings } = ctx
-  const scope = (): ImportScope => {
-    const env: EnvironmentKind = settings.environment()
-    const account =
-      env === 'sandbox'
-        ? SANDBOX_CREDENTIALS.accountId
-        : (settings.credentials(env)?.accountId ?? settings.view().environments[env].accountId ?? '')
-    return { env, account, defaults: settings.defaults() }
-  }
-  const sessions = createImportSessions(createDraftStore(ctx.db), {
-    db: ctx.db,
-    log: ctx.log,
-    now: ctx.clock,
-    scope,
-    progress: (p) => ctx.events.emit('import:progress', p),
-  })
-  rt = { sessions, scope }
-  runtimes.set(ctx, rt)
-  return rt
-}
 
 function field(name: string) {
   if (!isCanonicalField(name)) throw new AppError('invalid_input', `Unknown field ${name}.`)

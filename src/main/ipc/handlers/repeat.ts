@@ -4,7 +4,7 @@ import type { RepeatPreview } from '../../../shared/contract'
 import { writeCsvFile } from '../../reports/csv'
 import { repeatBatch } from '../../reports/repeat'
 import type { AreaHandlers, HandlerContext } from './context'
-import { importRuntimeFor } from './import'
+import { importRuntimeFor } from './import-runtime'
 
 type RepeatHandlers = Pick<AreaHandlers<'import'>, 'import:repeatPreview' | 'import:openRepeat'>
 
