@@ -18,7 +18,7 @@ import {
 } from './common'
 import { forEachPaced } from './limiter'
 import { type AfterSendSelection, selectInvoices } from './select'
-import { setInvoiceState } from '../journal/invoice-state'
+import { type InvoicePatch, patchFromTransaction, setInvoiceState } from '../journal/invoice-state'
 
 /** One after-sending action (void, capture) as the shared runner needs it. */
 export interface ActionSpec {
@@ -31,11 +31,15 @@ export interface ActionSpec {
     inv: InvoiceListItem,
     signal?: AbortSignal,
   ): Promise<{ accepted: boolean; transaction: Transaction }>
-  /** Journals Dintero's answer; returns whether the action is finished or only accepted. */
+  /**
+   * Journals Dintero's answer with `patch` (what the transaction read fills in, the row's error
+   * cleared); returns whether the action is finished or only accepted.
+   */
   apply(
     db: Db,
     inv: InvoiceListItem,
     answer: { accepted: boolean; transaction: Transaction },
+    patch: InvoicePatch,
     now: Date,
   ): 'done' | 'pending'
   /**
@@ -47,23 +51,37 @@ export interface ActionSpec {
 
 export class NotEligible extends Error {}
 
-/** How many invoices (and how much, in øre) the action would be sent for with this selection. */
-export function previewAction(
-  spec: ActionSpec,
-  db: Db,
-  batchId: string,
-  selection: AfterSendSelection,
-): SelectionPreview {
-  const { invoices } = selectInvoices(db, batchId, selection, spec.eligible, spec.done)
+/** An action's two entry points, for the IPC handlers and the CLI. */
+export interface AfterSendAction {
+  /** How many invoices (and how much, in øre) the action would be sent for with this selection. */
+  preview(db: Db, batchId: string, selection: AfterSendSelection): SelectionPreview
+  run(
+    db: Db,
+    api: DinteroApi,
+    batchId: string,
+    selection: AfterSendSelection,
+    options?: AfterSendOptions,
+  ): Promise<ActionSummary>
+}
+
+export function afterSendAction(spec: ActionSpec): AfterSendAction {
   return {
-    count: invoices.length,
-    amount: invoices.reduce((s, i) => s + i.amount, 0),
-    ids: invoices.map((i) => i.id),
+    preview(db, batchId, selection) {
+      const { invoices, amount } = select(spec, db, batchId, selection)
+      return { count: invoices.length, amount, ids: invoices.map((i) => i.id) }
+    },
+    run: (db, api, batchId, selection, options = {}) => runAction(spec, db, api, batchId, selection, options),
   }
 }
 
+/** The eligible invoices of the selection and their total; the named ones that are not, refused. */
+function select(spec: ActionSpec, db: Db, batchId: string, selection: AfterSendSelection) {
+  const { invoices, refused } = selectInvoices(db, batchId, selection, spec.eligible, spec.done)
+  return { invoices, refused, amount: invoices.reduce((sum, inv) => sum + inv.amount, 0) }
+}
+
 /** Selection, pacing, retries, journaling and the summary — the same for every action. */
-export async function runAction(
+async function runAction(
   spec: ActionSpec,
   db: Db,
   api: DinteroApi,
@@ -74,12 +92,17 @@ export async function runAction(
   const now = options.now ?? (() => new Date())
   const batch = getBatch(db, batchId)
   if (!batch) throw new AppError('no_batch', `Batch "${batchId}" does not exist.`)
-  const { invoices, refused } = selectInvoices(db, batchId, selection, spec.eligible, spec.done)
+  const { invoices, refused, amount } = select(spec, db, batchId, selection)
   const summary = emptySummary()
   summary.errors.push(...refused)
   summary.failed = refused.length
   summary.count = invoices.length
-  summary.amount = invoices.reduce((sum, inv) => sum + inv.amount, 0)
+  summary.amount = amount
+  const apply = (inv: InvoiceListItem, answer: { accepted: boolean; transaction: Transaction }) => {
+    const patch = { ...patchFromTransaction(answer.transaction), error_code: null, error_message: null }
+    if (spec.apply(db, inv, answer, patch, now()) === 'done') summary.done++
+    else summary.pending++
+  }
 
   const { stop, release } = linkedStop(options.signal)
   let handled = 0
@@ -114,9 +137,7 @@ export async function runAction(
         httpStatus: answer.accepted ? 202 : 200,
         outcome: answer.accepted ? 'accepted' : spec.done,
       })
-      const result = spec.apply(db, current, answer, now())
-      if (result === 'done') summary.done++
-      else summary.pending++
+      apply(current, answer)
       handled++
     },
     async (inv, e) => {
@@ -138,9 +159,7 @@ export async function runAction(
         if (tx && spec.alreadyDone(tx)) {
           const current = getInvoice(db, inv.id)
           if (current && spec.eligible.includes(current.state)) {
-            const r = spec.apply(db, current, { accepted: false, transaction: tx }, now())
-            if (r === 'done') summary.done++
-            else summary.pending++
+            apply(current, { accepted: false, transaction: tx })
             return
           }
         }
