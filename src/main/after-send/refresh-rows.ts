@@ -38,6 +38,22 @@ export interface RefreshCounts extends RefreshProgress {
   stopped: boolean
 }
 
+/** Counts before anything was read (of `total` rows). */
+export function noRefreshCounts(total = 0): RefreshCounts {
+  return {
+    checked: 0,
+    total,
+    paid: 0,
+    paidAmount: 0,
+    changed: 0,
+    transitions: {},
+    failed: 0,
+    errors: [],
+    authFailed: false,
+    stopped: false,
+  }
+}
+
 export interface ReadOptions {
   pace: PaceOptions & { retry?: RetryOptions }
   now: () => Date
@@ -58,18 +74,7 @@ export async function refreshRows(
   const { now } = options
   const journalUnchanged = options.journalUnchanged ?? true
   const size = Math.max(1, Math.min(REFRESH_PAGE, options.pageSize ?? REFRESH_PAGE))
-  const c: RefreshCounts = {
-    checked: 0,
-    total: rows.length,
-    paid: 0,
-    paidAmount: 0,
-    changed: 0,
-    transitions: {},
-    failed: 0,
-    errors: [],
-    authFailed: false,
-    stopped: false,
-  }
+  const c = noRefreshCounts(rows.length)
   const { stop, release } = linkedStop(options.signal)
   const pace = { ...options.pace, signal: stop.signal }
   const progress = () =>

@@ -2,38 +2,25 @@ import { AppError } from '../../shared/errors'
 import type { FeatureToggle } from '../../shared/kravia'
 import type { BatchSettings, RunEnv } from '../journal/types'
 
+/** Real accounts (test and production) start slow and back off for longer than the sandbox. */
+const REAL_ACCOUNT: BatchSettings = {
+  rate: 5,
+  concurrency: 4,
+  toggle: 'strict-success-merchant-reference',
+  canary: null,
+  transientTries: 8,
+  backoffBaseMs: 1000,
+  backoffMaxMs: 30_000,
+}
+
 /**
  * Conservative defaults per environment. Dintero publishes no rate limits, so real accounts start
  * slow; the adaptive scheduler only ever goes down from the configured rate, never above it.
  */
 export const DEFAULT_SETTINGS: Record<RunEnv, BatchSettings> = {
-  sandbox: {
-    rate: 50,
-    concurrency: 16,
-    toggle: 'strict-success-merchant-reference',
-    canary: null,
-    transientTries: 8,
-    backoffBaseMs: 500,
-    backoffMaxMs: 30_000,
-  },
-  test: {
-    rate: 5,
-    concurrency: 4,
-    toggle: 'strict-success-merchant-reference',
-    canary: null,
-    transientTries: 8,
-    backoffBaseMs: 1000,
-    backoffMaxMs: 30_000,
-  },
-  production: {
-    rate: 5,
-    concurrency: 4,
-    toggle: 'strict-success-merchant-reference',
-    canary: null,
-    transientTries: 8,
-    backoffBaseMs: 1000,
-    backoffMaxMs: 30_000,
-  },
+  sandbox: { ...REAL_ACCOUNT, rate: 50, concurrency: 16, backoffBaseMs: 500 },
+  test: { ...REAL_ACCOUNT },
+  production: { ...REAL_ACCOUNT },
 }
 
 /** `strict-success` | `strict` | `off` as the CLI and settings name them. */

@@ -5,6 +5,7 @@ import {
   refreshBatch,
   refreshBatches,
 } from '../../after-send/refresh'
+import { noRefreshCounts } from '../../after-send/refresh-rows'
 import { getBatch, resolveBatchId } from '../../journal/reads'
 import type { Batch } from '../../journal/types'
 import { type CliContext, type Command, Exit, usageError } from '../context'
@@ -121,19 +122,7 @@ export const command: Command = {
 }
 
 function emptySummary(): RefreshSummary {
-  return {
-    checked: 0,
-    total: 0,
-    paid: 0,
-    paidAmount: 0,
-    changed: 0,
-    transitions: {},
-    failed: 0,
-    errors: [],
-    authFailed: false,
-    stopped: false,
-    unknown: 0,
-  }
+  return { ...noRefreshCounts(), unknown: 0 }
 }
 
 async function refreshOne(ctx: CliContext, ref: string, apiUrl: string | undefined) {
