@@ -9,7 +9,7 @@ import { FakeClock } from '../support/fake-clock'
 import { getBatch, getInvoiceByReference } from '../../src/main/journal/reads'
 import type { SettingsView } from '../../src/shared/contract'
 import { type Harness, launchChromium, startHarness } from './harness'
-import { eventually, seedBatch } from './run-helpers'
+import { customerPays, eventually, seedBatch } from './run-helpers'
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms))
 const refreshReads = (h: Harness) =>
@@ -18,18 +18,6 @@ const refreshReads = (h: Harness) =>
 async function until(cond: () => boolean, ms = 60_000): Promise<void> {
   for (let t = 0; t < ms && !cond(); t += 100) await wait(100)
   expect(cond()).toBe(true)
-}
-
-async function customerPays(harness: Harness, batchId: string, ref: string): Promise<number> {
-  const inv = getInvoiceByReference(harness.db, batchId, ref)!
-  const base = new URL(inv.invoice_url!).origin
-  const res = await fetch(`${base}/__sandbox/transactions/${encodeURIComponent(inv.transaction_id!)}/pay`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ amount: inv.amount }),
-  })
-  expect(res.status).toBe(200)
-  return inv.amount
 }
 
 describe('background refresh, with the clock driven', () => {

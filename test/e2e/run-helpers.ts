@@ -90,6 +90,7 @@ export function pageStrings(page: Page): Promise<string[]> {
 }
 
 import type { Db } from '../../src/main/db/open'
+import { getInvoiceByReference } from '../../src/main/journal/reads'
 import { createBatch } from '../../src/main/journal/freeze'
 import type { BatchSettings } from '../../src/main/journal/types'
 import type { BatchInvoiceInput } from '../../src/main/journal/freeze'
@@ -138,6 +139,29 @@ export function eventsIn<T>(frames: readonly string[], channel: string): T[] {
     if (m.kind === 'event' && m.channel === channel && m.payload !== undefined) out.push(m.payload)
   }
   return out
+}
+
+/**
+ * A customer pays an invoice (in full unless `amount` øre is given), through the sandbox's
+ * customer-pays control found from the invoice's own sandbox link. Returns the amount paid.
+ */
+export async function customerPays(
+  harness: Harness,
+  batchId: string,
+  ref: string,
+  amount?: number,
+): Promise<number> {
+  const inv = getInvoiceByReference(harness.db, batchId, ref)
+  if (!inv?.invoice_url || !inv.transaction_id) throw new Error(`${ref} was not invoiced in ${batchId}`)
+  const paid = amount ?? inv.amount
+  const base = new URL(inv.invoice_url).origin
+  const res = await fetch(`${base}/__sandbox/transactions/${encodeURIComponent(inv.transaction_id)}/pay`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ amount: paid }),
+  })
+  if (res.status !== 200) throw new Error(`the sandbox refused the payment of ${ref}: HTTP ${res.status}`)
+  return paid
 }
 
 /** `expect.poll` with room for a busy 2-core CI box (vitest's default gives up after 1 s). */

@@ -7,24 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as XLSX from 'xlsx'
 import { getBatch, getInvoiceByReference } from '../../src/main/journal/reads'
 import { callApi, type Harness, launchChromium, startHarness } from './harness'
-import { seedBatch, eventually } from './run-helpers'
+import { customerPays, eventually, seedBatch } from './run-helpers'
 
 async function runToEnd(harness: Harness, batchId: string): Promise<void> {
   const r = await harness.dispatch('runs:start', { batchId })
   expect(r.ok).toBe(true)
   await eventually(() => getBatch(harness.db, batchId)?.state, { timeout: 30_000 }).toMatch(/finished|paused/)
-}
-
-/** The sandbox's customer-pays control, found through an invoice's own sandbox link. */
-async function customerPays(harness: Harness, batchId: string, ref: string, amount: number): Promise<void> {
-  const inv = getInvoiceByReference(harness.db, batchId, ref)!
-  const base = new URL(inv.invoice_url!).origin
-  const res = await fetch(`${base}/__sandbox/transactions/${encodeURIComponent(inv.transaction_id!)}/pay`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ amount }),
-  })
-  expect(res.status).toBe(200)
 }
 
 describe('history in Chromium', () => {
