@@ -1,5 +1,5 @@
 import { num, readError, shown } from './errors'
-import { NEUTRALISED } from '../reports/neutralise'
+import { NEUTRALISED } from './neutralise'
 import { detectHeaderIndex, HEADER_SCAN_ROWS, headerText, isBlankCell, isBlankRow } from './header-row'
 import type { IssueSink } from './issues'
 import type { OnRows, RawCell, ReadLimits, SourceRow } from './types'

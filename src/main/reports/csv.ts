@@ -1,6 +1,6 @@
 import { open, rename, rm } from 'node:fs/promises'
 import Papa from 'papaparse'
-import { neutraliseCsvCell } from './neutralise'
+import { neutraliseCsvCell } from '../import/neutralise'
 import { formatOre } from '../../shared/money'
 import { type Cell, formatLocalDate, isLocalDate, isMoney, type Table } from './table'
 

@@ -5,7 +5,7 @@ import {
   isPlainNumber,
   neutraliseCsvCell,
   unneutraliseCsvCell,
-} from '../../../src/main/reports/neutralise'
+} from '../../../src/main/import/neutralise'
 import { tableToCsv } from '../../../src/main/reports/csv'
 import { tableToXlsxBuffer } from '../../../src/main/reports/xlsx'
 
