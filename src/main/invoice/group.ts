@@ -11,7 +11,10 @@ import { buildBilling, buildItem, buildPayRequest, type BillingParts } from './b
 import { Collector } from './collector'
 import { customerOf } from './customer'
 import { lineMoney } from './line-money'
-import type { LineRecord } from './lines'
+import type { DecimalSeparator } from '../../shared/money'
+import type { SourceRow } from '../import/types'
+import { checkLine } from './check-line'
+import { type LineRecord, type NumberField, processLine, type SeparatorVotes } from './lines'
 import { type IssueInput, makeIssue, type Plan } from './field-sources'
 import { postalOf } from './postal'
 import type { InvalidInvoice, Issue, ValidatedInvoice } from './types'
@@ -35,6 +38,31 @@ export interface GroupContext {
 export type InvoiceOutcome =
   | { ok: true; invoice: ValidatedInvoice; issues: Issue[]; inferred?: ProductType }
   | { ok: false; invalid: InvalidInvoice; issues: Issue[]; inferred?: ProductType }
+
+/**
+ * An invoice from its source rows: each line parsed (with the decided separators, `seps`) and
+ * checked, the reader's errors on its rows attached, then assembled. Undefined while a `1,500`
+ * in it waits for its column's separator.
+ */
+export function assembleRows(
+  ctx: GroupContext,
+  ref: string,
+  rows: readonly SourceRow[],
+  votes: SeparatorVotes,
+  seps: Map<NumberField, { sep: DecimalSeparator }> | undefined,
+  readIssuesByLine: ReadonlyMap<number, Issue[]>,
+): InvoiceOutcome | undefined {
+  const recs: LineRecord[] = new Array(rows.length)
+  for (let i = 0; i < rows.length; i++) {
+    const rec = processLine(ctx.plan, rows[i], votes, seps)
+    if (rec.pending) return undefined
+    checkLine(ctx.plan, rec)
+    const ri = readIssuesByLine.size > 0 ? readIssuesByLine.get(rows[i].line) : undefined
+    if (ri) rec.readIssues = ri
+    recs[i] = rec
+  }
+  return assembleInvoice(ctx, ref, recs)
+}
 
 export function assembleInvoice(ctx: GroupContext, ref: string, recs: readonly LineRecord[]): InvoiceOutcome {
   const { plan } = ctx
