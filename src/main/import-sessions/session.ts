@@ -1,38 +1,23 @@
 import { basename } from 'node:path'
 import { setImmediate as yieldToLoop } from 'node:timers/promises'
 import type { CanonicalField } from '../../shared/canonical'
-import type {
-  EnvironmentKind,
-  ImportStep,
-  MappingRefusal,
-  MappingView,
-  ReadOverrides,
-  RunDefaults,
-} from '../../shared/contract'
-import { FROM_ORG_NUMBER } from '../../shared/contract'
+import type { ImportStep, MappingRefusal, MappingView, ReadOverrides } from '../../shared/contract'
 import { AppError } from '../../shared/errors'
 import type { Db } from '../db/open'
 import { inspectFile } from '../import'
 import type { InspectResult } from '../import/types'
-import type { Defaults } from '../invoice/types'
 import { startValidation } from '../invoice/import-path'
 import type { ValidationSession } from '../invoice/validate'
 import type { Logger } from '../log'
 import { loadRememberedMapping, type RememberedMapping } from '../mapping'
 import { refuseChoice } from './choice'
-import { findInvoicedReferences } from '../journal/invoiced'
 import { cellKey, type LoadedTable, loadTable, setCell } from './load-table'
 import { type EffectiveMapping, effectiveMapping, mappingView } from './mapping-state'
 import { buildReviewIndex, findNoted, type ReviewIndex, updateReviewIndex } from './review-index'
+import { type ImportScope, mapDefaults, scopeKey, validationScope } from './scope'
 import { type DraftState, emptyDraftState } from './store'
 
-/** Where invoices would go: decides the "already invoiced" check and the defaults. */
-export interface ImportScope {
-  env: EnvironmentKind
-  account: string
-  defaults: RunDefaults
-}
-
+export type { ImportScope } from './scope'
 export type { LoadedTable } from './load-table'
 
 export interface SessionDeps {
@@ -210,14 +195,7 @@ export class ImportSession {
 
   async mappingView(): Promise<MappingView> {
     const { table, mapping, remembered } = await this.effectiveMapping()
-    const d = this.deps.scope().defaults
-    const defaults: Partial<Record<CanonicalField, string>> = {
-      days_until_due: String(d.daysUntilDue),
-      invoice_channel: d.invoiceChannel,
-    }
-    // "Decide from the organisation number" is no default value: the rule fills the type.
-    if (d.productType !== FROM_ORG_NUMBER)
-      defaults.payment_product_type = d.productType.replace(/^kravia\.invoice_/, '')
+    const defaults = mapDefaults(this.deps.scope().defaults)
     return mappingView(this.id, table.info.headers, table.rows, mapping, remembered, this.state, defaults)
   }
 
@@ -252,22 +230,10 @@ export class ImportSession {
     this.deps.save(this)
   }
 
-  private scopeKey(s: ImportScope): string {
-    return JSON.stringify([
-      s.env,
-      s.account,
-      s.defaults.daysUntilDue,
-      s.defaults.productType,
-      s.defaults.invoiceChannel,
-      s.defaults.callbackUrl,
-      s.defaults.businessDayDue,
-    ])
-  }
-
   /** Validates the whole table (again when the environment or defaults changed since). */
   async validate(): Promise<Validated> {
     const scope = this.deps.scope()
-    const key = this.scopeKey(scope)
+    const key = scopeKey(scope)
     if (this.validated && this.validated.scopeKey === key) return this.validated
     if (this.validating) return this.validating
     this.validating = this.runValidation(scope, key).finally(() => {
@@ -278,25 +244,8 @@ export class ImportSession {
 
   private async runValidation(scope: ImportScope, scopeKey: string): Promise<Validated> {
     const { table, mapping } = await this.effectiveMapping()
-    const d = scope.defaults
-    const defaults: Defaults = {
-      days_until_due: d.daysUntilDue,
-      payment_product_type: d.productType === FROM_ORG_NUMBER ? undefined : d.productType,
-      invoice_channel: d.invoiceChannel,
-    }
-    const session = startValidation(
-      table.info,
-      mapping,
-      {
-        defaults,
-        callbackUrl: d.callbackUrl.trim() || undefined,
-        now: this.deps.now(),
-        invoicedLookup: (refs) => findInvoicedReferences(this.deps.db, scope.env, scope.account, refs),
-        invoicedScope: `${scope.env}, account ${scope.account}`,
-        businessDayDue: d.businessDayDue,
-      },
-      table.issues,
-    )
+    const scoped = validationScope(scope, this.deps.db, this.deps.now())
+    const session = startValidation(table.info, mapping, scoped, table.issues)
     const total = table.rows.length
     for (let i = 0; i < total; i += VALIDATE_CHUNK) {
       session.addRows(table.rows.slice(i, i + VALIDATE_CHUNK))
