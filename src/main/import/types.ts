@@ -2,15 +2,9 @@
  * What the readers (CSV and workbooks) hand to mapping and validation. Values keep their
  * type from the source so numbers, percents and dates are never re-read from display text.
  */
-export type RawCell =
-  /** Text as written (every CSV cell; text cells of a workbook). Not trimmed yet. */
-  | string
-  /** A numeric workbook cell. `pct` when its number format is a percent (0.25 shown as 25 %). */
-  | { n: number; pct?: boolean; text?: string }
-  /** A date workbook cell, as a calendar date `YYYY-MM-DD`. */
-  | { date: string }
-  | { b: boolean }
-  | null
+import type { RawCell } from '../values/cells'
+
+export type { RawCell }
 
 export interface SourceRow {
   /** The row number the user's spreadsheet program shows: sheet row, or the CSV line where the record starts. */

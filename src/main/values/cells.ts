@@ -1,4 +1,13 @@
-import type { RawCell } from '../import/types'
+/** One cell as a reader hands it over: its type kept from the source, so numbers, percents and dates are never re-read from display text. */
+export type RawCell =
+  /** Text as written (every CSV cell; text cells of a workbook). Not trimmed yet. */
+  | string
+  /** A numeric workbook cell. `pct` when its number format is a percent (0.25 shown as 25 %). */
+  | { n: number; pct?: boolean; text?: string }
+  /** A date workbook cell, as a calendar date `YYYY-MM-DD`. */
+  | { date: string }
+  | { b: boolean }
+  | null
 
 /**
  * Characters NFC can change: combining marks (a macOS export writes `å` as a + U+030A), Hangul

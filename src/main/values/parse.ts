@@ -15,7 +15,7 @@ import {
 } from '../../shared/money'
 import { cleanOrgNumber, isValidOrgNumber, normalizeNoPostalCode } from '../../shared/no-validators'
 import { INVOICE_CHANNELS, type InvoiceChannel, type ProductType } from '../../shared/kravia'
-import type { RawCell } from '../import/types'
+import type { RawCell } from './cells'
 
 const PRODUCT_ALIASES: Record<string, ProductType> = {
   b2b: 'kravia.invoice_b2b',

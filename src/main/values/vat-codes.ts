@@ -3,7 +3,7 @@
  * Only output codes belong on an invoice; input codes (purchases, imports) are refused by name.
  */
 import type { Dec } from '../../shared/money'
-import type { RawCell } from '../import/types'
+import type { RawCell } from './cells'
 
 /** Output code → the rate Kravia receives. */
 export const OUTPUT_VAT_CODES: ReadonlyMap<string, Dec> = new Map([

@@ -125,4 +125,9 @@ describe('the shape of src/main', () => {
       KNOWN_LAYERING_EDGES.filter((e) => !crossing.includes(e)).map((e) => `${e} (gone: delete this entry)`),
     ).toEqual([])
   })
+
+  it('keeps values/ a leaf: the value parsers import nothing else in src/main', () => {
+    const out = graph.filter((e) => folderOf(e.from) === 'values' && folderOf(e.to) !== 'values').map(label)
+    expect(out).toEqual([])
+  })
 })
