@@ -2,76 +2,30 @@ import { setMaxListeners } from 'node:events'
 import type { RunNotice, RunProgress } from '../../shared/contract'
 import { AppError } from '../../shared/errors'
 import { type BatchState, INVOICED_STATES, type PauseReason } from '../../shared/states'
-import type { Db } from '../db/open'
-import { DinteroError, type DinteroApi, type NetworkFault } from '../dintero/types'
-import { type Logger, silentLogger } from '../log'
-import { type Clock, realClock } from './clock'
+import { DinteroError, type NetworkFault } from '../dintero/types'
+import { silentLogger } from '../log'
+import { realClock } from './clock'
 import { getBatch, getCounts } from '../journal/reads'
-import { acquireLease, HEARTBEAT_MS, heartbeat, type LeaseOptions, releaseLease } from './lease'
+import { acquireLease, HEARTBEAT_MS, heartbeat, releaseLease } from './lease'
 import { createGroupCommit } from './group-commit'
 import { createLedger, recoverBatch } from '../journal/send-writes'
-import { makeProgress, ProgressTracker, readRunRows, type RunUpdate } from './progress'
+import { makeProgress, ProgressTracker, readRunRows } from './progress'
 import { type Work, WorkQueue } from './queue'
+import { loadWork } from './resume-work'
+import type { RunDeps, RunHandle, RunOptions, RunSummary } from './run-types'
 import { Scheduler } from './scheduler'
 import { CONFIRM_SPAN_MS, lookupStep } from './lookup'
 import { sendStep } from './send'
 import type { Release, StepContext, StopMode } from './step-context'
 import { finishRun } from './finish'
 import { outageNotice, silentNotice, unreachableNotice } from './notice'
-import type { Counts } from '../journal/types'
 
 /** A run with no answer at all from Dintero for this long pauses itself (resumable). */
 export const UNREACHABLE_PAUSE_MS = 120_000
 /** An answer this recent means Dintero is reachable: faults then count against an invoice's tries. */
 const REACHABLE_MS = 30_000
 
-export interface RunDeps {
-  db: Db
-  client: DinteroApi
-  clock?: Clock
-  log?: Logger
-  random?: () => number
-  /** Lease identity and liveness checks (tests). */
-  lease?: Omit<LeaseOptions, 'now'>
-}
-
-export interface RunOptions {
-  /** Batched updates: at most one per `updateIntervalMs` (default 200 ms), each with every changed row. */
-  onEvent?: (update: RunUpdate) => void
-  updateIntervalMs?: number
-  /** Skip the canary (the user confirmed after a canary stop). */
-  ignoreCanary?: boolean
-  heartbeatMs?: number
-  /** Span over which "nothing found" must be seen again for a row that may exist unseen (default 10 s). */
-  confirmSpanMs?: number
-  /** No answer at all from Dintero for this long pauses the run (default 2 min). */
-  silenceLimitMs?: number
-}
-
-export interface RunSummary {
-  batchId: string
-  state: BatchState
-  pauseReason: PauseReason | null
-  total: number
-  counts: Counts
-  /** The CLI exit code this outcome maps to: 0 all invoiced, 1 some failed, 2 credentials refused, 3 stopped. */
-  exitCode: 0 | 1 | 2 | 3
-  /** Rows this run could not settle (unknown left, blocked). */
-  unresolved: number
-}
-
-export interface RunHandle {
-  batchId: string
-  /** Stops sending; in-flight requests finish and are journaled; the batch becomes paused. */
-  pause(reason?: 'user' | 'signal'): void
-  /** Stops sending, settles unknown rows by lookup, marks the rest cancelled. */
-  cancel(): void
-  progress(): RunProgress
-  done: Promise<RunSummary>
-}
-
-const SELECT_WORK = `SELECT id, seq, merchant_reference AS ref, state, first_sent_at, lookup_reason, error_code, error_message,
-  transaction_id FROM invoices WHERE batch_id = ? AND state IN ('pending','unknown') ORDER BY (state = 'unknown') DESC, seq`
+export type { RunDeps, RunHandle, RunOptions, RunSummary } from './run-types'
 
 /**
  * Sends (or resumes) a batch. Throws at once when the batch cannot run (unknown, cancelled, or
@@ -106,43 +60,7 @@ export function startRun(deps: RunDeps, batchId: string, options: RunOptions = {
   const settings = batch.settings
   const tracker = new ProgressTracker(getCounts(db, batchId), () => clock.now())
   const queue = new WorkQueue()
-  type WorkRow = {
-    id: number
-    seq: number
-    ref: string
-    state: 'pending' | 'unknown'
-    first_sent_at: string | null
-  }
-  for (const r of db.prepare(SELECT_WORK).all(batchId) as (WorkRow & {
-    lookup_reason: Work['cause']
-    error_code: string | null
-    error_message: string | null
-    transaction_id: string | null
-  })[]) {
-    queue.push(
-      {
-        id: r.id,
-        seq: r.seq,
-        ref: r.ref,
-        state: r.state,
-        sentBefore: r.first_sent_at !== null,
-        cause: r.state === 'unknown' ? (r.lookup_reason ?? 'interrupted') : null,
-        rejection:
-          r.lookup_reason === 'rejected_toggle' && r.error_message
-            ? { code: r.error_code ?? undefined, message: r.error_message }
-            : undefined,
-        tries: 0,
-        faults: 0,
-        emptyLookups: 0,
-        firstEmptyAt: null,
-        waits: 0,
-        // An unknown row waiting on an in-between transaction is checked by that id.
-        transactionId: r.state === 'unknown' ? (r.transaction_id ?? undefined) : undefined,
-        readyAt: startedAt,
-      },
-      startedAt,
-    )
-  }
+  loadWork(db, batchId, queue, startedAt)
   const scheduler = new Scheduler({ rate: settings.rate, concurrency: settings.concurrency, clock })
   const sentCount = (
     db

@@ -1,6 +1,6 @@
 import type { BatchState, PauseReason } from '../../shared/states'
 import type { Db } from '../db/open'
-import type { RunSummary } from './engine'
+import type { RunSummary } from './run-types'
 import { getCounts } from '../journal/reads'
 import type { ProgressTracker } from './progress'
 import type { StopMode } from './step-context'

@@ -16,7 +16,7 @@ import { chains, cycles, type ImportEdge, importGraph } from './import-graph'
  * import in the wrong direction, and the graph without the listed imports must have no cycle. When
  * a listed import is gone, or no longer closes a cycle, the test fails until its line is deleted.
  */
-const KNOWN_FILE_CYCLE_EDGES = ['engine/finish.ts → engine/engine.ts']
+const KNOWN_FILE_CYCLE_EDGES: string[] = []
 
 const KNOWN_FOLDER_CYCLE_EDGES: string[] = []
 
@@ -96,7 +96,7 @@ describe('the shape of src/main', () => {
     expect(cycles(edges)).toEqual([['a.ts', 'b.ts', 'c.ts']])
     expect(chains(['a.ts', 'b.ts', 'c.ts'], edges)).toEqual(['a.ts → b.ts → c.ts → a.ts'])
     expect(cycles(edgesOf(['a.ts → b.ts', 'b.ts → c.ts', 'a.ts → c.ts']))).toEqual([])
-    expect(graph).toContainEqual({ from: 'engine/finish.ts', to: 'engine/engine.ts', typeOnly: true })
+    expect(graph).toContainEqual({ from: 'engine/finish.ts', to: 'engine/run-types.ts', typeOnly: true })
   })
 
   it('has no import cycle between files beyond the known ones', () => {
