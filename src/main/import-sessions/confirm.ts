@@ -1,30 +1,10 @@
-import type { PayRequest } from '../../shared/kravia'
 import { AppError } from '../../shared/errors'
 import type { Db } from '../db/open'
-import type { ValidatedInvoice } from '../invoice/types'
 import { rememberMapping } from '../mapping'
-import { type BatchInvoiceInput, createBatch } from '../journal/freeze'
-import { leftOutFromResult, sourceCells } from '../journal/left-out-source'
+import { freezeBatch } from '../journal/freeze-validated'
 import type { BatchSettings } from '../journal/types'
 import { planResult } from './plan-compare'
 import type { ImportScope, ImportSession, Validated } from './session'
-
-export function toBatchInvoice(inv: ValidatedInvoice): BatchInvoiceInput {
-  return {
-    merchant_reference: inv.merchant_reference,
-    rows: inv.rows,
-    request: inv.request as PayRequest,
-    due_date: inv.due_date ?? null,
-    amount: inv.amount,
-    vat_amount: inv.vat_amount,
-    product_type: inv.product_type,
-    customer: {
-      name: inv.customer.name,
-      email: inv.customer.email,
-      org: inv.customer.organization_number ?? null,
-    },
-  }
-}
 
 /** Production is sent only after the user typed the account id (or SEND); case and spaces do not matter. */
 export function checkConfirmation(scope: ImportScope, typed: string): void {
@@ -48,20 +28,16 @@ export function confirmPlan(
   now: Date,
 ): string {
   const table = s.loadedTable
-  // Without the invoices the user left out on the Plan.
-  const result = planResult(s, v)
-  if (result.invoices.length === 0) {
-    throw new AppError('nothing_to_send', 'There are no valid invoices to send.', {
-      message_nb: 'Det er ingen gyldige fakturaer å sende.',
-    })
-  }
   // The left-out invoices keep the values shown in the review grid (cell edits included).
   const rowAt = (line: number) => {
     const i = table?.lineIndex.get(line)
     return i === undefined ? undefined : table?.rows[i]
   }
-  const leftOut = leftOutFromResult(result, v.session.plan, rowAt)
-  const batchId = createBatch(db, {
+  const batchId = freezeBatch(db, {
+    // Without the invoices the user left out on the Plan.
+    result: planResult(s, v),
+    plan: v.session.plan,
+    rowAt,
     source: { name: s.fileName, sha256: s.sha256 ?? table?.info.sha256 ?? '' },
     sheet: table?.info.sheet ?? null,
     sourceHeaders: table?.info.headers,
@@ -71,12 +47,6 @@ export function confirmPlan(
     env: scope.env,
     account: scope.account,
     baseUrl,
-    // Each invoice keeps its rows as the user wrote them (cell edits included) for the failed-rows export.
-    invoices: result.invoices.map((inv) => ({
-      ...toBatchInvoice(inv),
-      source: sourceCells(inv.rows, rowAt),
-    })),
-    leftOut,
     parentBatchId: s.followUpOf,
     now,
   })

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as XLSX from 'xlsx'
 import type { Db } from '../../../src/main/db/open'
-import { toBatchInvoice } from '../../../src/main/import-sessions/confirm'
+import { freezeBatch, toBatchInvoice } from '../../../src/main/journal/freeze-validated'
 import { readTable, type SourceRow } from '../../../src/main/import'
 import { type ValidationResult, validateFile } from '../../../src/main/invoice'
 import type { ColumnIndexes } from '../../../src/main/invoice/field-sources'
@@ -14,11 +14,7 @@ import { createBatch } from '../../../src/main/journal/freeze'
 import { findInvoicedReferences } from '../../../src/main/journal/invoiced'
 import { getInvoiceByReference } from '../../../src/main/journal/reads'
 import { listLeftOut } from '../../../src/main/journal/left-out'
-import {
-  leftOutFromResult,
-  leftOutLineNumbers,
-  readSourceLines,
-} from '../../../src/main/journal/left-out-source'
+import { leftOutLineNumbers, readSourceLines } from '../../../src/main/journal/left-out-source'
 import { CANONICAL_FIELDS, type CanonicalField } from '../../../src/shared/canonical'
 import { batchInput, payRequest, tempDb } from '../../support/journal-fixtures'
 import { setInvoiceState } from '../../../src/main/journal/invoice-state'
@@ -55,18 +51,22 @@ function invoicedBefore(db: Db): void {
 const lookup = (db: Db) => (refs: readonly string[]) =>
   findInvoicedReferences(db, SCOPE.env, SCOPE.account, refs)
 
-/** What submit --skip-invalid does: validate, read the left-out lines back, freeze the batch. */
+/** What submit --skip-invalid does: validate, read the invoices' lines back, freeze the batch. */
 async function submitSkippingInvalid(db: Db, file: string) {
   const v = await validateFile(file, {
     invoicedLookup: lookup(db),
     invoicedScope: 'sandbox, account T12345678',
   })
-  const rows = await readSourceLines(file, {}, leftOutLineNumbers(v.result), v.info.sha256)
-  const leftOut = leftOutFromResult(v.result, v.session.plan, (l) => rows.get(l))
-  const batchId = createBatch(
-    db,
-    batchInput(v.result.invoices.map(toBatchInvoice), {}, 'sandbox', { leftOut }),
-  )
+  const lines = leftOutLineNumbers(v.result)
+  for (const inv of v.result.invoices) for (const l of inv.rows) lines.add(l)
+  const rows = await readSourceLines(file, {}, lines, v.info.sha256)
+  const { invoices: _none, ...batch } = batchInput([])
+  const batchId = freezeBatch(db, {
+    ...batch,
+    result: v.result,
+    plan: v.session.plan,
+    rowAt: (l) => rows.get(l),
+  })
   return { batchId, result: v.result }
 }
 
@@ -206,6 +206,19 @@ describe('left-out invoices in the batch and its failed-rows export', () => {
       expect(want.request.session.order.items[1].description).toBe('=Materiell')
     },
   )
+
+  it('freezes no batch when every invoice is left out, and says so in words', async () => {
+    t = tempDb()
+    const src = join(t.dir, 'alle-feil.csv')
+    writeFileSync(src, [HEAD, SOURCE.split('\r\n')[2]].join('\r\n'), 'utf8')
+    const v = await validateFile(src, {})
+    expect(v.result.invoices).toHaveLength(0)
+    const { invoices: _none, ...batch } = batchInput([])
+    expect(() =>
+      freezeBatch(t.db, { ...batch, result: v.result, plan: v.session.plan, rowAt: () => undefined }),
+    ).toThrow('There are no valid invoices to send.')
+    expect(t.db.prepare('SELECT count(*) AS n FROM batches').get()).toEqual({ n: 0 })
+  })
 
   it('a follow-up batch that takes a left-out invoice up again removes it from the parent’s export', async () => {
     t = tempDb()

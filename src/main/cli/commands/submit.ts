@@ -1,19 +1,13 @@
 import { basename, resolve } from 'node:path'
 import { formatOre } from '../../../shared/money'
 import { openAppDb } from '../../db/store'
-import { toBatchInvoice } from '../../import-sessions/confirm'
 import { type Issue, validateFile } from '../../invoice'
 import { loadRememberedMapping } from '../../mapping'
-import { createBatch } from '../../journal/freeze'
+import { freezeBatch } from '../../journal/freeze-validated'
 import { confirm, driveRun, printPlan } from '../run'
 import { checkApiUrl } from '../../environments/connect'
 import { findInvoicedReferences } from '../../journal/invoiced'
-import {
-  leftOutFromResult,
-  leftOutLineNumbers,
-  readSourceLines,
-  sourceCells,
-} from '../../journal/left-out-source'
+import { leftOutLineNumbers, readSourceLines } from '../../journal/left-out-source'
 import { planBatch } from '../../journal/batch-summary'
 import { comparePlan } from '../../compare'
 import { parseToggle, resolveSettings } from '../../engine/settings'
@@ -155,7 +149,6 @@ export const command: Command = {
       for (const inv of r.invoices) for (const l of inv.rows) lines.add(l)
       const sourceRows = await readSourceLines(file, { sheet: opts.sheet }, lines, v.info.sha256)
       const rowAt = (line: number) => sourceRows.get(line)
-      const leftOut = leftOutFromResult(r, v.session.plan, rowAt)
       const target = `${env} account ${conn.accountId}${env === 'sandbox' ? ' (sandbox — no real invoices are sent)' : ''}`
       if (!values.yes) {
         printPlan(ctx, plan, target, compared)
@@ -167,7 +160,10 @@ export const command: Command = {
           return Exit.usage
         }
       }
-      const batchId = createBatch(db, {
+      const batchId = freezeBatch(db, {
+        result: r,
+        plan: v.session.plan,
+        rowAt,
         source: { name: basename(file), sha256: v.info.sha256 },
         sheet: v.info.sheet ?? null,
         sourceHeaders: v.info.headers,
@@ -177,8 +173,6 @@ export const command: Command = {
         env,
         account: conn.accountId,
         baseUrl: conn.baseUrl,
-        invoices: r.invoices.map((inv) => ({ ...toBatchInvoice(inv), source: sourceCells(inv.rows, rowAt) })),
-        leftOut,
       })
       // First line, written before any request leaves, so a wrapper always learns the id.
       ctx.out(ctx.json ? JSON.stringify({ event: 'batch', id: batchId }) : `batch ${batchId}`)
