@@ -8,7 +8,7 @@ import type { Comparison } from '../../shared/comparison'
 import { comparisonLines } from '../compare/text'
 import type { Issue } from '../invoice/types'
 import { silentNotice, transientNotice } from '../engine/notice'
-import type { RunPlan } from '../journal/batch-summary'
+import type { PreSendSummary } from '../journal/batch-summary'
 
 /** The CLI side of a run (submit and resume): progress lines or JSON events, SIGINT → pause. */
 
@@ -17,7 +17,7 @@ const nok = (ore: number) => `${formatOre(ore, 'en')} NOK`
 /** The plan, and (submit) its comparison with the previous run and the warnings it gives. */
 export function printPlan(
   ctx: CliContext,
-  plan: RunPlan,
+  plan: PreSendSummary,
   target: string,
   compared?: { comparison: Comparison; warnings: Issue[] },
 ): void {

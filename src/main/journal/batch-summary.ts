@@ -1,14 +1,9 @@
-import type { InvalidInvoice, RateSummary, Summary, ValidatedInvoice } from '../invoice/types'
+import type { InvalidInvoice, Summary, ValidatedInvoice } from '../invoice/types'
 import { summarize } from '../invoice/summary'
 
 /** What a run will do, for the confirmation screen and the CLI, before anything is sent. */
-export interface RunPlan {
-  invoices: number
-  /** Øre. */
-  total_amount: number
-  lines: number
-  by_product_type: Record<string, { invoices: number; amount: number }>
-  by_vat_rate: Record<string, RateSummary>
+export interface PreSendSummary
+  extends Pick<Summary, 'invoices' | 'total_amount' | 'lines' | 'by_product_type' | 'by_vat_rate'> {
   /** Invoices with errors, left out of the batch (includes the already-invoiced ones). */
   invalid: number
   /** References that already have an invoice in this environment and account. */
@@ -30,14 +25,14 @@ export interface RunPlan {
  * invoices are left out (invalid, or already invoiced in an earlier batch of this environment
  * and account — the validator marks those with the `already_invoiced` error).
  */
-export function planBatch(
+export function summarizeBeforeSend(
   result: {
     invoices: readonly ValidatedInvoice[]
     invalid: readonly InvalidInvoice[]
     summary?: Pick<Summary, 'price_basis'>
   },
   rate: number,
-): RunPlan {
+): PreSendSummary {
   const s = summarize(result.invoices, result.invalid.length, result.summary?.price_basis)
   const left_out = result.invalid.map((i) => {
     const already = i.errors.some((e) => e.code === 'already_invoiced')

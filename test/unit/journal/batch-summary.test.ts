@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { InvalidInvoice, Issue, ValidatedInvoice } from '../../../src/main/invoice/types'
-import { planBatch } from '../../../src/main/journal/batch-summary'
+import { summarizeBeforeSend } from '../../../src/main/journal/batch-summary'
 import { payRequest } from '../../support/journal-fixtures'
 
 const valid = (
@@ -39,9 +39,9 @@ const invalid = (ref: string, code: string): InvalidInvoice => ({
   warnings: [],
 })
 
-describe('planBatch', () => {
+describe('summarizeBeforeSend', () => {
   it('sums count, total, product types and VAT rates, and lists what is left out and why', () => {
-    const plan = planBatch(
+    const plan = summarizeBeforeSend(
       {
         invoices: [
           valid('A', 125_00, 'kravia.invoice_b2b'),

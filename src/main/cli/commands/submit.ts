@@ -8,7 +8,7 @@ import { confirm, driveRun, printPlan } from '../run'
 import { checkApiUrl } from '../../environments/connect'
 import { findInvoicedReferences } from '../../journal/invoiced'
 import { leftOutLineNumbers, readSourceLines } from '../../journal/left-out-source'
-import { planBatch } from '../../journal/batch-summary'
+import { summarizeBeforeSend } from '../../journal/batch-summary'
 import { comparePlan } from '../../compare'
 import { parseToggle, resolveSettings } from '../../engine/settings'
 import type { RunEnv } from '../../journal/types'
@@ -130,7 +130,7 @@ export const command: Command = {
         keepRows: false,
       })
       const r = v.result
-      const plan = planBatch(r, settings.rate)
+      const plan = summarizeBeforeSend(r, settings.rate)
       const compared = comparePlan(db, { env, account: conn.accountId }, r.invoices)
       const hasErrors = r.errors.length > 0 || r.invalid.length > 0
       if (hasErrors && !values['skip-invalid']) {
