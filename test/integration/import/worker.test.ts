@@ -118,7 +118,8 @@ describe('readTableInWorker', () => {
     )
     let ticks = 0
     let longest = 0
-    let last = Date.now()
+    const started = Date.now()
+    let last = started
     const timer = setInterval(() => {
       const now = Date.now()
       longest = Math.max(longest, now - last)
@@ -130,13 +131,15 @@ describe('readTableInWorker', () => {
       count += rows.length
     }
     const res = await readTableInWorker(file, {}, { onRows, worker: builtWorker })
-    longest = Math.max(longest, Date.now() - last)
+    const ended = Date.now()
+    longest = Math.max(longest, ended - last)
     clearInterval(timer)
     expect(res.rowCount).toBe(60_000)
     expect(count).toBe(60_000)
     expect(ticks).toBeGreaterThan(10)
-    // No main-thread stall anywhere near the parse time (hundreds of ms); generous for busy CI.
-    expect(longest).toBeLessThan(300)
+    // Parsed on the main thread, one stall would take most of the read; in the worker the main
+    // thread's longest pause is a small part of it. Relative, so a busy machine slows both sides.
+    expect(longest).toBeLessThan((ended - started) / 4)
   })
 
   it('passes file errors through as AppError', async () => {
