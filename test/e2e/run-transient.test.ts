@@ -56,7 +56,7 @@ describe('run view: invoices left sendable after transient errors', () => {
     await page.getByTestId(`resume-${batchId}`).click()
     await page.getByTestId('run-screen').waitFor()
     await eventually(() => page.getByTestId('run-paused').textContent()).toBe(
-      '3 invoices could not be sent because Dintero kept answering with errors; nothing was created for them; run resume to send them',
+      '3 invoices could not be sent because Dintero kept answering with errors; nothing was created for them; continue the run to send them',
     )
     await app.screenshot('screens/run-transient-en')
     app.assertClean()

@@ -9,6 +9,7 @@ import { comparisonLines } from '../compare/text'
 import type { Issue } from '../invoice/types'
 import { silentNotice, transientNotice } from '../engine/notice'
 import type { PreSendSummary } from '../journal/batch-summary'
+import { counted } from '../values/words'
 
 /** The CLI side of a run (submit and resume): progress lines or JSON events, SIGINT → pause. */
 
@@ -37,11 +38,15 @@ export function printPlan(
     ctx.out(JSON.stringify({ event: 'plan', ...plan, ...extra }))
     return
   }
-  ctx.out(`Plan: ${plan.invoices} invoices, total ${nok(plan.total_amount)}, to ${target}`)
+  ctx.out(
+    `Plan: ${counted(plan.invoices, 'invoice', 'invoices')}, total ${nok(plan.total_amount)}, to ${target}`,
+  )
   for (const [pt, x] of Object.entries(plan.by_product_type))
-    ctx.out(`  ${customerTypeWords(pt)}: ${x.invoices} invoices, ${nok(x.amount)}`)
+    ctx.out(`  ${customerTypeWords(pt)}: ${counted(x.invoices, 'invoice', 'invoices')}, ${nok(x.amount)}`)
   for (const [rate, x] of Object.entries(plan.by_vat_rate)) {
-    ctx.out(`  VAT ${rate} %: ${x.lines} lines, ${nok(x.amount)} (VAT ${nok(x.vat_amount)})`)
+    ctx.out(
+      `  VAT ${rate} %: ${counted(x.lines, 'line', 'lines')}, ${nok(x.amount)} (VAT ${nok(x.vat_amount)})`,
+    )
   }
   if (plan.price_basis?.basis) ctx.out(`  ${plan.price_basis.message}`)
   if (plan.left_out.length > 0) {

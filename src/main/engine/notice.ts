@@ -1,5 +1,6 @@
 import type { RunNotice } from '../../shared/contract'
 import type { NetworkFault, NetworkReason } from '../dintero/types'
+import { counted } from '../values/words'
 
 /**
  * What a run tells the user while Dintero misbehaves, and why it stopped, in plain words in both
@@ -16,7 +17,7 @@ const REASON: Record<NetworkReason, { en: string; nb: string }> = {
 }
 
 const invoices = (n: number, lang: 'en' | 'nb') =>
-  lang === 'en' ? `${n} ${n === 1 ? 'invoice' : 'invoices'}` : `${n} ${n === 1 ? 'faktura' : 'fakturaer'}`
+  lang === 'en' ? counted(n, 'invoice', 'invoices') : counted(n, 'faktura', 'fakturaer')
 
 /** Dintero cannot be reached at all (DNS, refused, TLS, timeout). */
 export function unreachableNotice(fault: NetworkFault, nothingSent: boolean): RunNotice {
@@ -48,7 +49,7 @@ export function transientNotice(n: number): RunNotice {
     kind: 'transient',
     message: `${invoices(n, 'en')} could not be sent because Dintero kept answering with errors; nothing was created for ${
       n === 1 ? 'it' : 'them'
-    }; run resume to send ${n === 1 ? 'it' : 'them'}`,
+    }; continue the run to send ${n === 1 ? 'it' : 'them'}`,
     message_nb: `${invoices(n, 'nb')} kunne ikke sendes fordi Dintero svarte med feil gang på gang; ingenting ble opprettet for ${
       n === 1 ? 'den' : 'dem'
     }; fortsett kjøringen for å sende ${n === 1 ? 'den' : 'dem'}`,

@@ -57,7 +57,7 @@ describe('CLI void, capture, refresh, export', () => {
   it('void needs --yes: says what it would do, sends nothing, exit 2', async () => {
     const r = await run('void', ['latest', '--ref', 'C-1'])
     expect(r.code).toBe(2)
-    expect(r.err).toMatch(/void would cancel 1 invoices \(100\.00 NOK\) in sandbox batch .*Add --yes/)
+    expect(r.err).toMatch(/void would cancel 1 invoice \(100\.00 NOK\) in sandbox batch .*Add --yes/)
     const u = await run('void', ['latest']).catch((e: Error) => e)
     expect(u).toBeInstanceOf(Error)
     expect((u as Error).message).toMatch(/--all or --ref/)
@@ -77,12 +77,12 @@ describe('CLI void, capture, refresh, export', () => {
 
     const v = await run('void', [batchId, '--ref', 'C-1', '--ref', 'C-2', '--yes'])
     expect(v.code).toBe(1)
-    expect(v.out).toMatch(/voided 1 of 1 invoices \(100\.00 NOK selected\).*1 failed/)
+    expect(v.out).toMatch(/voided 1 of 1 invoice \(100\.00 NOK selected\).*1 failed/)
     expect(v.err).toMatch(/C-2: C-2 is paid/)
 
     const c = await run('capture', ['latest', '--all', '--yes'])
     expect(c.code).toBe(0)
-    expect(c.out).toMatch(/captured 1 of 1 invoices/)
+    expect(c.out).toMatch(/captured 1 of 1 invoice/)
   })
 
   it('exports CSV and XLSX, and the failed rows', async () => {

@@ -219,7 +219,7 @@ describe('engine against the sandbox', () => {
     })
     const view = makeProgress(id, 'paused', 2, first.summary.counts, 0, 'transient')
     expect(view.notice?.message).toBe(
-      '2 invoices could not be sent because Dintero kept answering with errors; nothing was created for them; run resume to send them',
+      '2 invoices could not be sent because Dintero kept answering with errors; nothing was created for them; continue the run to send them',
     )
     expect(view.notice?.message_nb).toMatch(/^2 fakturaer kunne ikke sendes/)
     sb.setFaults({ failRate: 0 })

@@ -7,7 +7,7 @@ describe('the payments notification', () => {
   it('says since when, in the local calendar', () => {
     expect(sinceWords(new Date(2026, 11, 2, 22, 10), now, 'nb')).toBe('siden i går')
     expect(sinceWords(new Date(2026, 11, 2, 22, 10), now, 'en')).toBe('since yesterday')
-    expect(sinceWords(new Date(2026, 11, 3, 6, 5), now, 'nb')).toBe('siden kl. 06:05')
+    expect(sinceWords(new Date(2026, 11, 3, 6, 5), now, 'nb')).toBe('siden kl. 06.05')
     expect(sinceWords(new Date(2026, 11, 3, 6, 5), now, 'en')).toBe('since 06:05')
     expect(sinceWords(new Date(2026, 10, 28, 12, 0), now, 'nb')).toBe('siden 28. nov.')
     expect(sinceWords(new Date(2026, 10, 28, 12, 0), now, 'en')).toBe('since 28 Nov')

@@ -10,6 +10,7 @@ import type { Batch } from '../../journal/types'
 import { checkApiUrl } from '../../environments/connect'
 import { type CliContext, type Command, Exit, type ExitCode } from '../context'
 import { API_URL_HELP, apiUrlOption, batchArg, CREDENTIALS_HELP, opt, parseCommandArgs } from '../options'
+import { counted } from '../../values/words'
 
 /** Shared by the after-sending commands (void, capture, refresh, export) and resume. */
 
@@ -106,7 +107,7 @@ Exit codes: 0 done, 1 some invoices could not be ${spec.verb}, 2 usage/confirmat
         if (!values.yes) {
           const p = spec.preview(db, batch.id, selection)
           ctx.err(
-            `kravia-batch: ${spec.name} would ${spec.wouldDo} ${p.count} invoices (${nok(p.amount)}) in ${batch.env} batch ${batch.id}; nothing was sent. Add --yes to do it.`,
+            `kravia-batch: ${spec.name} would ${spec.wouldDo} ${counted(p.count, 'invoice', 'invoices')} (${nok(p.amount)}) in ${batch.env} batch ${batch.id}; nothing was sent. Add --yes to do it.`,
           )
           if (ctx.json)
             ctx.out(JSON.stringify({ batch: batch.id, action: spec.name, confirmed: false, ...p }))
@@ -136,7 +137,7 @@ export function reportAction(
     ctx.out(JSON.stringify({ batch: batch.id, action: verb === 'voided' ? 'void' : 'capture', ...s }))
   } else {
     const parts = [
-      `${verb} ${s.done} of ${s.count} invoices (${nok(s.amount)} selected) in batch ${batch.id}`,
+      `${verb} ${s.done} of ${counted(s.count, 'invoice', 'invoices')} (${nok(s.amount)} selected) in batch ${batch.id}`,
     ]
     if (s.pending) parts.push(`${s.pending} accepted by Dintero, not confirmed yet (run refresh)`)
     if (s.failed) parts.push(`${s.failed} failed`)

@@ -4,6 +4,7 @@ import { checkApiUrl } from '../../environments/connect'
 import { type Command, Exit, usageError } from '../context'
 import { apiUrlOption, batchArg, opt, parseCommandArgs } from '../options'
 import { openBatch } from './after-send-common'
+import { counted } from '../../values/words'
 
 const usage = `Usage: npm run -s cli -- export BATCH --out FILE [--format csv|xlsx] [--lang nb|en]
        [--columns accountant|machine] [--failed-only] [--delimiter ;]
@@ -78,7 +79,9 @@ export const command: Command = {
       if (ctx.json) {
         ctx.out(JSON.stringify({ batch: batch.id, format, failedOnly, ...r }))
       } else {
-        const what = failedOnly ? `${r.rows} failed invoice lines` : `${r.rows} invoices`
+        const what = failedOnly
+          ? counted(r.rows, 'failed invoice line', 'failed invoice lines')
+          : counted(r.rows, 'invoice', 'invoices')
         ctx.out(`exported ${what} of batch ${batch.id} to ${file} (${format}, ${r.bytes} bytes, ${r.ms} ms)`)
       }
       return Exit.ok

@@ -12,6 +12,7 @@ import { type CliContext, type Command, Exit, usageError } from '../context'
 import { API_URL_HELP, apiUrlOption, batchArg, CREDENTIALS_HELP, opt, parseCommandArgs } from '../options'
 import { finishRun, nok, openBatch, withBatchClient } from './after-send-common'
 import { openAppDb } from '../../db/store'
+import { counted } from '../../values/words'
 
 const usage = `Usage: npm run -s cli -- refresh BATCH [--api-url URL] [--json]
        npm run -s cli -- refresh --all [--since 90d] [--env ENV --account ID] [--api-url URL] [--json]
@@ -49,7 +50,7 @@ function report(
     .map(([k, n]) => `${k} ${n}`)
     .join(', ')
   ctx.out(
-    `checked ${s.checked} of ${s.total} invoices in ${what}; ${s.changed} changed${moves ? ` (${moves})` : ''}`,
+    `checked ${s.checked} of ${counted(s.total, 'invoice', 'invoices')} in ${what}; ${s.changed} changed${moves ? ` (${moves})` : ''}`,
   )
   ctx.out(`${s.paid} paid since the last refresh (${nok(s.paidAmount)})`)
   const sum = (k: 'paid' | 'part_paid' | 'rest_cancelled' | 'unpaid' | 'voided' | 'failed') =>
@@ -138,7 +139,9 @@ async function refreshOne(ctx: CliContext, ref: string, apiUrl: string | undefin
     } else {
       report(ctx, `batch ${batch.id}`, s, [pay])
       if (s.unknown)
-        ctx.out(`${s.unknown} invoices of unknown outcome: run "resume ${batch.id}" to look them up`)
+        ctx.out(
+          `${counted(s.unknown, 'invoice', 'invoices')} of unknown outcome: run "resume ${batch.id}" to look them up`,
+        )
     }
     return finishRun(ctx, batch as Batch, apiUrl, s, 'the refresh stopped')
   } finally {

@@ -6,6 +6,7 @@ import { writeXlsxFile } from '../../reports/xlsx'
 import { type Command, Exit, usageError } from '../context'
 import { batchArg, opt, parseCommandArgs } from '../options'
 import { nok, openBatch } from './after-send-common'
+import { counted } from '../../values/words'
 
 const usage = `Usage: npm run -s cli -- repeat BATCH --reference-pattern P --out FILE
        [--include-voided] [--include-failed] [--start N] [--date YYYY-MM-DD]
@@ -84,7 +85,7 @@ export const command: Command = {
       } else {
         const first = r.references[0]
         ctx.out(
-          `wrote ${r.invoices} invoices (${r.lines} lines, ${nok(r.amount)}) based on batch ${batch.id} to ${file}`,
+          `wrote ${counted(r.invoices, 'invoice', 'invoices')} (${counted(r.lines, 'line', 'lines')}, ${nok(r.amount)}) based on batch ${batch.id} to ${file}`,
         )
         ctx.out(`references: ${first.from} → ${first.to}${r.invoices > 1 ? ', …' : ''}`)
         if (r.left.voided > 0 || r.left.failed > 0) {

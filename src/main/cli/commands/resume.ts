@@ -4,6 +4,7 @@ import { getBatch, resolveBatchId } from '../../journal/reads'
 import { type Command, Exit, usageError } from '../context'
 import { apiUrlOption, opt, optionalBatchArg, parseCommandArgs, requireYesWithoutTerminal } from '../options'
 import { withBatchClient } from './after-send-common'
+import { counted } from '../../values/words'
 
 const usage = `Usage: npm run -s cli -- resume [BATCH] [--yes] [--api-url URL]
 
@@ -35,7 +36,7 @@ export const command: Command = {
       if (!values.yes) {
         const open = (batch.counts.pending ?? 0) + (batch.counts.unknown ?? 0) + (batch.counts.sending ?? 0)
         const ok = await confirm(
-          `Resume batch ${id} (${open} of ${batch.invoice_count} invoices still open) on ${batch.env} ${batch.account}?`,
+          `Resume batch ${id} (${open} of ${counted(batch.invoice_count, 'invoice', 'invoices')} still open) on ${batch.env} ${batch.account}?`,
         )
         if (!ok) {
           ctx.err('kravia-batch: not confirmed; nothing was sent.')

@@ -6,6 +6,7 @@ import { iterateLeftOut } from '../../journal/left-out'
 import type { InvoiceListItem } from '../../journal/types'
 import { type CliContext, type Command, Exit } from '../context'
 import { optionalBatchArg, parseCommandArgs } from '../options'
+import { counted } from '../../values/words'
 
 const usage = `Usage: npm run -s cli -- status [BATCH] [--json]
 
@@ -93,7 +94,7 @@ export const command: Command = {
         `batch ${b.id}: ${b.state}${b.pause_reason ? ` (${b.pause_reason})` : ''} · ${b.env} ${b.account} · created ${b.created_at}`,
       )
       ctx.out(
-        `  ${b.invoice_count} invoices, ${formatOre(b.total_amount, 'en')} NOK, from ${b.source_name}: ${counts}`,
+        `  ${counted(b.invoice_count, 'invoice', 'invoices')}, ${formatOre(b.total_amount, 'en')} NOK, from ${b.source_name}: ${counts}`,
       )
       const holder = leaseHolder(db, id)
       if (holder) ctx.out(`  being sent by process ${holder.pid} on ${holder.host}`)

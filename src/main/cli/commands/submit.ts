@@ -15,6 +15,7 @@ import type { RunEnv } from '../../journal/types'
 import { type Command, Exit, usageError } from '../context'
 import { importOptionSpec, parseImportOptions } from '../import-options'
 import { apiUrlOption, fileArg, opt, parseCommandArgs, requireYesWithoutTerminal } from '../options'
+import { counted } from '../../values/words'
 
 const usage = `Usage: npm run -s cli -- submit FILE --env sandbox|test|production [options]
 
@@ -153,7 +154,7 @@ export const command: Command = {
       if (!values.yes) {
         printPlan(ctx, plan, target, compared)
         const ok = await confirm(
-          `Send ${plan.invoices} invoices (${formatOre(plan.total_amount, 'en')} NOK) to ${target}?`,
+          `Send ${counted(plan.invoices, 'invoice', 'invoices')} (${formatOre(plan.total_amount, 'en')} NOK) to ${target}?`,
         )
         if (!ok) {
           ctx.err('kravia-batch: not confirmed; nothing was sent.')

@@ -16,6 +16,7 @@ import { comparisonLines } from '../../compare/text'
 import { type Command, Exit, usageError } from '../context'
 import { importOptionSpec, PRICES_HELP, parseImportOptions } from '../import-options'
 import { fileArg, opt, parseCommandArgs } from '../options'
+import { counted } from '../../values/words'
 
 const usage = `Usage: npm run -s cli -- validate FILE [options]
 
@@ -184,7 +185,7 @@ function printText(
 ) {
   const { result: r, suggestion: s } = v
   const kr = (ore: number) => `${formatOre(ore, 'en')} NOK`
-  out(`${file}: ${v.rowCount} rows`)
+  out(`${file}: ${counted(v.rowCount, 'row', 'rows')}`)
   if (s.changes) {
     const c = s.changes
     const label = (f: CanonicalField) => FIELD_BY_NAME.get(f)?.label_en ?? f
@@ -197,12 +198,12 @@ function printText(
   for (const a of s.ambiguous) out(`  column "${a.header}" is not mapped: ${a.reason}`)
   const sum = r.summary
   out(
-    `Invoices: ${sum.invoices} valid, ${sum.invalid_invoices} invalid; ${sum.lines} lines; total ${kr(sum.total_amount)}`,
+    `Invoices: ${sum.invoices} valid, ${sum.invalid_invoices} invalid; ${counted(sum.lines, 'line', 'lines')}; total ${kr(sum.total_amount)}`,
   )
   for (const [pt, x] of Object.entries(sum.by_product_type))
-    out(`  ${customerTypeWords(pt)}: ${x.invoices} invoices, ${kr(x.amount)}`)
+    out(`  ${customerTypeWords(pt)}: ${counted(x.invoices, 'invoice', 'invoices')}, ${kr(x.amount)}`)
   for (const [rate, x] of Object.entries(sum.by_vat_rate))
-    out(`  VAT ${rate} %: ${x.lines} lines, ${kr(x.amount)} (VAT ${kr(x.vat_amount)})`)
+    out(`  VAT ${rate} %: ${counted(x.lines, 'line', 'lines')}, ${kr(x.amount)} (VAT ${kr(x.vat_amount)})`)
   out(`  ${sum.price_basis.message}`)
   if (sum.price_basis.columns.some((c) => !c.stated))
     out('  (--prices incl or --prices excl sets the basis of price columns whose header does not say.)')

@@ -50,7 +50,8 @@ export function sinceWords(previous: Date | null, now: Date, lang: 'nb' | 'en'):
   const days = Math.round((day(now) - day(previous)) / 86_400_000)
   if (days <= 0) {
     const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(previous)
-    return lang === 'nb' ? `siden kl. ${time}` : `since ${time}`
+    // Norwegian writes the time with a full stop (kl. 06.05), whatever the runtime's locale data says.
+    return lang === 'nb' ? `siden kl. ${time.replace(':', '.')}` : `since ${time}`
   }
   if (days === 1) return lang === 'nb' ? 'siden i går' : 'since yesterday'
   const date = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short' }).format(previous)
