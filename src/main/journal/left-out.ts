@@ -1,5 +1,6 @@
 import type { CanonicalField } from '../../shared/canonical'
 import type { Db } from '../db/open'
+import type { IssueFields } from '../invoice/issue-fields'
 
 /**
  * Invoices left out of a batch at plan time (invalid, or already invoiced in an earlier batch of
@@ -24,15 +25,8 @@ export type LeftOutLine = Partial<Record<CanonicalField, LineValue>>
  */
 export type SourceCell = string | number | null
 
-export interface LeftOutIssue {
-  code: string
-  rows: number[]
-  column: string | null
-  field: string | null
-  value: string | null
-  message: string
-  message_nb: string
-}
+/** A left-out invoice's findings, as the validator gave them. */
+export type LeftOutIssue = IssueFields
 
 export interface LeftOutInput {
   /** Empty for a row that had no reference at all (it belongs to no invoice). */

@@ -8,6 +8,7 @@ import { openAppDb } from '../../../src/main/db/store'
 import { createImportSessions } from '../../../src/main/import-sessions/sessions'
 import { createDraftStore } from '../../../src/main/import-sessions/store'
 import type { Issue } from '../../../src/main/invoice/types'
+import { issueFields } from '../../../src/main/invoice/issue-fields'
 import { silentLogger } from '../../../src/main/log'
 import { DEFAULT_RUN_DEFAULTS } from '../../../src/main/settings/values'
 import { cli } from '../validate/cli'
@@ -75,17 +76,7 @@ const CASES: Case[] = [
   },
 ]
 
-const comparable = (
-  i: Pick<Issue, 'code' | 'rows' | 'column' | 'field' | 'value' | 'message' | 'message_nb'>,
-) => ({
-  code: i.code,
-  rows: i.rows,
-  column: i.column,
-  field: i.field,
-  value: i.value,
-  message: i.message,
-  message_nb: i.message_nb,
-})
+const comparable = issueFields
 
 async function throughCli(c: Case) {
   const args = ['validate', c.file, '--json', '--data-dir', join(dir, 'cli-data'), '--days-until-due', '14']
