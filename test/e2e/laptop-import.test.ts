@@ -1,31 +1,29 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Harness, launchChromium, startHarness } from './harness'
+import { describe, expect, it } from 'vitest'
+import type { Harness } from './harness'
 import { LANGS, LAPTOP } from './laptop/layout'
+import { withFileHarness } from './run-helpers'
 
 const FIXTURE = join(import.meta.dirname, '../fixtures/import-ui/norsk-faktura.csv')
 
 describe.each(LANGS)('Import at 1366×768 in $name', (L) => {
   let harness: Harness
   let browser: Browser
-  let dir: string
-
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'kb-e2e-laptop-'))
-    const file = join(dir, 'des2.csv')
-    // Saved by an older Excel: Windows-1252 (every letter here is in Latin-1).
-    writeFileSync(file, Buffer.from(readFileSync(FIXTURE, 'utf8').replace(/–/g, '-'), 'latin1'))
-    harness = await startHarness({ dialogs: { openFile: [file] }, locale: L.locale })
-    browser = await launchChromium()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await harness?.close()
-    rmSync(dir, { recursive: true, force: true })
-  })
+  withFileHarness(
+    L.locale,
+    (dir) => {
+      const file = join(dir, 'des2.csv')
+      // Saved by an older Excel: Windows-1252 (every letter here is in Latin-1).
+      writeFileSync(file, Buffer.from(readFileSync(FIXTURE, 'utf8').replace(/–/g, '-'), 'latin1'))
+      return file
+    },
+    (h, b) => {
+      harness = h
+      browser = b
+    },
+  )
 
   it('titles the open dialog in the UI language, shows the encoding as information, and F8 visits only rows with notes', async () => {
     const app = await harness.open(browser, { locale: L.locale, viewport: LAPTOP })

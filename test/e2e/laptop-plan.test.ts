@@ -1,11 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Harness, launchChromium, startHarness } from './harness'
+import { describe, expect, it } from 'vitest'
+import type { Harness } from './harness'
 import { clubCsv } from './laptop/files'
 import { LANGS, LAPTOP } from './laptop/layout'
+import { withFileHarness } from './run-helpers'
 
 /**
  * A 600-invoice file where every other member's e-mail lost its @: 300 invoices to send, 300 left
@@ -30,20 +29,18 @@ async function sendInView(page: Page) {
 describe.each(LANGS)('Plan with hundreds left out at 1366×768 in $name', (L) => {
   let harness: Harness
   let browser: Browser
-  let dir: string
-
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'kb-e2e-laptop-plan-'))
-    const file = join(dir, 'desember.csv')
-    clubCsv(file, 600, { bad: 300 })
-    harness = await startHarness({ dialogs: { openFile: [file] }, locale: L.locale })
-    browser = await launchChromium()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await harness?.close()
-    rmSync(dir, { recursive: true, force: true })
-  })
+  withFileHarness(
+    L.locale,
+    (dir) => {
+      const file = join(dir, 'desember.csv')
+      clubCsv(file, 600, { bad: 300 })
+      return file
+    },
+    (h, b) => {
+      harness = h
+      browser = b
+    },
+  )
 
   it('keeps what is sent and Send in view, and folds the left-out list to a count that opens', async () => {
     const app = await harness.open(browser, { locale: L.locale, viewport: LAPTOP })

@@ -1,11 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Harness, launchChromium, startHarness } from './harness'
+import { describe, expect, it } from 'vitest'
+import type { Harness } from './harness'
 import { clippedText, LANGS, LAPTOP, silentlyClipped } from './laptop/layout'
 import { writeMonthFile } from './laptop/month-file'
+import { withFileHarness } from './run-helpers'
 
 /** Texts under `selector` that take more than one line on screen. */
 function wrapped(page: Page, selector: string): Promise<string[]> {
@@ -99,21 +98,20 @@ const CODES = /\bb2[bc]\b|b2b_grouped|invoice_b2|last_name|business_name|\(memor
 describe.each(LANGS)('Map, Review and Plan of a month file at 1366×768 in $name', (L) => {
   let harness: Harness
   let browser: Browser
-  let dir: string
   const want = EXPECTED[L.lang]
 
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'kb-e2e-laptop-review-'))
-    const file = join(dir, 'november.csv')
-    writeMonthFile(file)
-    harness = await startHarness({ dialogs: { openFile: [file] }, locale: L.locale })
-    browser = await launchChromium()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await harness?.close()
-    rmSync(dir, { recursive: true, force: true })
-  })
+  withFileHarness(
+    L.locale,
+    (dir) => {
+      const file = join(dir, 'november.csv')
+      writeMonthFile(file)
+      return file
+    },
+    (h, b) => {
+      harness = h
+      browser = b
+    },
+  )
 
   it('ends long examples in … with the whole text as tooltip, fits the totals in 320 px with headed tables, gives the grid the height, and names customer types in words', async () => {
     const app = await harness.open(browser, { locale: L.locale, viewport: LAPTOP })

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect } from 'vitest'
 import { type Harness, launchChromium, startHarness } from './harness'
@@ -184,5 +187,31 @@ export function withHarness(use: (harness: Harness, browser: Browser) => void): 
   afterAll(async () => {
     await browser?.close()
     await harness?.close()
+  })
+}
+
+/**
+ * A describe block around one file the user opens: `write` makes it in a fresh folder (and returns
+ * its path), the harness in `locale` hands it to the open-file dialog; everything is removed in
+ * afterAll.
+ */
+export function withFileHarness(
+  locale: string,
+  write: (dir: string) => string,
+  use: (harness: Harness, browser: Browser) => void,
+): void {
+  let harness: Harness | undefined
+  let browser: Browser | undefined
+  let dir: string | undefined
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'kb-e2e-file-'))
+    harness = await startHarness({ dialogs: { openFile: [write(dir)] }, locale })
+    browser = await launchChromium()
+    use(harness, browser)
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await harness?.close()
+    if (dir) rmSync(dir, { recursive: true, force: true })
   })
 }
